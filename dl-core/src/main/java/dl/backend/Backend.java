@@ -1,0 +1,95 @@
+package dl.backend;
+
+/**
+ * The one place that knows where the numbers live. A backend owns storages and runs the primitive kernels on
+ * them; tensors, autograd, layers and optimizers above it never ask which device they are on.
+ *
+ * <p>All tensors are dense and row-major (the last axis varies fastest). Kernels take storages, sizes and op
+ * codes, never lambdas and never tensors, so that a GPU can implement the same list. Adding a kernel here is a
+ * design decision: write it down in DESIGN.md.
+ */
+public interface Backend {
+
+    /** A short name for messages: "cpu", "cuda". */
+    String name();
+
+    // ---- memory -----------------------------------------------------------------------------------------
+
+    /** A new storage of {@code length} zeros. */
+    Storage allocate(int length);
+
+    /** A new storage holding a copy of {@code values}. */
+    Storage upload(float[] values);
+
+    /** A copy of the numbers, on the heap. */
+    float[] download(Storage s);
+
+    void fill(Storage s, float value);
+
+    /**
+     * Copies {@code count} blocks of {@code blockLength} floats: block {@code i} goes from
+     * {@code src[srcOffset + i * srcStride ...]} to {@code dst[dstOffset + i * dstStride ...]}. Slicing,
+     * concatenation and padding along an axis are all this one copy.
+     */
+    void copyBlocks(Storage src, int srcOffset, int srcStride,
+                    Storage dst, int dstOffset, int dstStride, int blockLength, int count);
+
+    /** Reorders the axes: {@code out} has shape {@code shape[axes[0]], shape[axes[1]], ...}. */
+    void permute(Storage x, int[] shape, int[] axes, Storage out);
+
+    // ---- element-wise -----------------------------------------------------------------------------------
+
+    /** {@code out[i] = op(x[i], alpha)}. {@code out} may be {@code x}. */
+    void map(UnaryOp op, Storage x, float alpha, Storage out);
+
+    /**
+     * {@code out = op(a, b)} with NumPy broadcasting: the shapes are aligned at the right, and an axis of size 1
+     * (or a missing one) is repeated. {@code outShape} is the broadcast shape.
+     */
+    void zip(BinaryOp op, Storage a, int[] aShape, Storage b, int[] bShape, Storage out, int[] outShape);
+
+    // ---- reductions -------------------------------------------------------------------------------------
+
+    /**
+     * Reduces the middle axis of {@code x} seen as {@code [outer, n, inner]}: {@code out} has
+     * {@code outer * inner} elements.
+     */
+    void reduce(ReduceOp op, Storage x, int outer, int n, int inner, Storage out);
+
+    /** Softmax (or log-softmax) of each row of {@code x} seen as {@code [rows, cols]}, computed stably. */
+    void softmax(Storage x, int rows, int cols, boolean log, Storage out);
+
+    // ---- matrix multiply --------------------------------------------------------------------------------
+
+    /**
+     * {@code batch} independent products {@code C = op(A) op(B)} (plus {@code C} when {@code accumulate}), where
+     * {@code op(A)} is {@code [m, k]} and {@code op(B)} is {@code [k, n]}. Each operand is a stack of
+     * {@code batch} dense matrices; {@code transA} means A is stored as {@code [k, m]}. A stride of 0 for A or B
+     * reuses one matrix for the whole batch.
+     */
+    void matmul(Storage a, boolean transA, int strideA, Storage b, boolean transB, int strideB,
+                Storage c, int batch, int m, int n, int k, boolean accumulate);
+
+    // ---- convolution and pooling (NCHW) -----------------------------------------------------------------
+
+    /** {@code y[b, f] = sum_c x[b, c] (*) w[f, c]}, cross-correlation without bias. */
+    void conv2d(Storage x, Storage w, Storage y, ConvGeometry g);
+
+    /** {@code dx = dL/dx} of {@link #conv2d} given {@code dy}: overwrites {@code dx}. */
+    void conv2dBackwardInput(Storage dy, Storage w, Storage dx, ConvGeometry g);
+
+    /** {@code dw = dL/dw} of {@link #conv2d} given {@code dy}: overwrites {@code dw}. */
+    void conv2dBackwardWeight(Storage x, Storage dy, Storage dw, ConvGeometry g);
+
+    /** Max over each window; {@code argmax} receives the flat index (within the image plane) of each winner. */
+    void maxPool(Storage x, Storage y, Storage argmax, PoolGeometry g);
+
+    /** Routes each {@code dy} to the input cell that won its window: overwrites {@code dx}. */
+    void maxPoolBackward(Storage dy, Storage argmax, Storage dx, PoolGeometry g);
+
+    /** Mean over each window (padding counts as zeros). */
+    void avgPool(Storage x, Storage y, PoolGeometry g);
+
+    /** Spreads each {@code dy} evenly over its window: overwrites {@code dx}. */
+    void avgPoolBackward(Storage dy, Storage dx, PoolGeometry g);
+}

@@ -1,0 +1,138 @@
+package dl.backend.cpu;
+
+import dl.backend.Backend;
+import dl.backend.BinaryOp;
+import dl.backend.ConvGeometry;
+import dl.backend.PoolGeometry;
+import dl.backend.ReduceOp;
+import dl.backend.Storage;
+import dl.backend.UnaryOp;
+
+/**
+ * The default backend: pure Java on the heap, every core, SIMD through the Vector API where it pays (matrix
+ * multiply, which convolution also runs on). The kernels live in small classes of this package: {@link Gemm},
+ * {@link Convolution}, {@link Pooling}, {@link ElementWise}, {@link Reductions}.
+ */
+public final class CpuBackend implements Backend {
+
+    public static final CpuBackend INSTANCE = new CpuBackend();
+
+    private CpuBackend() {
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    static float[] data(Storage s) {
+        if (s instanceof CpuStorage cpu) {
+            return cpu.data;
+        }
+        throw new IllegalArgumentException("the cpu backend was given a storage of the " + s.backend().name()
+                + " backend; move the tensor with .to(cpu()) first");
+    }
+
+    @Override
+    public Storage allocate(int length) {
+        return new CpuStorage(new float[length]);
+    }
+
+    @Override
+    public Storage upload(float[] values) {
+        return new CpuStorage(values.clone());
+    }
+
+    @Override
+    public float[] download(Storage s) {
+        return data(s).clone();
+    }
+
+    @Override
+    public void fill(Storage s, float value) {
+        java.util.Arrays.fill(data(s), value);
+    }
+
+    @Override
+    public void copyBlocks(Storage src, int srcOffset, int srcStride, Storage dst, int dstOffset, int dstStride,
+                           int blockLength, int count) {
+        float[] from = data(src), to = data(dst);
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(from, srcOffset + i * srcStride, to, dstOffset + i * dstStride, blockLength);
+        }
+    }
+
+    @Override
+    public void permute(Storage x, int[] shape, int[] axes, Storage out) {
+        ElementWise.permute(data(x), shape, axes, data(out));
+    }
+
+    @Override
+    public void map(UnaryOp op, Storage x, float alpha, Storage out) {
+        ElementWise.map(op, data(x), alpha, data(out));
+    }
+
+    @Override
+    public void zip(BinaryOp op, Storage a, int[] aShape, Storage b, int[] bShape, Storage out, int[] outShape) {
+        ElementWise.zip(op, data(a), aShape, data(b), bShape, data(out), outShape);
+    }
+
+    @Override
+    public void reduce(ReduceOp op, Storage x, int outer, int n, int inner, Storage out) {
+        Reductions.reduce(op, data(x), outer, n, inner, data(out));
+    }
+
+    @Override
+    public void softmax(Storage x, int rows, int cols, boolean log, Storage out) {
+        Reductions.softmax(data(x), rows, cols, log, data(out));
+    }
+
+    @Override
+    public void matmul(Storage a, boolean transA, int strideA, Storage b, boolean transB, int strideB,
+                       Storage c, int batch, int m, int n, int k, boolean accumulate) {
+        float[] av = data(a), bv = data(b), cv = data(c);
+        int lda = transA ? m : k, ldb = transB ? k : n;
+        if (batch == 1) {
+            Gemm.sgemm(transA, transB, m, n, k, av, 0, lda, bv, 0, ldb, cv, 0, n, accumulate);
+            return;
+        }
+        // Many products: one per core at a time, each on one thread.
+        Parallel.forEach(batch, i -> Gemm.sgemmSingleThread(transA, transB, m, n, k,
+                av, i * strideA, lda, bv, i * strideB, ldb, cv, i * m * n, n, accumulate));
+    }
+
+    @Override
+    public void conv2d(Storage x, Storage w, Storage y, ConvGeometry g) {
+        Convolution.forward(data(x), data(w), data(y), g);
+    }
+
+    @Override
+    public void conv2dBackwardInput(Storage dy, Storage w, Storage dx, ConvGeometry g) {
+        Convolution.backwardInput(data(dy), data(w), data(dx), g);
+    }
+
+    @Override
+    public void conv2dBackwardWeight(Storage x, Storage dy, Storage dw, ConvGeometry g) {
+        Convolution.backwardWeight(data(x), data(dy), data(dw), g);
+    }
+
+    @Override
+    public void maxPool(Storage x, Storage y, Storage argmax, PoolGeometry g) {
+        Pooling.max(data(x), data(y), data(argmax), g);
+    }
+
+    @Override
+    public void maxPoolBackward(Storage dy, Storage argmax, Storage dx, PoolGeometry g) {
+        Pooling.maxBackward(data(dy), data(argmax), data(dx), g);
+    }
+
+    @Override
+    public void avgPool(Storage x, Storage y, PoolGeometry g) {
+        Pooling.avg(data(x), data(y), g);
+    }
+
+    @Override
+    public void avgPoolBackward(Storage dy, Storage dx, PoolGeometry g) {
+        Pooling.avgBackward(data(dy), data(dx), g);
+    }
+}
