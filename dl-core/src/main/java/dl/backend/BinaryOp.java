@@ -3,8 +3,6 @@ package dl.backend;
 /** Element-wise combinations {@code out[i] = f(a[i], b[i])}, with broadcasting. */
 public enum BinaryOp {
     ADD, SUB, MUL, DIV,
-    POW,          // a^b
-    MAX, MIN,
     GT,           // 1 if a > b else 0
     LT,           // 1 if a < b else 0
     EQ,           // 1 if a == b else 0

@@ -3,20 +3,165 @@ package dl.backend.cpu;
 import dl.backend.BinaryOp;
 import dl.backend.UnaryOp;
 
-/** Element-wise kernels. (Placeholder: being written.) */
+/**
+ * Element-wise kernels: maps of one array, broadcasting combinations of two, and axis permutation. Large arrays
+ * are split over the cores in chunks of {@link #CHUNK} elements.
+ */
 final class ElementWise {
+
+    /** Below this many elements a kernel runs on the calling thread: splitting would cost more than it saves. */
+    static final int CHUNK = 1 << 15;
+
     private ElementWise() {
     }
 
     static void map(UnaryOp op, float[] x, float alpha, float[] out) {
-        throw new UnsupportedOperationException();
+        int n = x.length;
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        if (chunks <= 1) {
+            map(op, x, alpha, out, 0, n);
+        } else {
+            Parallel.forEach(chunks, c -> map(op, x, alpha, out, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+        }
     }
 
+    private static void map(UnaryOp op, float[] x, float alpha, float[] out, int from, int to) {
+        switch (op) {
+            case NEG -> { for (int i = from; i < to; i++) out[i] = -x[i]; }
+            case EXP -> { for (int i = from; i < to; i++) out[i] = (float) Math.exp(x[i]); }
+            case LOG -> { for (int i = from; i < to; i++) out[i] = (float) Math.log(x[i]); }
+            case SQRT -> { for (int i = from; i < to; i++) out[i] = (float) Math.sqrt(x[i]); }
+            case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
+            case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
+            case RELU -> { for (int i = from; i < to; i++) out[i] = Math.max(x[i], 0f); }
+            case STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : 0f; }
+            case LEAKY_RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : alpha * x[i]; }
+            case LEAKY_STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : alpha; }
+            case SIGMOID -> { for (int i = from; i < to; i++) out[i] = (float) (1 / (1 + Math.exp(-x[i]))); }
+            case TANH -> { for (int i = from; i < to; i++) out[i] = (float) Math.tanh(x[i]); }
+            case ADD_SCALAR -> { for (int i = from; i < to; i++) out[i] = x[i] + alpha; }
+            case MUL_SCALAR -> { for (int i = from; i < to; i++) out[i] = x[i] * alpha; }
+            case POW_SCALAR -> { for (int i = from; i < to; i++) out[i] = pow(x[i], alpha); }
+            case MAX_SCALAR -> { for (int i = from; i < to; i++) out[i] = Math.max(x[i], alpha); }
+            case MIN_SCALAR -> { for (int i = from; i < to; i++) out[i] = Math.min(x[i], alpha); }
+            default -> throw new IllegalArgumentException("unknown map " + op);
+        }
+    }
+
+    private static float pow(float x, float p) {
+        if (p == 2) {
+            return x * x;
+        }
+        return p == 1 ? x : (float) Math.pow(x, p);
+    }
+
+    /**
+     * Broadcasting: both shapes are right-aligned against {@code outShape}; an axis of size 1 in an input gets a
+     * stride of 0, so the same value is read again. The last axis is the inner loop.
+     */
     static void zip(BinaryOp op, float[] a, int[] aShape, float[] b, int[] bShape, float[] out, int[] outShape) {
-        throw new UnsupportedOperationException();
+        int n = out.length;
+        if (a.length == n && b.length == n) {
+            int chunks = (n + CHUNK - 1) / CHUNK;
+            Parallel.forEach(Math.max(chunks, 1), c -> combine(op, a, c * CHUNK, 1, b, c * CHUNK, 1,
+                    out, c * CHUNK, Math.min(n, (c + 1) * CHUNK) - c * CHUNK));
+            return;
+        }
+        int rank = outShape.length;
+        int[] aStride = broadcastStrides(aShape, outShape), bStride = broadcastStrides(bShape, outShape);
+        int inner = rank == 0 ? 1 : outShape[rank - 1];
+        int rows = inner == 0 ? 0 : n / inner;
+        int aInner = rank == 0 ? 0 : aStride[rank - 1], bInner = rank == 0 ? 0 : bStride[rank - 1];
+        int[] index = new int[rank];
+        int aBase = 0, bBase = 0;
+        for (int r = 0; r < rows; r++) {
+            combine(op, a, aBase, aInner, b, bBase, bInner, out, r * inner, inner);
+            // advance the odometer over all axes but the last
+            for (int d = rank - 2; d >= 0; d--) {
+                index[d]++;
+                aBase += aStride[d];
+                bBase += bStride[d];
+                if (index[d] < outShape[d]) {
+                    break;
+                }
+                aBase -= aStride[d] * outShape[d];
+                bBase -= bStride[d] * outShape[d];
+                index[d] = 0;
+            }
+        }
     }
 
+    /** Row-major strides of {@code shape} seen inside {@code outShape}: 0 where the axis is broadcast. */
+    private static int[] broadcastStrides(int[] shape, int[] outShape) {
+        int rank = outShape.length, offset = rank - shape.length;
+        int[] strides = new int[rank];
+        int stride = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            strides[d + offset] = shape[d] == 1 ? 0 : stride;
+            stride *= shape[d];
+        }
+        return strides;
+    }
+
+    private static void combine(BinaryOp op, float[] a, int ai, int as, float[] b, int bi, int bs,
+                                float[] out, int oi, int len) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] + b[bi + i * bs]; }
+            case SUB -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] - b[bi + i * bs]; }
+            case MUL -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] * b[bi + i * bs]; }
+            case DIV -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] / b[bi + i * bs]; }
+            case GT -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] > b[bi + i * bs] ? 1f : 0f; }
+            case LT -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] < b[bi + i * bs] ? 1f : 0f; }
+            case EQ -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] == b[bi + i * bs] ? 1f : 0f; }
+            default -> throw new IllegalArgumentException("unknown zip " + op);
+        }
+    }
+
+    /** {@code out[j] = x[i]} where the index of {@code j} is the index of {@code i} with its axes reordered. */
     static void permute(float[] x, int[] shape, int[] axes, float[] out) {
-        throw new UnsupportedOperationException();
+        int rank = shape.length;
+        if (rank == 2 && axes[0] == 1) {
+            transpose(x, shape[0], shape[1], out);
+            return;
+        }
+        int[] inStride = new int[rank];
+        for (int d = rank - 1, s = 1; d >= 0; d--) {
+            inStride[d] = s;
+            s *= shape[d];
+        }
+        int[] outShape = new int[rank], stride = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            outShape[d] = shape[axes[d]];
+            stride[d] = inStride[axes[d]];
+        }
+        int[] index = new int[rank];
+        int source = 0;
+        for (int j = 0; j < out.length; j++) {
+            out[j] = x[source];
+            for (int d = rank - 1; d >= 0; d--) {
+                index[d]++;
+                source += stride[d];
+                if (index[d] < outShape[d]) {
+                    break;
+                }
+                source -= stride[d] * outShape[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    /** {@code out[c, r] = x[r, c]}, in 32 x 32 tiles so both sides stay in cache. */
+    private static void transpose(float[] x, int rows, int cols, float[] out) {
+        final int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                int rEnd = Math.min(rows, r0 + tile), cEnd = Math.min(cols, c0 + tile);
+                for (int r = r0; r < rEnd; r++) {
+                    for (int c = c0; c < cEnd; c++) {
+                        out[c * rows + r] = x[r * cols + c];
+                    }
+                }
+            }
+        }
     }
 }

@@ -2,16 +2,64 @@ package dl.backend.cpu;
 
 import dl.backend.ReduceOp;
 
-/** Reductions. (Placeholder: being written.) */
+/** Reductions along one axis, and the row-wise softmax. */
 final class Reductions {
+
     private Reductions() {
     }
 
+    /** Reduces the middle axis of {@code x} seen as {@code [outer, n, inner]} into {@code out[outer, inner]}. */
     static void reduce(ReduceOp op, float[] x, int outer, int n, int inner, float[] out) {
-        throw new UnsupportedOperationException();
+        for (int o = 0; o < outer; o++) {
+            int base = o * n * inner;
+            for (int i = 0; i < inner; i++) {
+                out[o * inner + i] = switch (op) {
+                    case SUM -> sum(x, base + i, n, inner);
+                    case MAX -> x[base + i + argmax(x, base + i, n, inner) * inner];
+                    case ARGMAX -> argmax(x, base + i, n, inner);
+                };
+            }
+        }
     }
 
+    private static float sum(float[] x, int start, int n, int stride) {
+        double total = 0;   // summed in double so long sums (a mean over 60,000 images) stay exact enough
+        for (int j = 0; j < n; j++) {
+            total += x[start + j * stride];
+        }
+        return (float) total;
+    }
+
+    private static int argmax(float[] x, int start, int n, int stride) {
+        int best = 0;
+        for (int j = 1; j < n; j++) {
+            if (x[start + j * stride] > x[start + best * stride]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * {@code softmax(x)_j = e^(x_j - m) / sum_k e^(x_k - m)} with {@code m = max_k x_k}, so that no exponential
+     * overflows; {@code log softmax(x)_j = x_j - m - log sum_k e^(x_k - m)}.
+     */
     static void softmax(float[] x, int rows, int cols, boolean log, float[] out) {
-        throw new UnsupportedOperationException();
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[base + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                sum += Math.exp(x[base + j] - max);
+            }
+            double logSum = Math.log(sum);
+            for (int j = 0; j < cols; j++) {
+                double shifted = x[base + j] - max;
+                out[base + j] = (float) (log ? shifted - logSum : Math.exp(shifted - logSum));
+            }
+        }
     }
 }

@@ -1,0 +1,77 @@
+package dl.autograd.ops;
+
+import dl.autograd.Op;
+import dl.backend.ConvGeometry;
+import dl.tensor.Shapes;
+import dl.tensor.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation, as every deep-learning library computes it), without bias:
+ * <pre>
+ *   y[n, f, i, j] = sum_c sum_u sum_v  x[n, c, s*i + u - p, s*j + v - p] * w[f, c, u, v]
+ * </pre>
+ * Shapes: x {@code [N, C, H, W]}, w {@code [F, C, kh, kw]}, y {@code [N, F, OH, OW]} with
+ * {@code OH = floor((H + 2p - kh) / s) + 1}. Backward: {@code dL/dx} is the "full" correlation of {@code dL/dy}
+ * with the flipped filters, {@code dL/dw[f, c, u, v] = sum_n,i,j dL/dy[n, f, i, j] x[n, c, s*i + u - p, s*j + v - p]}.
+ */
+public final class Conv2d extends Op {
+
+    private final Tensor x;
+    private final Tensor w;
+    private final ConvGeometry g;
+
+    private Conv2d(Tensor x, Tensor w, ConvGeometry g) {
+        this.x = x;
+        this.w = w;
+        this.g = g;
+    }
+
+    public static Tensor apply(Tensor x, Tensor w, int stride, int padding) {
+        ConvGeometry g = geometry(x.shape(), w.shape(), stride, padding);
+        Tensor y = Tensor.empty(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
+        x.backend().conv2d(x.storage(), w.storage(), y.storage(), g);
+        return new Conv2d(x, w, g).record(y, x, w);
+    }
+
+    private static ConvGeometry geometry(int[] xs, int[] ws, int stride, int padding) {
+        String shapes = "input " + Shapes.str(xs) + ", weight " + Shapes.str(ws);
+        if (xs.length != 4) {
+            throw new IllegalArgumentException("conv2d: " + shapes + ": the input must be 4-D [batch, channels,"
+                    + " height, width]; a single image needs a batch axis (reshape to [1, C, H, W])");
+        }
+        if (ws.length != 4) {
+            throw new IllegalArgumentException("conv2d: " + shapes + ": the weight must be 4-D [filters, channels,"
+                    + " kernel height, kernel width]");
+        }
+        if (xs[1] != ws[1]) {
+            throw new IllegalArgumentException("conv2d: " + shapes + ": the input has " + xs[1]
+                    + " channels but the filters expect " + ws[1]);
+        }
+        if (stride < 1 || padding < 0) {
+            throw new IllegalArgumentException("conv2d: stride " + stride + " and padding " + padding
+                    + ": the stride must be at least 1 and the padding at least 0");
+        }
+        ConvGeometry g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride, padding);
+        if (g.outHeight() < 1 || g.outWidth() < 1) {
+            throw new IllegalArgumentException("conv2d: " + shapes + ", stride " + stride + ", padding " + padding
+                    + ": the " + ws[2] + "x" + ws[3] + " kernel does not fit in the " + xs[2] + "x" + xs[3]
+                    + " image (output would be " + g.outHeight() + "x" + g.outWidth() + "); add padding or"
+                    + " use a smaller kernel");
+        }
+        return g;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor dy) {
+        Tensor dx = null, dw = null;
+        if (x.isGradRequired()) {
+            dx = Tensor.empty(x.backend(), x.shape());
+            x.backend().conv2dBackwardInput(dy.storage(), w.storage(), dx.storage(), g);
+        }
+        if (w.isGradRequired()) {
+            dw = Tensor.empty(x.backend(), w.shape());
+            x.backend().conv2dBackwardWeight(x.storage(), dy.storage(), dw.storage(), g);
+        }
+        return new Tensor[] {dx, dw};
+    }
+}

@@ -1,0 +1,656 @@
+package dl.tensor;
+
+import dl.autograd.Backprop;
+import dl.autograd.Op;
+import dl.autograd.ops.Arithmetic;
+import dl.autograd.ops.AvgPool2d;
+import dl.autograd.ops.Clamp;
+import dl.autograd.ops.Concat;
+import dl.autograd.ops.Conv2d;
+import dl.autograd.ops.MatMul;
+import dl.autograd.ops.MaxPool2d;
+import dl.autograd.ops.Pad;
+import dl.autograd.ops.Permute;
+import dl.autograd.ops.Reduce;
+import dl.autograd.ops.Reshape;
+import dl.autograd.ops.Slice;
+import dl.autograd.ops.Softmax;
+import dl.autograd.ops.Unary;
+import dl.backend.Backend;
+import dl.backend.BinaryOp;
+import dl.backend.ReduceOp;
+import dl.backend.Storage;
+import dl.backend.UnaryOp;
+import dl.backend.cpu.CpuBackend;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * An n-dimensional array of float32 numbers, row-major (the last axis varies fastest), that remembers how it was
+ * computed so that {@link #backward()} can fill in gradients, as in PyTorch and micrograd.
+ *
+ * <pre>{@code
+ * var w = Tensor.randn(new Random(0), 784, 10).requiresGrad();
+ * var loss = x.matmul(w).relu().sum();
+ * loss.backward();          // w.grad() now holds dL/dw
+ * }</pre>
+ *
+ * <p>The numbers live in a {@link Storage} of a {@link Backend} (the CPU unless moved); every method here is
+ * device-blind. Operations never change a tensor in place, except the few named so ({@link #zeroGrad()},
+ * {@link #copyFrom}); {@link #reshape} shares the numbers, everything else makes new ones.
+ */
+public final class Tensor {
+
+    private final int[] shape;
+    private final Storage storage;
+    private boolean gradRequired;
+    private Tensor grad;
+    private Op creator;
+
+    private Tensor(Storage storage, int[] shape) {
+        if (storage.length() != Shapes.size(shape)) {
+            throw new IllegalArgumentException("shape " + Shapes.str(shape) + " needs " + Shapes.size(shape)
+                    + " numbers, got " + storage.length());
+        }
+        this.storage = storage;
+        this.shape = shape;
+    }
+
+    // ---- creation ---------------------------------------------------------------------------------------
+
+    /** A tensor over existing numbers (used by ops and backends). */
+    public static Tensor wrap(Storage storage, int... shape) {
+        return new Tensor(storage, Shapes.check("wrap", shape));
+    }
+
+    /** A new tensor of zeros on {@code backend}. */
+    public static Tensor empty(Backend backend, int... shape) {
+        return new Tensor(backend.allocate(Shapes.size(Shapes.check("zeros", shape))), shape.clone());
+    }
+
+    /** Zeros of the given shape, on the CPU. */
+    public static Tensor zeros(int... shape) {
+        return empty(CpuBackend.INSTANCE, shape);
+    }
+
+    /** Ones of the given shape. */
+    public static Tensor ones(int... shape) {
+        return full(1f, shape);
+    }
+
+    /** Every element {@code value}. */
+    public static Tensor full(float value, int... shape) {
+        Tensor t = zeros(shape);
+        t.storage.backend().fill(t.storage, value);
+        return t;
+    }
+
+    /** A scalar (rank 0). */
+    public static Tensor scalar(float value) {
+        return full(value, new int[0]);
+    }
+
+    /** {@code values} laid out in {@code shape} (row-major); with no shape, a 1-D tensor. */
+    public static Tensor of(float[] values, int... shape) {
+        int[] s = shape.length == 0 ? new int[] {values.length} : shape;
+        if (values.length != Shapes.size(Shapes.check("of", s))) {
+            throw new IllegalArgumentException("of: " + values.length + " values do not fill shape " + Shapes.str(s)
+                    + " (" + Shapes.size(s) + " elements)");
+        }
+        return new Tensor(CpuBackend.INSTANCE.upload(values), s.clone());
+    }
+
+    /** A matrix from rows, e.g. {@code Tensor.of(new float[][] {{1, 2}, {3, 4}})}. */
+    public static Tensor of(float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        float[] values = new float[rows.length * cols];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != cols) {
+                throw new IllegalArgumentException("of: row " + r + " has " + rows[r].length + " values, row 0 has "
+                        + cols + "; every row needs the same length");
+            }
+            System.arraycopy(rows[r], 0, values, r * cols, cols);
+        }
+        return of(values, rows.length, cols);
+    }
+
+    /** {@code 0, 1, ..., n-1}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /** {@code start, start + step, ...} below {@code end}. */
+    public static Tensor arange(float start, float end, float step) {
+        if (step == 0 || (end - start) / step < 0) {
+            throw new IllegalArgumentException("arange: from " + start + " to " + end + " by " + step
+                    + " never gets there; the step must point from start towards end");
+        }
+        int n = (int) Math.ceil((end - start) / step);
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = start + i * step;
+        }
+        return of(values);
+    }
+
+    /** Uniform in {@code [0, 1)}, from the generator {@code rng} (seed it for a run that repeats). */
+    public static Tensor rand(Random rng, int... shape) {
+        float[] values = new float[Shapes.size(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rng.nextFloat();
+        }
+        return of(values, shape);
+    }
+
+    /** Standard normal: mean 0, standard deviation 1. */
+    public static Tensor randn(Random rng, int... shape) {
+        float[] values = new float[Shapes.size(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) rng.nextGaussian();
+        }
+        return of(values, shape);
+    }
+
+    /**
+     * Normal with mean 0 and standard deviation {@code stddev}, redrawn until it falls within two standard
+     * deviations (TensorFlow's {@code truncated_normal}, the course's default initializer with stddev 0.1).
+     */
+    public static Tensor truncatedNormal(Random rng, float stddev, int... shape) {
+        float[] values = new float[Shapes.size(shape)];
+        for (int i = 0; i < values.length; i++) {
+            double z;
+            do {
+                z = rng.nextGaussian();
+            } while (Math.abs(z) > 2);
+            values[i] = (float) (z * stddev);
+        }
+        return of(values, shape);
+    }
+
+    /** A mask for dropout: each element 1 with probability {@code keep}, else 0. */
+    public static Tensor bernoulli(Random rng, float keep, int... shape) {
+        float[] values = new float[Shapes.size(shape)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rng.nextFloat() < keep ? 1f : 0f;
+        }
+        return of(values, shape);
+    }
+
+    /** Rows of zeros with a 1 at each label: {@code oneHot([2, 0], 3) = [[0, 0, 1], [1, 0, 0]]}. */
+    public static Tensor oneHot(int[] labels, int classes) {
+        float[] values = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("oneHot: label " + labels[i] + " at position " + i
+                        + " is outside 0.." + (classes - 1));
+            }
+            values[i * classes + labels[i]] = 1f;
+        }
+        return of(values, labels.length, classes);
+    }
+
+    // ---- facts ------------------------------------------------------------------------------------------
+
+    /** The sizes of the axes (a copy). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The size of one axis; -1 is the last. */
+    public int size(int axis) {
+        return shape[Shapes.axis("size", axis, shape.length)];
+    }
+
+    /** The number of axes. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** The number of elements. */
+    public int numel() {
+        return storage.length();
+    }
+
+    /** Where the numbers live. */
+    public Storage storage() {
+        return storage;
+    }
+
+    public Backend backend() {
+        return storage.backend();
+    }
+
+    /** A copy of all the numbers, row-major. */
+    public float[] toFloatArray() {
+        return backend().download(storage);
+    }
+
+    /** The one number of a tensor of one element (a loss, say). */
+    public float item() {
+        if (numel() != 1) {
+            throw new IllegalStateException("item: the tensor has shape " + Shapes.str(shape) + " (" + numel()
+                    + " elements); item() needs exactly one. Reduce it first, e.g. .sum() or .mean()");
+        }
+        return toFloatArray()[0];
+    }
+
+    /** The element at {@code index} (one number per axis). Slow: for reading, not for loops. */
+    public float get(int... index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of rank " + rank()
+                    + " " + Shapes.str(shape));
+        }
+        int flat = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (index[d] < 0 || index[d] >= shape[d]) {
+                throw new IndexOutOfBoundsException("get: index " + index[d] + " on axis " + d + " of size "
+                        + shape[d]);
+            }
+            flat = flat * shape[d] + index[d];
+        }
+        return toFloatArray()[flat];
+    }
+
+    // ---- autograd ---------------------------------------------------------------------------------------
+
+    /** Asks for {@code dL/dthis} to be kept in {@link #grad()} by {@link #backward()}; returns this tensor. */
+    public Tensor requiresGrad() {
+        if (creator != null) {
+            throw new IllegalStateException("requiresGrad: only tensors made directly (leaves) can ask for a gradient;"
+                    + " this one was computed by " + creator.name() + ". Use .detach().requiresGrad()");
+        }
+        gradRequired = true;
+        return this;
+    }
+
+    /** Whether a gradient flows to this tensor (it asked for one, or it was computed from one that did). */
+    public boolean isGradRequired() {
+        return gradRequired;
+    }
+
+    /** {@code dL/dthis} after {@link #backward()}, or null before; gradients of several backward calls add up. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Forgets the gradient, before the next step's backward. */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** The same numbers, cut from the graph: no gradient flows through it. */
+    public Tensor detach() {
+        return new Tensor(storage, shape);
+    }
+
+    /** The op that computed this tensor, or null for a leaf. */
+    public Op creator() {
+        return creator;
+    }
+
+    /**
+     * Backpropagation from a scalar (a loss): fills {@link #grad()} of every leaf this value was computed from that
+     * requires a gradient, with {@code dL/dleaf}.
+     */
+    public void backward() {
+        if (numel() != 1) {
+            throw new IllegalStateException("backward: the tensor has shape " + Shapes.str(shape) + "; backward()"
+                    + " starts from a scalar loss. Reduce it (.sum(), .mean()) or pass a seed: backward(seed)");
+        }
+        backward(full(1f, shape).to(backend()));
+    }
+
+    /** Backpropagation with {@code seed} as {@code dL/dthis} (the same shape as this tensor). */
+    public void backward(Tensor seed) {
+        if (!Arrays.equals(seed.shape, shape)) {
+            throw new IllegalArgumentException("backward: the seed has shape " + Shapes.str(seed.shape)
+                    + ", the tensor " + Shapes.str(shape) + "; they must match");
+        }
+        if (!gradRequired) {
+            throw new IllegalStateException("backward: this tensor does not depend on any tensor that requires a"
+                    + " gradient; call .requiresGrad() on the weights (or it was computed inside NoGrad)");
+        }
+        Backprop.run(this, seed);
+    }
+
+    /** Used by {@link Op}: this tensor is the output of {@code op}. */
+    public void madeBy(Op op) {
+        this.creator = op;
+        this.gradRequired = true;
+    }
+
+    /** Used by {@link Backprop}: adds {@code g} to the gradient of this leaf. */
+    public void accumulateGrad(Tensor g) {
+        if (gradRequired) {
+            grad = grad == null ? g.detach() : grad.add(g);
+        }
+    }
+
+    // ---- devices ----------------------------------------------------------------------------------------
+
+    /** This tensor on {@code target}: itself when it is there already, else a copy (not part of the graph). */
+    public Tensor to(Backend target) {
+        if (target == backend()) {
+            return this;
+        }
+        return new Tensor(target.upload(toFloatArray()), shape);
+    }
+
+    /** Overwrites this tensor's numbers with those of {@code source} (same shape); for optimizers and loading. */
+    public void copyFrom(Tensor source) {
+        if (!Arrays.equals(source.shape, shape)) {
+            throw new IllegalArgumentException("copyFrom: shape " + Shapes.str(source.shape) + " into "
+                    + Shapes.str(shape));
+        }
+        backend().copyBlocks(source.to(backend()).storage, 0, 0, storage, 0, 0, numel(), 1);
+    }
+
+    // ---- shape ------------------------------------------------------------------------------------------
+
+    /** The same numbers seen with another shape (no copy); one size may be -1 to be inferred. */
+    public Tensor reshape(int... newShape) {
+        return Reshape.apply(this, newShape);
+    }
+
+    /** All the numbers in one axis. */
+    public Tensor flatten() {
+        return reshape(numel());
+    }
+
+    /** Keeps the axes before {@code fromAxis} and merges the rest: {@code [64, 16, 5, 5] -> [64, 400]}. */
+    public Tensor flatten(int fromAxis) {
+        int a = Shapes.axis("flatten", fromAxis, rank());
+        int[] s = Arrays.copyOf(shape, a + 1);
+        s[a] = Shapes.inner(shape, a - 1);
+        return reshape(s);
+    }
+
+    /** Reorders the axes: {@code permute(0, 2, 3, 1)} turns NCHW into NHWC. */
+    public Tensor permute(int... axes) {
+        return Permute.apply(this, axes);
+    }
+
+    /** Swaps two axes. */
+    public Tensor transpose(int axis0, int axis1) {
+        int[] axes = new int[rank()];
+        for (int d = 0; d < axes.length; d++) {
+            axes[d] = d;
+        }
+        int a = Shapes.axis("transpose", axis0, rank()), b = Shapes.axis("transpose", axis1, rank());
+        axes[a] = b;
+        axes[b] = a;
+        return permute(axes);
+    }
+
+    /** The transpose of a matrix. */
+    public Tensor t() {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("t: needs a matrix, got shape " + Shapes.str(shape)
+                    + "; use transpose(a, b) or permute(...) for more axes");
+        }
+        return transpose(0, 1);
+    }
+
+    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}. */
+    public Tensor slice(int axis, int from, int to) {
+        return Slice.apply(this, axis, from, to);
+    }
+
+    /** {@code before} zeros in front and {@code after} zeros behind, along {@code axis}. */
+    public Tensor pad(int axis, int before, int after) {
+        return Pad.apply(this, axis, before, after);
+    }
+
+    /** Joins tensors along {@code axis}; their other sizes must agree. */
+    public static Tensor concat(int axis, Tensor... parts) {
+        return Concat.apply(axis, parts);
+    }
+
+    // ---- arithmetic (broadcasting) ----------------------------------------------------------------------
+
+    /** {@code this + other}, broadcast. */
+    public Tensor add(Tensor other) {
+        return Arithmetic.apply(BinaryOp.ADD, this, other);
+    }
+
+    /** {@code this - other}, broadcast. */
+    public Tensor sub(Tensor other) {
+        return Arithmetic.apply(BinaryOp.SUB, this, other);
+    }
+
+    /** {@code this * other} element by element, broadcast. */
+    public Tensor mul(Tensor other) {
+        return Arithmetic.apply(BinaryOp.MUL, this, other);
+    }
+
+    /** {@code this / other} element by element, broadcast. */
+    public Tensor div(Tensor other) {
+        return Arithmetic.apply(BinaryOp.DIV, this, other);
+    }
+
+    public Tensor add(float c) {
+        return Unary.apply(UnaryOp.ADD_SCALAR, this, c);
+    }
+
+    public Tensor sub(float c) {
+        return add(-c);
+    }
+
+    public Tensor mul(float c) {
+        return Unary.apply(UnaryOp.MUL_SCALAR, this, c);
+    }
+
+    public Tensor div(float c) {
+        return mul(1f / c);
+    }
+
+    public Tensor neg() {
+        return mul(-1f);
+    }
+
+    /** {@code x^p} element by element. */
+    public Tensor pow(float p) {
+        return Unary.apply(UnaryOp.POW_SCALAR, this, p);
+    }
+
+    public Tensor exp() {
+        return Unary.apply(UnaryOp.EXP, this, 0);
+    }
+
+    /** The natural logarithm. */
+    public Tensor log() {
+        return Unary.apply(UnaryOp.LOG, this, 0);
+    }
+
+    public Tensor sqrt() {
+        return pow(0.5f);
+    }
+
+    public Tensor abs() {
+        return Unary.apply(UnaryOp.ABS, this, 0);
+    }
+
+    /** Each element limited to {@code [min, max]}. */
+    public Tensor clamp(float min, float max) {
+        return Clamp.apply(this, min, max);
+    }
+
+    // ---- comparison (no gradient) -----------------------------------------------------------------------
+
+    /** 1 where {@code this > other}, else 0. */
+    public Tensor gt(Tensor other) {
+        return Arithmetic.compare(BinaryOp.GT, this, other);
+    }
+
+    /** 1 where {@code this < other}, else 0. */
+    public Tensor lt(Tensor other) {
+        return Arithmetic.compare(BinaryOp.LT, this, other);
+    }
+
+    /** 1 where {@code this == other}, else 0. */
+    public Tensor eq(Tensor other) {
+        return Arithmetic.compare(BinaryOp.EQ, this, other);
+    }
+
+    /** The index of the largest element along {@code axis} (the predicted class, along axis 1 of logits). */
+    public Tensor argmax(int axis) {
+        return Reduce.apply(ReduceOp.ARGMAX, this, axis, false);
+    }
+
+    /** The flat index of the largest element. */
+    public int argmax() {
+        return (int) flatten().argmax(0).item();
+    }
+
+    // ---- reductions -------------------------------------------------------------------------------------
+
+    /** The sum of all elements, a scalar. */
+    public Tensor sum() {
+        return flatten().sum(0);
+    }
+
+    /** Sums along {@code axis}, which disappears. */
+    public Tensor sum(int axis) {
+        return sum(axis, false);
+    }
+
+    /** Sums along {@code axis}; with {@code keepDim} the axis stays, with size 1 (handy for broadcasting back). */
+    public Tensor sum(int axis, boolean keepDim) {
+        return Reduce.apply(ReduceOp.SUM, this, axis, keepDim);
+    }
+
+    /** The mean of all elements. */
+    public Tensor mean() {
+        return sum().div(numel());
+    }
+
+    public Tensor mean(int axis) {
+        return mean(axis, false);
+    }
+
+    public Tensor mean(int axis, boolean keepDim) {
+        return sum(axis, keepDim).div(size(axis));
+    }
+
+    /** The largest element. */
+    public Tensor max() {
+        return flatten().max(0);
+    }
+
+    public Tensor max(int axis) {
+        return max(axis, false);
+    }
+
+    public Tensor max(int axis, boolean keepDim) {
+        return Reduce.apply(ReduceOp.MAX, this, axis, keepDim);
+    }
+
+    /** The variance {@code 1/n sum (x - mean)^2} of all elements (the biased one, as batch norm uses). */
+    public Tensor var() {
+        return flatten().var(0);
+    }
+
+    public Tensor var(int axis) {
+        return var(axis, false);
+    }
+
+    public Tensor var(int axis, boolean keepDim) {
+        Tensor centred = sub(mean(axis, true));
+        return centred.mul(centred).mean(axis, keepDim);
+    }
+
+    /**
+     * The sum of {@code this} over the axes that broadcasting added to reach its shape from {@code target}: the
+     * gradient of a broadcast operand. {@code [64, 10] -> [10]} sums over the batch.
+     */
+    public Tensor sumTo(int... target) {
+        return Reduce.sumTo(this, target);
+    }
+
+    // ---- linear algebra ---------------------------------------------------------------------------------
+
+    /**
+     * Matrix product. {@code [m, k] x [k, n] -> [m, n]}; with a leading batch axis on either side,
+     * {@code [b, m, k] x [b, k, n] -> [b, m, n]} (a matrix on one side is used for every item of the batch).
+     */
+    public Tensor matmul(Tensor other) {
+        return MatMul.apply(this, other);
+    }
+
+    // ---- activations ------------------------------------------------------------------------------------
+
+    /** {@code max(x, 0)}. */
+    public Tensor relu() {
+        return Unary.apply(UnaryOp.RELU, this, 0);
+    }
+
+    /** {@code x} for {@code x > 0}, else {@code alpha x}. */
+    public Tensor leakyRelu(float alpha) {
+        return Unary.apply(UnaryOp.LEAKY_RELU, this, alpha);
+    }
+
+    /** {@code 1 / (1 + e^-x)}. */
+    public Tensor sigmoid() {
+        return Unary.apply(UnaryOp.SIGMOID, this, 0);
+    }
+
+    public Tensor tanh() {
+        return Unary.apply(UnaryOp.TANH, this, 0);
+    }
+
+    /** Softmax along the last axis: each row turns into probabilities. */
+    public Tensor softmax() {
+        return Softmax.apply(this, false);
+    }
+
+    /** The logarithm of the softmax along the last axis, computed without overflow. */
+    public Tensor logSoftmax() {
+        return Softmax.apply(this, true);
+    }
+
+    /**
+     * Inverted dropout while training: each element is zeroed with probability {@code p} and the survivors are
+     * scaled by {@code 1 / (1 - p)}, so nothing changes at evaluation time.
+     */
+    public Tensor dropout(float p, Random rng) {
+        if (p < 0 || p >= 1) {
+            throw new IllegalArgumentException("dropout: p = " + p + " must be in [0, 1): the probability of"
+                    + " dropping an element");
+        }
+        Tensor mask = bernoulli(rng, 1 - p, shape).to(backend());
+        return mul(mask).div(1 - p);
+    }
+
+    // ---- convolution and pooling (NCHW) -----------------------------------------------------------------
+
+    /** Cross-correlation of {@code [N, C, H, W]} with {@code weight [F, C, kh, kw]}; see {@link Conv2d}. */
+    public Tensor conv2d(Tensor weight, int stride, int padding) {
+        return Conv2d.apply(this, weight, stride, padding);
+    }
+
+    /** Max over {@code kernel x kernel} windows moved by {@code stride}; see {@link MaxPool2d}. */
+    public Tensor maxPool2d(int kernel, int stride, int padding) {
+        return MaxPool2d.apply(this, kernel, stride, padding);
+    }
+
+    public Tensor maxPool2d(int kernel) {
+        return maxPool2d(kernel, kernel, 0);
+    }
+
+    /** Mean over {@code kernel x kernel} windows moved by {@code stride}; see {@link AvgPool2d}. */
+    public Tensor avgPool2d(int kernel, int stride, int padding) {
+        return AvgPool2d.apply(this, kernel, stride, padding);
+    }
+
+    public Tensor avgPool2d(int kernel) {
+        return avgPool2d(kernel, kernel, 0);
+    }
+
+    // ---- printing ---------------------------------------------------------------------------------------
+
+    /** The shape, then the numbers as a grid, truncated in the middle of long axes. */
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+}
