@@ -12,22 +12,32 @@ final class Reductions {
     static void reduce(ReduceOp op, float[] x, int outer, int n, int inner, float[] out) {
         for (int o = 0; o < outer; o++) {
             int base = o * n * inner;
+            if (op == ReduceOp.SUM) {
+                sum(x, base, n, inner, out, o * inner);
+                continue;
+            }
             for (int i = 0; i < inner; i++) {
-                out[o * inner + i] = switch (op) {
-                    case SUM -> sum(x, base + i, n, inner);
-                    case MAX -> x[base + i + argmax(x, base + i, n, inner) * inner];
-                    case ARGMAX -> argmax(x, base + i, n, inner);
-                };
+                int best = argmax(x, base + i, n, inner);
+                out[o * inner + i] = op == ReduceOp.MAX ? x[base + i + best * inner] : best;
             }
         }
     }
 
-    private static float sum(float[] x, int start, int n, int stride) {
-        double total = 0;   // summed in double so long sums (a mean over 60,000 images) stay exact enough
+    /**
+     * {@code out[i] = sum_j x[start + j * inner + i]}, reading x in order. The sums are kept in double so that long
+     * ones (a mean over 60,000 images) stay exact enough.
+     */
+    private static void sum(float[] x, int start, int n, int inner, float[] out, int outStart) {
+        double[] total = new double[inner];
         for (int j = 0; j < n; j++) {
-            total += x[start + j * stride];
+            int row = start + j * inner;
+            for (int i = 0; i < inner; i++) {
+                total[i] += x[row + i];
+            }
         }
-        return (float) total;
+        for (int i = 0; i < inner; i++) {
+            out[outStart + i] = (float) total[i];
+        }
     }
 
     private static int argmax(float[] x, int start, int n, int stride) {
