@@ -1,0 +1,65 @@
+package dl.backend.cpu;
+
+import static dl.backend.cpu.Gemm.MR;
+import static dl.backend.cpu.Gemm.NR;
+
+/**
+ * Copies blocks of A and B into the order the micro-kernel reads them. A block of A becomes micro-panels of
+ * {@code MR} rows stored column by column ({@code MR} values of one column of A, then the next column); a block
+ * of B becomes micro-panels of {@code NR} columns stored row by row. Rows or columns past the matrix are zeros.
+ */
+final class GemmPacking {
+
+    private GemmPacking() {
+    }
+
+    /** Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]}. */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed) {
+        int out = 0;
+        for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir);
+            for (int p = 0; p < kc; p++) {
+                for (int r = 0; r < MR; r++) {
+                    packed[out++] = r < rows ? elementA(transA, a, aOff, lda, ic + ir + r, pc + p) : 0f;
+                }
+            }
+        }
+    }
+
+    private static float elementA(boolean transA, float[] a, int aOff, int lda, int i, int p) {
+        return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+    }
+
+    /** Packs {@code op(B)[pc .. pc+kc, jc .. jc+nc]}. */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] packed) {
+        int out = 0;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            for (int p = 0; p < kc; p++) {
+                if (!transB && cols == NR) {   // the common case: one contiguous run of a row of B
+                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, packed, out, NR);
+                    out += NR;
+                    continue;
+                }
+                for (int j = 0; j < NR; j++) {
+                    packed[out++] = j >= cols ? 0f
+                            : transB ? b[bOff + (jc + jr + j) * ldb + pc + p] : b[bOff + (pc + p) * ldb + jc + jr + j];
+                }
+            }
+        }
+    }
+
+    /** {@code C += op(A) op(B)} with plain loops, for products too small to be worth packing. */
+    static void naive(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                for (int j = 0; j < n; j++) {
+                    float bpj = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    c[cOff + i * ldc + j] += aip * bpj;
+                }
+            }
+        }
+    }
+}

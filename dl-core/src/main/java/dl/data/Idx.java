@@ -1,0 +1,77 @@
+package dl.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads IDX files, the format of MNIST and Fashion-MNIST: a magic number {@code 0x00 0x00 0x08 rank} (0x08 means
+ * unsigned bytes), the size of each axis as a big-endian int, then the bytes, row-major. Gzip-compressed files
+ * (the usual {@code .gz}) are recognised by their first two bytes.
+ */
+public final class Idx {
+
+    /** The sizes of the axes and the values, each an unsigned byte 0..255. */
+    public record Array(int[] shape, byte[] values) {
+
+        /** The value at flat position {@code i}, 0..255. */
+        public int get(int i) {
+            return values[i] & 0xFF;
+        }
+    }
+
+    private Idx() {
+    }
+
+    /** Reads the whole file, or the first {@code limit} items along its first axis. */
+    public static Array read(Path path, int limit) {
+        try (DataInputStream in = new DataInputStream(open(path))) {
+            int magic = in.readInt();
+            if ((magic >>> 8) != 0x08) {
+                throw malformed(path, String.format("the magic number is 0x%08X; an IDX file of unsigned bytes starts"
+                        + " with 0x000008 and then its rank", magic));
+            }
+            int rank = magic & 0xFF;
+            if (rank < 1 || rank > 4) {
+                throw malformed(path, "it says it has " + rank + " axes; expected 1 to 4");
+            }
+            int[] shape = new int[rank];
+            long items = 1;
+            for (int d = 0; d < rank; d++) {
+                shape[d] = in.readInt();
+                if (shape[d] < 0) {
+                    throw malformed(path, "axis " + d + " has the negative size " + shape[d]);
+                }
+            }
+            shape[0] = Math.min(shape[0], limit);
+            for (int d : shape) {
+                items *= d;
+            }
+            byte[] values = new byte[Math.toIntExact(items)];
+            in.readFully(values);
+            return new Array(shape, values);
+        } catch (EOFException e) {
+            throw malformed(path, "it ends before all the values its header announces");
+        } catch (IOException e) {
+            throw new DataException(path + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(Path path) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        in.mark(2);
+        int b0 = in.read(), b1 = in.read();
+        in.reset();
+        return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
+    private static DataException malformed(Path path, String what) {
+        return new DataException(path + " is not a valid IDX file: " + what + ". Reinstall the data set"
+                + " (sudo apt-get install --reinstall dataset-fashion-mnist) or check $DL_DATA.", null);
+    }
+}
