@@ -57,7 +57,11 @@ public final class FashionMnist {
 
     /** The first {@code trainLimit} training and {@code testLimit} test images (small runs, quick notebooks). */
     public static FashionMnist load(int trainLimit, int testLimit) {
-        Path dir = directory();
+        return load(directory(), trainLimit, testLimit);
+    }
+
+    /** The data set in the folder {@code dir}, which holds the four IDX files (gzip or not). */
+    public static FashionMnist load(Path dir, int trainLimit, int testLimit) {
         return new FashionMnist(split(dir, "train", trainLimit), split(dir, "t10k", testLimit));
     }
 

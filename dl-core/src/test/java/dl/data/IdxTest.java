@@ -1,0 +1,79 @@
+package dl.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdxTest {
+
+    @TempDir
+    Path dir;
+
+    /** An IDX file of unsigned bytes: magic 0x00000800 + rank, the sizes, then the values. */
+    static byte[] idx(int[] shape, int... values) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(0x00000800 | shape.length);
+        for (int d : shape) {
+            out.writeInt(d);
+        }
+        for (int v : values) {
+            out.writeByte(v);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Path write(Path file, byte[] content, boolean gzip) throws IOException {
+        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+            out.write(content);
+        }
+        return file;
+    }
+
+    @Test
+    void readsPlainAndGzippedFiles() throws IOException {
+        byte[] content = idx(new int[] {2, 2, 3}, 0, 1, 2, 3, 4, 5, 250, 251, 252, 253, 254, 255);
+        for (boolean gzip : new boolean[] {false, true}) {
+            Idx.Array array = Idx.read(write(dir.resolve("images" + gzip), content, gzip), Integer.MAX_VALUE);
+            assertArrayEquals(new int[] {2, 2, 3}, array.shape());
+            assertEquals(255, array.get(11), "bytes are unsigned");
+            assertEquals(4, array.get(4));
+        }
+    }
+
+    @Test
+    void readsOnlyTheFirstItemsWhenLimited() throws IOException {
+        Path file = write(dir.resolve("labels"), idx(new int[] {5}, 9, 8, 7, 6, 5), true);
+        Idx.Array first = Idx.read(file, 2);
+        assertArrayEquals(new int[] {2}, first.shape());
+        assertEquals(8, first.get(1));
+    }
+
+    @Test
+    void aWrongMagicNumberIsExplained() throws IOException {
+        Path file = write(dir.resolve("not-idx.gz"), "hello, this is text".getBytes(), true);
+        var e = assertThrows(DataException.class, () -> Idx.read(file, 10));
+        assertTrue(e.getMessage().contains("not-idx.gz is not a valid IDX file: the magic number is 0x68656C6C"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileIsExplained() throws IOException {
+        byte[] whole = idx(new int[] {3, 2}, 1, 2, 3, 4, 5, 6);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 2);
+        Path file = write(dir.resolve("cut"), cut, false);
+        var e = assertThrows(DataException.class, () -> Idx.read(file, 10));
+        assertTrue(e.getMessage().contains("it ends before all the values its header announces"), e.getMessage());
+    }
+}
