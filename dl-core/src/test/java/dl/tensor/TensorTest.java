@@ -171,6 +171,17 @@ class TensorTest {
     }
 
     @Test
+    void largeTensorsSplitOverTheCoresGiveTheSameAnswerAsSmallOnes() {
+        int n = 100_003;   // several chunks of work, the last one short
+        Tensor x = Tensor.randn(new Random(5), n);
+        float[] doubled = x.add(x).toFloatArray(), relu = x.relu().toFloatArray(), values = x.toFloatArray();
+        for (int i = 0; i < n; i++) {
+            assertEquals(values[i] * 2, doubled[i]);
+            assertEquals(Math.max(values[i], 0), relu[i]);
+        }
+    }
+
+    @Test
     void oneHotRowsPickTheLabels() {
         assertArrayEquals(new float[] {0, 0, 1, 1, 0, 0}, Tensor.oneHot(new int[] {2, 0}, 3).toFloatArray());
     }

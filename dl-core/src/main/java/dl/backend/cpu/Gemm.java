@@ -24,8 +24,8 @@ public final class Gemm {
     static final int NR = 2 * SPECIES.length();
     /** Depth of a packed block: a micro-panel of B (KC x NR, 32 KiB with AVX-512) stays in L1. */
     static final int KC = 256;
-    /** Rows of a packed block of A (MC x KC, under 300 KiB), which stays in L2. */
-    static final int MC = 48 * MR;
+    /** Rows of a packed block of A (MC x KC, 216 KiB), which stays in L2. */
+    static final int MC = 36 * MR;
     /** Columns of a packed block of B (KC x NC, 512 KiB with AVX-512), which stays in L2 or L3. */
     static final int NC = 16 * NR;
 
