@@ -1,0 +1,367 @@
+package dl.nn;
+
+import dl.autograd.NoGrad;
+import dl.nn.layers.Activation;
+import dl.nn.layers.BatchNorm;
+import dl.nn.layers.Conv;
+import dl.nn.layers.Dense;
+import dl.nn.layers.Dropout;
+import dl.nn.layers.GlobalAvgPool;
+import dl.nn.layers.LayerNorm;
+import dl.nn.layers.Pool;
+import dl.nn.layers.Reshaping;
+import dl.tensor.Shapes;
+import dl.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+
+/**
+ * A network written as a sentence: each call appends a layer, which learns its input shape from the layer before,
+ * so no in-channel or in-feature count is ever repeated.
+ *
+ * <pre>{@code
+ * var model = net(input(1, 28, 28))
+ *     .conv(5, 6).pad(2).relu().pool(2)      // [6, 14, 14]
+ *     .conv(5, 16).relu().pool(2)            // [16, 5, 5]
+ *     .flatten().dense(120).relu().dense(84).relu().dense(10);
+ * model.summary();                            // 61,706 parameters
+ * }</pre>
+ *
+ * A network holds only shapes until it first runs; then the weights are drawn from a generator seeded with
+ * {@link #seed(long)} (0 unless set), so the same code gives the same network every time.
+ */
+public class Net implements Module {
+
+    private final int[] inputShape;
+    private final List<Layer> layers = new ArrayList<>();
+    private WeightInit init = WeightInit.DEFAULT;
+    private long seed;
+    private boolean built;
+    private boolean training = true;
+
+    /** A network whose samples have {@code inputShape} (no batch axis): {@code [784]} or {@code [1, 28, 28]}. */
+    public Net(int... inputShape) {
+        this.inputShape = Shapes.check("input", inputShape);
+    }
+
+    // ---- layers -----------------------------------------------------------------------------------------
+
+    /** Appends any layer (one of the library's or your own). */
+    public Net add(Layer layer) {
+        if (built) {
+            throw new IllegalStateException("the network has already run; build a new one to change its layers");
+        }
+        layers.add(layer);
+        reconnect(layers.size() - 1);
+        return this;
+    }
+
+    /** {@code units} fully connected outputs: {@code y = x W + b}. */
+    public Net dense(int units) {
+        return add(new Dense(units, init));
+    }
+
+    /** {@code filters} convolutions of {@code kernel x kernel} ("conv3-64" is {@code conv(3, 64)}), stride 1, no padding. */
+    public Net conv(int kernel, int filters) {
+        return add(new Conv(kernel, filters, init));
+    }
+
+    /** Max pooling over {@code k x k} windows that do not overlap. */
+    public Net pool(int k) {
+        return pool(k, k);
+    }
+
+    /** Max pooling over {@code k x k} windows moved {@code stride} cells at a time. */
+    public Net pool(int k, int stride) {
+        return add(new Pool(true, k, stride));
+    }
+
+    public Net avgPool(int k) {
+        return avgPool(k, k);
+    }
+
+    public Net avgPool(int k, int stride) {
+        return add(new Pool(false, k, stride));
+    }
+
+    /** The mean of each channel: {@code [C, H, W] -> [C]}. */
+    public Net globalAvgPool() {
+        return add(new GlobalAvgPool());
+    }
+
+    /** {@code [C, H, W] -> [C*H*W]}. */
+    public Net flatten() {
+        return add(Reshaping.flatten());
+    }
+
+    /** {@code [n] -> shape}, e.g. {@code unflatten(1, 48, 48)} for the course's 2304 pixels. */
+    public Net unflatten(int... shape) {
+        return add(Reshaping.unflatten(shape));
+    }
+
+    public Net relu() {
+        return add(new Activation(Activation.Function.RELU, 0));
+    }
+
+    /** {@code x} for {@code x > 0}, else {@code alpha x}. */
+    public Net leakyRelu(float alpha) {
+        return add(new Activation(Activation.Function.LEAKY_RELU, alpha));
+    }
+
+    /** Leaky ReLU with {@code alpha = 0.01}. */
+    public Net leakyRelu() {
+        return leakyRelu(0.01f);
+    }
+
+    public Net sigmoid() {
+        return add(new Activation(Activation.Function.SIGMOID, 0));
+    }
+
+    public Net tanh() {
+        return add(new Activation(Activation.Function.TANH, 0));
+    }
+
+    public Net softmax() {
+        return add(new Activation(Activation.Function.SOFTMAX, 0));
+    }
+
+    public Net logSoftmax() {
+        return add(new Activation(Activation.Function.LOG_SOFTMAX, 0));
+    }
+
+    /** Drops each number with probability {@code p} while training. */
+    public Net dropout(float p) {
+        return add(new Dropout(p));
+    }
+
+    public Net batchNorm() {
+        return add(new BatchNorm());
+    }
+
+    public Net layerNorm() {
+        return add(new LayerNorm());
+    }
+
+    /**
+     * {@code y = F(x) + x}, with {@code F} built by {@code block} from this point's shape; when F changes the
+     * shape, x goes through a 1x1 convolution (the projection shortcut) first:
+     * {@code residual(b -> b.conv(3, 64).padSame().batchNorm().relu().conv(3, 64).padSame())}.
+     */
+    public Net residual(UnaryOperator<Net> block) {
+        return add(new Residual(block.apply(new Net(outputShape())), init, Residual.Shortcut.PROJECTION));
+    }
+
+    /** A residual block whose shortcut, when shapes differ, is made the given way (see {@link Residual}). */
+    public Net residual(Residual.Shortcut shortcut, UnaryOperator<Net> block) {
+        return add(new Residual(block.apply(new Net(outputShape())), init, shortcut));
+    }
+
+    // ---- modifiers of the last layer --------------------------------------------------------------------
+
+    /** The stride of the last conv or pool. */
+    public Net stride(int s) {
+        Layer last = last("stride");
+        if (last instanceof Conv conv) {
+            conv.stride(s);
+        } else if (last instanceof Pool pool) {
+            pool.stride(s);
+        } else {
+            throw new IllegalStateException("stride(" + s + ") follows a conv or a pool, not " + last.kind());
+        }
+        return reconnect(layers.size() - 1);
+    }
+
+    /** Zero padding of the last conv or pool. */
+    public Net pad(int p) {
+        Layer last = last("pad");
+        if (last instanceof Conv conv) {
+            conv.pad(p);
+        } else if (last instanceof Pool pool) {
+            pool.pad(p);
+        } else {
+            throw new IllegalStateException("pad(" + p + ") follows a conv or a pool, not " + last.kind());
+        }
+        return reconnect(layers.size() - 1);
+    }
+
+    /** "Same" padding of the last conv: with stride 1 the output keeps the input's height and width. */
+    public Net padSame() {
+        if (!(last("padSame") instanceof Conv conv)) {
+            throw new IllegalStateException("padSame() follows a conv");
+        }
+        conv.padSame();
+        return reconnect(layers.size() - 1);
+    }
+
+    /** The last conv has no bias. */
+    public Net noBias() {
+        if (!(last("noBias") instanceof Conv conv)) {
+            throw new IllegalStateException("noBias() follows a conv");
+        }
+        conv.noBias();
+        return reconnect(layers.size() - 1);
+    }
+
+    /** The initializer of the weights of the layers appended after this call. */
+    public Net init(WeightInit weights) {
+        this.init = weights;
+        return this;
+    }
+
+    /** The seed of the generator that draws the initial weights and the dropout masks. */
+    public Net seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    private Layer last(String what) {
+        if (layers.isEmpty()) {
+            throw new IllegalStateException(what + "() modifies the layer before it; there is none yet");
+        }
+        return layers.get(layers.size() - 1);
+    }
+
+    private Net reconnect(int index) {
+        Layer layer = layers.get(index);
+        Layer before = index == 0 ? null : layers.get(index - 1);
+        String source = before == null ? "the input" : before.kind() + " (layer " + index + ")";
+        layer.connect(before == null ? inputShape : before.outputShape(), index + 1, source);
+        return this;
+    }
+
+    // ---- running ----------------------------------------------------------------------------------------
+
+    /** The shape of one sample coming out. */
+    public int[] outputShape() {
+        return layers.isEmpty() ? inputShape.clone() : layers.get(layers.size() - 1).outputShape();
+    }
+
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    public List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    boolean isBuilt() {
+        return built;
+    }
+
+    /** Draws the weights, once. Running or training does it by itself. */
+    public Net build() {
+        return build(new Random(seed));
+    }
+
+    Net build(Random rng) {
+        if (!built) {
+            for (Layer layer : layers) {
+                layer.build(rng);
+            }
+            built = true;
+        }
+        return this;
+    }
+
+    /** Runs the layers on a batch {@code [N, ...inputShape]}. */
+    @Override
+    public Tensor forward(Tensor x) {
+        int[] s = x.shape();
+        if (s.length != inputShape.length + 1 || !Arrays.equals(Arrays.copyOfRange(s, 1, s.length), inputShape)) {
+            throw new IllegalArgumentException("net: expects a batch of " + Shapes.str(inputShape) + " samples,"
+                    + " shape [N, " + Shapes.str(inputShape).substring(1) + ", got " + Shapes.str(s)
+                    + (Shapes.size(s) % Math.max(1, Shapes.size(inputShape)) == 0 ? "; reshape it with x.reshape(-1, "
+                    + Shapes.str(inputShape).replaceAll("[\\[\\]]", "") + ")" : ""));
+        }
+        build();
+        for (Layer layer : layers) {
+            x = layer.forward(x);
+        }
+        return x;
+    }
+
+    /** The output for a batch in evaluation mode (dropout off, batch norm's running statistics), no graph. */
+    public Tensor predict(Tensor x) {
+        boolean was = isTraining();
+        setTraining(false);
+        try (var off = NoGrad.scope()) {
+            return forward(x);
+        } finally {
+            setTraining(was);
+        }
+    }
+
+    /** Training mode: dropout drops, batch norm uses and updates batch statistics. */
+    public Net train() {
+        setTraining(true);
+        return this;
+    }
+
+    /** Evaluation mode. */
+    public Net eval() {
+        setTraining(false);
+        return this;
+    }
+
+    private boolean isTraining() {
+        return training;
+    }
+
+    void setTraining(boolean training) {
+        this.training = training;
+        for (Layer layer : layers) {
+            layer.setTraining(training);
+        }
+    }
+
+    /** Every trainable tensor, in layer order (the weights are drawn first if needed). */
+    @Override
+    public List<Tensor> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Trainable tensors by name, {@code "1.conv.weight"}, then the buffers (batch norm's running statistics). */
+    public Map<String, Tensor> namedParameters() {
+        build();
+        Map<String, Tensor> all = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            String prefix = layer.position() + "." + layer.kind() + ".";
+            layer.parameters().forEach((name, t) -> all.put(prefix + name, t));
+        }
+        return all;
+    }
+
+    /** Trainable parameters and buffers, by name: what a checkpoint saves. */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> all = namedParameters();
+        for (Layer layer : layers) {
+            String prefix = layer.position() + "." + layer.kind() + ".";
+            layer.buffers().forEach((name, t) -> all.put(prefix + name, t));
+        }
+        return all;
+    }
+
+    /** How many trainable numbers, from the shapes (nothing is allocated). */
+    public long parameterCount() {
+        return layers.stream().mapToLong(Layer::parameterCount).sum();
+    }
+
+    /** The Keras-style table: layer, output shape, parameters and their arithmetic, totals, memory. */
+    public Summary summary() {
+        return new Summary(this);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("net(input" + Shapes.str(inputShape).replace('[', '(').replace(']', ')') + ")");
+        for (Layer layer : layers) {
+            s.append("\n  ").append(layer);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package dl.nn;
+
+import dl.tensor.Shapes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What {@code model.summary()} shows, as Keras does: one row per layer with its output shape, its parameter count
+ * and how that count is computed ({@code 3*3*1*64 + 64}), then the totals and the memory the weights and the
+ * activations of one sample take (float32: 4 bytes a number). Computed from the shapes alone, so the summary of
+ * VGG16 allocates nothing. Prints as text; {@link #table()} gives the same rows as a Tablesaw table.
+ */
+public final class Summary {
+
+    /** One row of the table. */
+    public record Row(int position, String layer, int[] outputShape, long parameters, String arithmetic) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final int[] inputShape;
+    private final long trainable;
+    private final long nonTrainable;
+    private final long activations;
+
+    Summary(Net net) {
+        this.inputShape = net.inputShape();
+        long t = 0, nt = 0, a = 0;
+        for (Layer layer : net.layers()) {
+            rows.add(new Row(layer.position(), layer.toString(), layer.outputShape(), layer.parameterCount(),
+                    layer.parameterArithmetic()));
+            t += layer.parameterCount();
+            nt += layer.nonTrainableCount();
+            a += Shapes.size(layer.outputShape());
+        }
+        this.trainable = t;
+        this.nonTrainable = nt;
+        this.activations = a;
+    }
+
+    public List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** Trainable parameters: the weights gradient descent changes. */
+    public long trainable() {
+        return trainable;
+    }
+
+    /** Numbers kept but not trained, like batch norm's running mean and variance. */
+    public long nonTrainable() {
+        return nonTrainable;
+    }
+
+    public long total() {
+        return trainable + nonTrainable;
+    }
+
+    /** The bytes of every layer's output for one sample (what training keeps for the backward pass). */
+    public long activationBytes() {
+        return 4 * activations;
+    }
+
+    public long weightBytes() {
+        return 4 * total();
+    }
+
+    /** The same rows as a table, for notebooks. */
+    public Table table() {
+        return Table.create("Summary",
+                IntColumn.create("#", rows.stream().mapToInt(Row::position).toArray()),
+                StringColumn.create("layer", rows.stream().map(Row::layer).toList()),
+                StringColumn.create("output shape", rows.stream().map(r -> Shapes.str(r.outputShape())).toList()),
+                LongColumn.create("parameters", rows.stream().mapToLong(Row::parameters).toArray()),
+                StringColumn.create("arithmetic", rows.stream().map(Row::arithmetic).toList()));
+    }
+
+    @Override
+    public String toString() {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"#", "layer", "output shape", "parameters", "arithmetic"});
+        cells.add(new String[] {"", "input", Shapes.str(inputShape), "", ""});
+        for (Row r : rows) {
+            cells.add(new String[] {String.valueOf(r.position()), r.layer(), Shapes.str(r.outputShape()),
+                    String.format(Locale.ROOT, "%,d", r.parameters()), r.arithmetic()});
+        }
+        int[] width = new int[5];
+        for (String[] row : cells) {
+            for (int c = 0; c < 5; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String[] row = cells.get(i);
+            out.append(String.format(Locale.ROOT, "%" + width[0] + "s  %-" + width[1] + "s  %-" + width[2] + "s  %"
+                    + width[3] + "s  %s", (Object[]) row).stripTrailing()).append('\n');
+            if (i == 0) {
+                out.append("-".repeat(width[0] + width[1] + width[2] + width[3] + width[4] + 8)).append('\n');
+            }
+        }
+        out.append(String.format(Locale.ROOT, "Total parameters: %,d (trainable %,d, non-trainable %,d)%n", total(),
+                trainable, nonTrainable));
+        out.append(String.format(Locale.ROOT, "Memory: weights %s, activations of one sample %s",
+                bytes(weightBytes()), bytes(activationBytes())));
+        return out.toString();
+    }
+
+    private static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,128 @@
+package dl.nn.layers;
+
+import dl.autograd.NoGrad;
+import dl.nn.Layer;
+import dl.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Batch normalization (Ioffe and Szegedy), per feature (after a dense layer) or per channel (after a conv):
+ * <pre>
+ *   mu = mean of the batch,  sigma^2 = variance of the batch   (over N, and H, W for images)
+ *   x^ = (x - mu) / sqrt(sigma^2 + eps)
+ *   y  = gamma x^ + beta
+ * </pre>
+ * While training it also keeps running averages {@code m <- (1 - momentum) m + momentum mu} (and the same for
+ * the variance), which replace the batch's statistics when evaluating. Parameters gamma (ones) and beta (zeros),
+ * {@code 2C} numbers; the running mean and variance are {@code 2C} more, not trained.
+ */
+public final class BatchNorm extends Layer {
+
+    static final float EPS = 1e-5f;
+    static final float MOMENTUM = 0.1f;
+
+    private Tensor gamma;
+    private Tensor beta;
+    private Tensor runningMean;
+    private Tensor runningVar;
+
+    @Override
+    public String kind() {
+        return "batchNorm";
+    }
+
+    @Override
+    protected int[] outputShapeFor(int[] input) {
+        if (input.length != 1 && input.length != 3) {
+            throw shapeError(input, "[features] or [channels, height, width]", "");
+        }
+        return input;
+    }
+
+    private int features() {
+        return inputShape()[0];
+    }
+
+    /** The statistics' shape, broadcastable against a batch: [1, C] or [1, C, 1, 1]. */
+    private int[] statShape() {
+        return inputShape().length == 1 ? new int[] {1, features()} : new int[] {1, features(), 1, 1};
+    }
+
+    @Override
+    protected void allocate(Random rng) {
+        gamma = Tensor.ones(features()).requiresGrad();
+        beta = Tensor.zeros(features()).requiresGrad();
+        runningMean = Tensor.zeros(statShape());
+        runningVar = Tensor.ones(statShape());
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor mean, var;
+        if (training) {
+            mean = meanOverBatch(x);
+            Tensor centred = x.sub(mean);
+            var = meanOverBatch(centred.mul(centred));
+            try (var off = NoGrad.scope()) {
+                runningMean.copyFrom(runningMean.mul(1 - MOMENTUM).add(mean.mul(MOMENTUM)));
+                runningVar.copyFrom(runningVar.mul(1 - MOMENTUM).add(var.mul(MOMENTUM)));
+            }
+        } else {
+            mean = runningMean;
+            var = runningVar;
+        }
+        Tensor normalized = x.sub(mean).div(var.add(EPS).sqrt());
+        return normalized.mul(gamma.reshape(statShape())).add(beta.reshape(statShape()));
+    }
+
+    /** The mean over every axis but the channel axis 1, keeping them as size 1. */
+    private static Tensor meanOverBatch(Tensor x) {
+        Tensor m = x.mean(0, true);
+        for (int axis = 2; axis < x.rank(); axis++) {
+            m = m.mean(axis, true);
+        }
+        return m;
+    }
+
+    @Override
+    public Map<String, Tensor> parameters() {
+        Map<String, Tensor> p = new LinkedHashMap<>();
+        if (gamma != null) {
+            p.put("gamma", gamma);
+            p.put("beta", beta);
+        }
+        return p;
+    }
+
+    @Override
+    public Map<String, Tensor> buffers() {
+        Map<String, Tensor> b = new LinkedHashMap<>();
+        if (runningMean != null) {
+            b.put("runningMean", runningMean);
+            b.put("runningVar", runningVar);
+        }
+        return b;
+    }
+
+    @Override
+    public long parameterCount() {
+        return 2L * features();
+    }
+
+    @Override
+    public long nonTrainableCount() {
+        return 2L * features();
+    }
+
+    @Override
+    public String parameterArithmetic() {
+        return "2*" + features();
+    }
+
+    @Override
+    public String toString() {
+        return "BatchNorm(" + (inputShape() == null ? "?" : features()) + ")";
+    }
+}

@@ -1,0 +1,141 @@
+package dl.nn.layers;
+
+import dl.backend.ConvGeometry;
+import dl.nn.Layer;
+import dl.nn.WeightInit;
+import dl.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A 2-D convolution with bias, "conv3-64" in the VGG paper's words: 64 filters of 3x3 over all input channels.
+ * <pre>
+ *   y[n, f] = b[f] + sum_c x[n, c] (*) W[f, c]
+ * </pre>
+ * Shapes: x {@code [N, C, H, W]}, y {@code [N, F, OH, OW]} with {@code OH = floor((H + 2p - k) / s) + 1}.
+ * Parameters: W {@code [F, C, k, k]}, b {@code [F]}: {@code k*k*C*F + F} numbers.
+ *
+ * <pre>{@code
+ * net(input(1, 28, 28)).conv(3, 64)            // [64, 26, 26], 3*3*1*64 + 64 = 640 parameters
+ * net(input(3, 32, 32)).conv(3, 64).padSame()  // [64, 32, 32]
+ * }</pre>
+ */
+public final class Conv extends Layer {
+
+    private final int kernel;
+    private final int filters;
+    private final WeightInit init;
+    private int stride = 1;
+    private int padding;
+    private boolean same;
+    private boolean withBias = true;
+    private Tensor weight;
+    private Tensor bias;
+
+    public Conv(int kernel, int filters, WeightInit init) {
+        if (kernel < 1 || filters < 1) {
+            throw new IllegalArgumentException("conv(" + kernel + ", " + filters + "): the kernel size and the"
+                    + " number of filters must be at least 1");
+        }
+        this.kernel = kernel;
+        this.filters = filters;
+        this.init = init;
+    }
+
+    /** Moves the kernel {@code s} cells at a time. */
+    public void stride(int s) {
+        this.stride = s;
+    }
+
+    /** {@code p} rows and columns of zeros around the input. */
+    public void pad(int p) {
+        this.padding = p;
+        this.same = false;
+    }
+
+    /** Pads so that, with stride 1, the output has the input's height and width ("same" in Keras). */
+    public void padSame() {
+        this.same = true;
+    }
+
+    /** No bias (as torchvision's ResNets, whose batch norm has one). */
+    public void noBias() {
+        this.withBias = false;
+    }
+
+    private int pad() {
+        return same ? (kernel - 1) / 2 : padding;
+    }
+
+    private int channels() {
+        return inputShape()[0];
+    }
+
+    @Override
+    public String kind() {
+        return "conv";
+    }
+
+    @Override
+    protected int[] outputShapeFor(int[] input) {
+        if (input.length != 3) {
+            throw shapeError(input, "3-D input [channels, height, width]", input.length == 1
+                    ? "add .unflatten(channels, height, width) or move the conv before flatten()" : "");
+        }
+        if (same && kernel % 2 == 0) {
+            throw new IllegalArgumentException("conv (layer " + position() + "): \"same\" padding needs an odd"
+                    + " kernel, got " + kernel);
+        }
+        int oh = ConvGeometry.outputSize(input[1], kernel, stride, pad());
+        int ow = ConvGeometry.outputSize(input[2], kernel, stride, pad());
+        if (oh < 1 || ow < 1) {
+            throw shapeError(input, "an image of at least " + kernel + "x" + kernel + " (after padding " + pad() + ")",
+                    "the image has shrunk too much: remove a pooling layer or pad");
+        }
+        return new int[] {filters, oh, ow};
+    }
+
+    @Override
+    protected void allocate(Random rng) {
+        int fanIn = channels() * kernel * kernel;
+        weight = init.weight(rng, new int[] {filters, channels(), kernel, kernel}, fanIn, filters * kernel * kernel)
+                .requiresGrad();
+        bias = withBias ? init.bias(rng, new int[] {filters}, fanIn).requiresGrad() : null;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor y = x.conv2d(weight, stride, pad());
+        return bias == null ? y : y.add(bias.reshape(1, filters, 1, 1));
+    }
+
+    @Override
+    public Map<String, Tensor> parameters() {
+        Map<String, Tensor> p = new LinkedHashMap<>();
+        if (weight != null) {
+            p.put("weight", weight);
+            if (bias != null) {
+                p.put("bias", bias);
+            }
+        }
+        return p;
+    }
+
+    @Override
+    public long parameterCount() {
+        return (long) kernel * kernel * channels() * filters + (withBias ? filters : 0);
+    }
+
+    @Override
+    public String parameterArithmetic() {
+        return kernel + "*" + kernel + "*" + channels() + "*" + filters + (withBias ? " + " + filters : "");
+    }
+
+    @Override
+    public String toString() {
+        String c = inputShape() == null ? "?" : String.valueOf(channels());
+        return "Conv(" + kernel + "x" + kernel + ", " + c + " -> " + filters
+                + (stride != 1 ? ", stride " + stride : "") + (pad() != 0 ? ", pad " + pad() : "") + ")";
+    }
+}

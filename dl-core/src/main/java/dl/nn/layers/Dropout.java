@@ -1,0 +1,47 @@
+package dl.nn.layers;
+
+import dl.nn.Layer;
+import dl.tensor.Tensor;
+import java.util.Random;
+
+/**
+ * Inverted dropout (nn5): while training, each number is zeroed with probability {@code p} and the others are
+ * scaled by {@code 1/(1-p)}; while evaluating, nothing changes. No parameters, shape unchanged.
+ */
+public final class Dropout extends Layer {
+
+    private final float p;
+    private Random rng;
+
+    public Dropout(float p) {
+        if (p < 0 || p >= 1) {
+            throw new IllegalArgumentException("dropout(" + p + "): p is the probability of dropping, in [0, 1)");
+        }
+        this.p = p;
+    }
+
+    @Override
+    public String kind() {
+        return "dropout";
+    }
+
+    @Override
+    protected int[] outputShapeFor(int[] input) {
+        return input;
+    }
+
+    @Override
+    protected void allocate(Random rng) {
+        this.rng = new Random(rng.nextLong());
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return training && p > 0 ? x.dropout(p, rng) : x;
+    }
+
+    @Override
+    public String toString() {
+        return "Dropout(" + p + ")";
+    }
+}
