@@ -1,22 +1,166 @@
 package dl.backend.cpu;
 
 import dl.backend.ConvGeometry;
+import java.util.Arrays;
 
-/** 2-D convolution kernels, NCHW. (Placeholder: being written.) */
+/**
+ * 2-D convolution kernels, NCHW, computed as matrix products ("im2col + GEMM").
+ *
+ * <p>Shapes: {@code x [N, C, H, W]}, {@code w [F, C, kh, kw]}, {@code y [N, F, OH, OW]} with
+ * {@code o = floor((i + 2p - k) / s) + 1}. The layer computes a cross-correlation (no kernel flip, no bias):
+ * <pre>
+ *   y[n, f, oh, ow] = sum over c, i, j of  w[f, c, i, j] * x[n, c, oh * s - p + i, ow * s - p + j]
+ * </pre>
+ * With {@code K = C * kh * kw}, {@code P = OH * OW}, {@code W} the weights seen as a matrix {@code [F, K]} and
+ * {@code col = im2col(x[n])} the {@code [K, P]} matrix whose column {@code q} holds the {@code K} inputs that
+ * output position {@code q} sees (see {@link Im2col}), each image is one matrix product, and so are its gradients:
+ * <pre>
+ *   forward:          y[n]  = W col                 [F, P]  = [F, K] [K, P]
+ *   backwardInput:   dx[n]  = col2im(W^T dy[n])      [K, P]  = [K, F] [F, P], then each column back to its window
+ *   backwardWeight:   dW    = sum over n of dy[n] col^T   [F, K] = [F, P] [P, K]
+ * </pre>
+ * A 1x1 convolution of stride 1 without padding needs no im2col: {@code col} is {@code x[n]} itself.
+ *
+ * <p>Cores: a batch of at least as many images as cores is split over the cores by images, each image's products
+ * on one core ({@link Gemm#sgemmSingleThread}); a smaller batch (one image at inference) runs its images one after
+ * the other, each product on every core ({@link Gemm#sgemm}).
+ */
 final class Convolution {
+
+    /** The calling thread's per-core partial sums of {@code dW} (the first core sums straight into {@code dw}). */
+    private static final ThreadLocal<float[]> PARTIALS = ThreadLocal.withInitial(() -> new float[0]);
 
     private Convolution() {
     }
 
+    /** {@code y[n] = W im2col(x[n])}: overwrites {@code y}. */
     static void forward(float[] x, float[] w, float[] y, ConvGeometry g) {
-        throw new UnsupportedOperationException("conv2d: not yet written");
+        int k = rows(g), p = positions(g), f = g.filters();
+        forEachImage(g.batch(), (n, allCores) -> {
+            int xOff = n * inputSize(g);
+            float[] col = x;
+            if (!isPointwise(g)) {
+                col = Im2col.scratch(k * p);
+                Im2col.im2col(x, xOff, g, col);
+                xOff = 0;
+            }
+            gemm(allCores, false, f, p, k, w, col, xOff, y, n * f * p);
+        });
     }
 
+    /** {@code dx[n] = col2im(W^T dy[n])}: overwrites {@code dx}. */
     static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
-        throw new UnsupportedOperationException("conv2d backward: not yet written");
+        int k = rows(g), p = positions(g), f = g.filters();
+        forEachImage(g.batch(), (n, allCores) -> {
+            if (isPointwise(g)) {
+                gemm(allCores, true, k, p, f, w, dy, n * f * p, dx, n * inputSize(g));
+                return;
+            }
+            float[] dcol = Im2col.scratch(k * p);
+            gemm(allCores, true, k, p, f, w, dy, n * f * p, dcol, 0);
+            Im2col.col2im(dcol, g, dx, n * inputSize(g));
+        });
     }
 
+    /**
+     * {@code dW = sum over n of dy[n] im2col(x[n])^T}: overwrites {@code dw}. Each core sums its share of the
+     * images into its own partial {@code dW}; the partials are added up at the end.
+     */
     static void backwardWeight(float[] x, float[] dy, float[] dw, ConvGeometry g) {
-        throw new UnsupportedOperationException("conv2d backward: not yet written");
+        int size = g.filters() * rows(g), batch = g.batch();
+        int cores = Math.min(batch, Parallel.CORES);
+        if (cores <= 1) {
+            Arrays.fill(dw, 0, size, 0f);
+            for (int n = 0; n < batch; n++) {
+                addWeightGradient(x, dy, n, true, dw, 0, g);
+            }
+            return;
+        }
+        float[] partials = partials((cores - 1) * size);
+        Parallel.forEach(cores, t -> {
+            float[] sum = t == 0 ? dw : partials;
+            int offset = t == 0 ? 0 : (t - 1) * size;
+            Arrays.fill(sum, offset, offset + size, 0f);
+            for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
+                addWeightGradient(x, dy, n, false, sum, offset, g);
+            }
+        });
+        for (int i = 0; i < (cores - 1) * size; i++) {
+            dw[i % size] += partials[i];
+        }
+    }
+
+    /** {@code sum += dy[n] im2col(x[n])^T}, the contribution of image {@code n} to {@code dW [F, K]}. */
+    private static void addWeightGradient(float[] x, float[] dy, int n, boolean allCores, float[] sum, int offset,
+                                          ConvGeometry g) {
+        int k = rows(g), p = positions(g), f = g.filters();
+        int xOff = n * inputSize(g);
+        float[] col = x;
+        if (!isPointwise(g)) {
+            col = Im2col.scratch(k * p);
+            Im2col.im2col(x, xOff, g, col);
+            xOff = 0;
+        }
+        // B = col^T: col is stored [K, P], so transB with ldb = P
+        if (allCores) {
+            Gemm.sgemm(false, true, f, k, p, dy, n * f * p, p, col, xOff, p, sum, offset, k, true);
+        } else {
+            Gemm.sgemmSingleThread(false, true, f, k, p, dy, n * f * p, p, col, xOff, p, sum, offset, k, true);
+        }
+    }
+
+    /** What to do with one image; {@code allCores} says whether its products may use every core. */
+    private interface ImageWork {
+        void run(int n, boolean allCores);
+    }
+
+    /** Images spread over the cores when there are enough of them, else one after the other on every core. */
+    private static void forEachImage(int batch, ImageWork work) {
+        if (batch >= Parallel.CORES && batch > 1) {
+            Parallel.forEach(batch, n -> work.run(n, false));
+        } else {
+            for (int n = 0; n < batch; n++) {
+                work.run(n, true);
+            }
+        }
+    }
+
+    /** {@code C = op(W) B}: {@code W} the weights, all three matrices dense; on every core or on this one. */
+    private static void gemm(boolean allCores, boolean transA, int m, int n, int k, float[] w,
+                             float[] b, int bOff, float[] c, int cOff) {
+        int lda = transA ? m : k;
+        if (allCores) {
+            Gemm.sgemm(transA, false, m, n, k, w, 0, lda, b, bOff, n, c, cOff, n, false);
+        } else {
+            Gemm.sgemmSingleThread(transA, false, m, n, k, w, 0, lda, b, bOff, n, c, cOff, n, false);
+        }
+    }
+
+    private static float[] partials(int length) {
+        float[] s = PARTIALS.get();
+        if (s.length < length) {
+            s = new float[length];
+            PARTIALS.set(s);
+        }
+        return s;
+    }
+
+    /** {@code K = C * kh * kw}: the rows of {@code col}, the columns of {@code W}. */
+    private static int rows(ConvGeometry g) {
+        return g.channels() * g.kernelH() * g.kernelW();
+    }
+
+    /** {@code P = OH * OW}: the output positions of one image. */
+    private static int positions(ConvGeometry g) {
+        return g.outHeight() * g.outWidth();
+    }
+
+    private static int inputSize(ConvGeometry g) {
+        return g.channels() * g.height() * g.width();
+    }
+
+    /** A 1x1 kernel, stride 1, no padding: {@code im2col(x[n])} would be {@code x[n]} itself. */
+    private static boolean isPointwise(ConvGeometry g) {
+        return g.kernelH() == 1 && g.kernelW() == 1 && g.stride() == 1 && g.padding() == 0;
     }
 }

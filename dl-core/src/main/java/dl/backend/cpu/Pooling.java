@@ -1,26 +1,118 @@
 package dl.backend.cpu;
 
 import dl.backend.PoolGeometry;
+import java.util.Arrays;
 
-/** 2-D pooling kernels, NCHW. (Placeholder: being written.) */
+/**
+ * 2-D pooling kernels, NCHW. Each of the {@code N * C} planes {@code [H, W]} is pooled on its own, with a
+ * {@code k x k} window moved by {@code s}, {@code p} cells of padding on each side,
+ * {@code o = floor((i + 2p - k) / s) + 1}:
+ * <pre>
+ *   max:  y[oh, ow] = max over the window of x[oh * s - p + i, ow * s - p + j]   (padding never wins)
+ *         dL/dx[winner] += dL/dy[oh, ow]                  (the winner's flat index h * W + w is kept in argmax)
+ *   avg:  y[oh, ow] = (1 / k^2) * sum over the window of x[...]   (padding counts as 0, still divided by k^2)
+ *         dL/dx[h, w] += dL/dy[oh, ow] / k^2              for every (h, w) of the window
+ * </pre>
+ * Ties go to the first cell in reading order. Big batches are spread over the cores by planes.
+ */
 final class Pooling {
+
+    /** Below this many window cells in all, one core is faster than waking the others. */
+    private static final long SMALL = 1 << 15;
 
     private Pooling() {
     }
 
+    /** Max over each window; {@code argmax} receives the winner's flat index {@code h * W + w} in its plane. */
     static void max(float[] x, float[] y, float[] argmax, PoolGeometry g) {
-        throw new UnsupportedOperationException("max pooling: not yet written");
+        int outH = g.outHeight(), outW = g.outWidth(), k = g.kernel(), s = g.stride(), p = g.padding();
+        forEachPlane(g, plane -> {
+            int in = plane * g.height() * g.width(), out = plane * outH * outW;
+            for (int oh = 0; oh < outH; oh++) {
+                int h0 = Math.max(0, oh * s - p), h1 = Math.min(g.height(), oh * s - p + k);
+                for (int ow = 0; ow < outW; ow++, out++) {
+                    int w0 = Math.max(0, ow * s - p), w1 = Math.min(g.width(), ow * s - p + k);
+                    int best = h0 * g.width() + w0;
+                    for (int h = h0; h < h1; h++) {
+                        for (int w = w0, i = h * g.width() + w0; w < w1; w++, i++) {
+                            if (x[in + i] > x[in + best]) {
+                                best = i;
+                            }
+                        }
+                    }
+                    y[out] = x[in + best];
+                    argmax[out] = best;
+                }
+            }
+        });
     }
 
+    /** Routes each {@code dy} to the input cell that won its window: overwrites {@code dx}. */
     static void maxBackward(float[] dy, float[] argmax, float[] dx, PoolGeometry g) {
-        throw new UnsupportedOperationException("max pooling backward: not yet written");
+        int planeIn = g.height() * g.width(), planeOut = g.outHeight() * g.outWidth();
+        forEachPlane(g, plane -> {
+            int in = plane * planeIn, out = plane * planeOut;
+            Arrays.fill(dx, in, in + planeIn, 0f);
+            for (int o = out; o < out + planeOut; o++) {
+                dx[in + (int) argmax[o]] += dy[o];
+            }
+        });
     }
 
+    /** Mean over each window, padding counted as zeros: {@code y = sum / k^2}. */
     static void avg(float[] x, float[] y, PoolGeometry g) {
-        throw new UnsupportedOperationException("average pooling: not yet written");
+        int outH = g.outHeight(), outW = g.outWidth(), k = g.kernel(), s = g.stride(), p = g.padding();
+        float scale = 1f / (k * k);
+        forEachPlane(g, plane -> {
+            int in = plane * g.height() * g.width(), out = plane * outH * outW;
+            for (int oh = 0; oh < outH; oh++) {
+                int h0 = Math.max(0, oh * s - p), h1 = Math.min(g.height(), oh * s - p + k);
+                for (int ow = 0; ow < outW; ow++, out++) {
+                    int w0 = Math.max(0, ow * s - p), w1 = Math.min(g.width(), ow * s - p + k);
+                    float sum = 0f;
+                    for (int h = h0; h < h1; h++) {
+                        for (int i = in + h * g.width() + w0; i < in + h * g.width() + w1; i++) {
+                            sum += x[i];
+                        }
+                    }
+                    y[out] = sum * scale;
+                }
+            }
+        });
     }
 
+    /** Spreads each {@code dy / k^2} over the cells of its window: overwrites {@code dx}. */
     static void avgBackward(float[] dy, float[] dx, PoolGeometry g) {
-        throw new UnsupportedOperationException("average pooling backward: not yet written");
+        int outH = g.outHeight(), outW = g.outWidth(), k = g.kernel(), s = g.stride(), p = g.padding();
+        float scale = 1f / (k * k);
+        forEachPlane(g, plane -> {
+            int in = plane * g.height() * g.width(), out = plane * outH * outW;
+            Arrays.fill(dx, in, in + g.height() * g.width(), 0f);
+            for (int oh = 0; oh < outH; oh++) {
+                int h0 = Math.max(0, oh * s - p), h1 = Math.min(g.height(), oh * s - p + k);
+                for (int ow = 0; ow < outW; ow++, out++) {
+                    int w0 = Math.max(0, ow * s - p), w1 = Math.min(g.width(), ow * s - p + k);
+                    float share = dy[out] * scale;
+                    for (int h = h0; h < h1; h++) {
+                        for (int i = in + h * g.width() + w0; i < in + h * g.width() + w1; i++) {
+                            dx[i] += share;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Runs {@code body} on every plane {@code 0 .. N*C-1}: on every core when the work is big enough. */
+    private static void forEachPlane(PoolGeometry g, java.util.function.IntConsumer body) {
+        int planes = g.batch() * g.channels();
+        long cells = (long) planes * g.outHeight() * g.outWidth() * g.kernel() * g.kernel();
+        if (cells < SMALL) {
+            for (int plane = 0; plane < planes; plane++) {
+                body.accept(plane);
+            }
+        } else {
+            Parallel.forEach(planes, body);
+        }
     }
 }

@@ -1,0 +1,273 @@
+package dl.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dl.backend.ConvGeometry;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The convolution kernels against the definition written as plain loops, and the slides' worked examples. */
+class ConvolutionTest {
+
+    private static final double TOLERANCE = 1e-4;
+
+    private final Random rng = new Random(42);
+
+    // ---- against the definition ------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "N={0} C={1} {2}x{3} F={4} kernel {5}x{6} stride {7} pad {8}")
+    @CsvSource({
+        "1, 1, 5, 5, 1, 3, 3, 1, 0",
+        "3, 2, 7, 6, 4, 3, 3, 1, 1",
+        "3, 3, 9, 8, 2, 3, 2, 2, 1",
+        "1, 2, 10, 11, 5, 5, 3, 3, 2",
+        "3, 2, 8, 8, 3, 2, 4, 2, 0",
+        "3, 4, 6, 5, 3, 1, 1, 1, 0",     // 1x1, stride 1, no padding: no im2col
+        "3, 2, 7, 7, 3, 1, 1, 2, 0",     // 1x1 with a stride
+        "2, 2, 1, 1, 3, 3, 3, 1, 1",     // a 1x1 image: most of each window is padding
+        "1, 3, 4, 9, 2, 2, 2, 3, 1",
+        "3, 1, 28, 28, 6, 5, 5, 1, 2",   // LeNet-5's first layer
+        "1, 6, 14, 14, 16, 5, 5, 1, 0",  // LeNet-5's second layer, one image
+    })
+    void matchesTheDefinition(int n, int c, int h, int w, int f, int kh, int kw, int s, int p) {
+        ConvGeometry g = new ConvGeometry(n, c, h, w, f, kh, kw, s, p);
+        float[] x = random(n * c * h * w), weights = random(f * c * kh * kw);
+        float[] dy = random(n * f * g.outHeight() * g.outWidth());
+
+        float[] y = garbage(dy.length);
+        Convolution.forward(x, weights, y, g);
+        assertClose(naiveForward(x, weights, g), y);
+
+        float[] dx = garbage(x.length);
+        Convolution.backwardInput(dy, weights, dx, g);
+        assertClose(naiveBackwardInput(dy, weights, g), dx);
+
+        float[] dw = garbage(weights.length);
+        Convolution.backwardWeight(x, dy, dw, g);
+        assertClose(naiveBackwardWeight(x, dy, g), dw);
+    }
+
+    /**
+     * The backward kernels are the adjoints of the forward one: for the bilinear form {@code <dy, conv(x, w)>},
+     * {@code backwardInput} is its gradient in {@code x} and {@code backwardWeight} its gradient in {@code w}, so
+     * {@code <dy, conv(x, w)> = <backwardInput(dy, w), x> = <backwardWeight(x, dy), w>}.
+     */
+    @ParameterizedTest(name = "N={0} C={1} {2}x{3} F={4} kernel {5}x{6} stride {7} pad {8}")
+    @CsvSource({
+        "3, 2, 9, 7, 4, 3, 3, 2, 1",
+        "1, 3, 12, 12, 2, 5, 5, 3, 2",
+        "4, 5, 6, 6, 7, 1, 1, 1, 0",
+        "64, 6, 14, 14, 16, 5, 5, 1, 0",
+    })
+    void backwardKernelsAreAdjointsOfTheForwardOne(int n, int c, int h, int w, int f, int kh, int kw, int s, int p) {
+        ConvGeometry g = new ConvGeometry(n, c, h, w, f, kh, kw, s, p);
+        float[] x = random(n * c * h * w), weights = random(f * c * kh * kw);
+        float[] y = new float[n * f * g.outHeight() * g.outWidth()], dy = random(y.length);
+        float[] dx = new float[x.length], dw = new float[weights.length];
+        Convolution.forward(x, weights, y, g);
+        Convolution.backwardInput(dy, weights, dx, g);
+        Convolution.backwardWeight(x, dy, dw, g);
+        double form = dot(dy, y);
+        assertEquals(form, dot(dx, x), 1e-4 * Math.max(1, Math.abs(form)));
+        assertEquals(form, dot(dw, weights), 1e-4 * Math.max(1, Math.abs(form)));
+    }
+
+    // ---- the slides ------------------------------------------------------------------------------------
+
+    /** Slide deck 004 (computer vision, "Discrete Convolutions"): a 3x3 kernel slides over a 5x5 input. */
+    @Test
+    void slidesWorkedConvolutionExample() {
+        float[] input = {
+            3, 3, 2, 1, 0,
+            0, 0, 1, 3, 1,
+            3, 1, 2, 2, 3,
+            2, 0, 0, 2, 2,
+            2, 0, 0, 0, 1};
+        float[] kernel = {
+            0, 1, 2,
+            2, 2, 0,
+            0, 1, 2};
+        float[] expected = {
+            12, 12, 17,
+            10, 17, 19,
+            9, 6, 14};
+        float[] y = new float[9];
+        Convolution.forward(input, kernel, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
+        assertArrayEquals(expected, y, 0f);
+    }
+
+    /** Slide deck 002 (university lecture, "Convolutional layers, Goal"): a binary image and an X-shaped kernel. */
+    @Test
+    void slidesBinaryImageConvolutionExample() {
+        float[] image = {
+            1, 1, 1, 0, 0,
+            0, 1, 1, 1, 0,
+            0, 0, 1, 1, 1,
+            0, 0, 1, 1, 0,
+            0, 1, 1, 0, 0};
+        float[] kernel = {
+            1, 0, 1,
+            0, 1, 0,
+            1, 0, 1};
+        float[] expected = {
+            4, 3, 4,
+            2, 4, 3,
+            2, 3, 4};
+        float[] y = new float[9];
+        Convolution.forward(image, kernel, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
+        assertArrayEquals(expected, y, 0f);
+    }
+
+    /**
+     * The output-size rule {@code o = floor((i + 2p - k) / s) + 1} on the slides' cases: deck 004's convolution
+     * arithmetic (i=4 k=3 -> 2; i=5 k=3 p=1 -> 5; i=5 k=3 s=2 p=1 -> 3), deck 003's Keras tutorial
+     * ({@code FM = (I - F + 2P) / S + 1}: 14 -> 12, and its MNIST network 28 -> 26, 13 -> 11), deck 002's AlexNet
+     * (224 with 11x11 stride 4 pad 2 -> 55, 27 with 5x5 pad 2 -> 27, 13 with 3x3 pad 1 -> 13). The kernel must
+     * fill an output of exactly that size, and the count of window positions that fit must agree.
+     */
+    @ParameterizedTest(name = "i={0} k={1} s={2} p={3} -> {4}")
+    @CsvSource({
+        "4, 3, 1, 0, 2",
+        "5, 3, 1, 1, 5",
+        "5, 3, 2, 1, 3",
+        "5, 3, 1, 0, 3",
+        "14, 3, 1, 0, 12",
+        "28, 3, 1, 0, 26",
+        "13, 3, 1, 0, 11",
+        "224, 11, 4, 2, 55",
+        "27, 5, 1, 2, 27",
+        "13, 3, 1, 1, 13",
+    })
+    void outputSizeRuleOnTheSlidesCases(int i, int k, int s, int p, int expected) {
+        assertEquals(expected, ConvGeometry.outputSize(i, k, s, p));
+        assertEquals(expected, windowPositionsThatFit(i, k, s, p));
+        ConvGeometry g = new ConvGeometry(1, 1, i, i, 1, k, k, s, p);
+        float[] x = random(i * i), w = random(k * k), y = new float[expected * expected];
+        Convolution.forward(x, w, y, g);
+        assertClose(naiveForward(x, w, g), y);
+    }
+
+    /** Counts the positions {@code 0, s, 2s, ...} where a window of {@code k} fits in {@code p + i + p} cells. */
+    private static int windowPositionsThatFit(int i, int k, int s, int p) {
+        int count = 0;
+        for (int start = 0; start + k <= i + 2 * p; start += s) {
+            count++;
+        }
+        return count;
+    }
+
+    // ---- the definition, as plain loops, in double -----------------------------------------------------
+
+    /** {@code x[n, c, h, w]}, or 0 in the padding. */
+    private static double at(float[] x, ConvGeometry g, int n, int c, int h, int w) {
+        if (h < 0 || h >= g.height() || w < 0 || w >= g.width()) {
+            return 0;
+        }
+        return x[((n * g.channels() + c) * g.height() + h) * g.width() + w];
+    }
+
+    private static int weightIndex(ConvGeometry g, int f, int c, int i, int j) {
+        return ((f * g.channels() + c) * g.kernelH() + i) * g.kernelW() + j;
+    }
+
+    /** {@code y[n, f, oh, ow] = sum_{c,i,j} w[f, c, i, j] x[n, c, oh s - p + i, ow s - p + j]}. */
+    private static double[] naiveForward(float[] x, float[] w, ConvGeometry g) {
+        int oh = g.outHeight(), ow = g.outWidth();
+        double[] y = new double[g.batch() * g.filters() * oh * ow];
+        for (int n = 0, o = 0; n < g.batch(); n++) {
+            for (int f = 0; f < g.filters(); f++) {
+                for (int r = 0; r < oh; r++) {
+                    for (int q = 0; q < ow; q++, o++) {
+                        for (int c = 0; c < g.channels(); c++) {
+                            for (int i = 0; i < g.kernelH(); i++) {
+                                for (int j = 0; j < g.kernelW(); j++) {
+                                    y[o] += w[weightIndex(g, f, c, i, j)] * at(x, g, n, c,
+                                            r * g.stride() - g.padding() + i, q * g.stride() - g.padding() + j);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /** {@code dx[n, c, h, w] = sum of w[f, c, i, j] dy[n, f, oh, ow]} over the windows that read that pixel. */
+    private static double[] naiveBackwardInput(float[] dy, float[] w, ConvGeometry g) {
+        double[] dx = new double[g.batch() * g.channels() * g.height() * g.width()];
+        forEachTerm(g, (n, f, c, o, i, j, h, v) -> {
+            if (h >= 0 && h < g.height() && v >= 0 && v < g.width()) {
+                dx[((n * g.channels() + c) * g.height() + h) * g.width() + v] += w[weightIndex(g, f, c, i, j)] * dy[o];
+            }
+        });
+        return dx;
+    }
+
+    /** {@code dw[f, c, i, j] = sum over n and output positions of dy[n, f, oh, ow] x[n, c, oh s - p + i, ...]}. */
+    private static double[] naiveBackwardWeight(float[] x, float[] dy, ConvGeometry g) {
+        double[] dw = new double[g.filters() * g.channels() * g.kernelH() * g.kernelW()];
+        forEachTerm(g, (n, f, c, o, i, j, h, v) -> dw[weightIndex(g, f, c, i, j)] += dy[o] * at(x, g, n, c, h, v));
+        return dw;
+    }
+
+    /** One product {@code w[f, c, i, j] * x[n, c, h, v]} of the sum that makes output {@code o}. */
+    private interface Term {
+        void accept(int n, int f, int c, int o, int i, int j, int h, int v);
+    }
+
+    private static void forEachTerm(ConvGeometry g, Term term) {
+        for (int n = 0, o = 0; n < g.batch(); n++) {
+            for (int f = 0; f < g.filters(); f++) {
+                for (int r = 0; r < g.outHeight(); r++) {
+                    for (int q = 0; q < g.outWidth(); q++, o++) {
+                        for (int c = 0; c < g.channels(); c++) {
+                            for (int i = 0; i < g.kernelH(); i++) {
+                                for (int j = 0; j < g.kernelW(); j++) {
+                                    term.accept(n, f, c, o, i, j, r * g.stride() - g.padding() + i,
+                                            q * g.stride() - g.padding() + j);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    private float[] random(int length) {
+        float[] v = new float[length];
+        for (int i = 0; i < length; i++) {
+            v[i] = rng.nextFloat() * 2 - 1;
+        }
+        return v;
+    }
+
+    /** An output array full of NaN, to check that the kernels overwrite every element. */
+    private static float[] garbage(int length) {
+        float[] v = new float[length];
+        Arrays.fill(v, Float.NaN);
+        return v;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static void assertClose(double[] expected, float[] actual) {
+        assertEquals(expected.length, actual.length, "length");
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], TOLERANCE, "element " + i);
+        }
+    }
+}
