@@ -1,0 +1,8 @@
+// The start-up script of ./dl jshell and of the notebook kernel: the DSL needs no import.
+import java.util.*;
+import dl.tensor.*;
+import dl.autograd.*;
+import dl.nn.*;
+import dl.zoo.*;
+import dl.data.*;
+import static dl.Dsl.*;
