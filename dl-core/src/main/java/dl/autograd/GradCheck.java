@@ -1,9 +1,12 @@
 package dl.autograd;
 
 import dl.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Checks backpropagation against the definition of the derivative. For a function {@code f} of some tensors, it
@@ -32,7 +35,9 @@ public final class GradCheck {
     }
 
     /**
-     * The worst disagreement: {@code |analytic - numeric| / max(|analytic|, |numeric|, 0.01)}, and where.
+     * The worst disagreement, {@code |analytic - numeric| / max(|analytic|, |numeric|, s)}, and where; {@code s},
+     * 1% of the largest gradient (and at least 0.01), keeps float32 noise on gradients that are nearly zero from
+     * counting as an error.
      */
     public record Result(double maxRelativeError, int input, int element, double analytic, double numeric) {
 
@@ -51,24 +56,53 @@ public final class GradCheck {
         return check(f, EPS, inputs);
     }
 
+    /** Checks {@code f} with respect to each of {@code inputs} (copies of them; the inputs are not changed). */
     public static Result check(Function<Tensor[], Tensor> f, double eps, Tensor... inputs) {
-        float[][] values = new float[inputs.length][];
+        Tensor[] leaves = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            values[i] = inputs[i].toFloatArray();
+            leaves[i] = copy(inputs[i]).requiresGrad();
         }
-        float[] weights = randomWeights(f.apply(fresh(inputs, values, false)).numel());
+        return check(() -> f.apply(leaves), List.of(leaves), eps);
+    }
 
-        Tensor[] leaves = fresh(inputs, values, true);
-        Tensor output = f.apply(leaves);
+    /**
+     * Checks a whole model with respect to its input (input 0 in the result) and each of its parameters (1, 2, ...
+     * in the order given), e.g. {@code GradCheck.check(net::forward, net.parameters(), x)}. The parameters are
+     * nudged in place and restored. The model must be deterministic: no dropout.
+     */
+    public static Result check(Function<Tensor, Tensor> model, List<Tensor> parameters, Tensor input) {
+        Tensor x = copy(input).requiresGrad();
+        List<Tensor> targets = new ArrayList<>();
+        targets.add(x);
+        targets.addAll(parameters);
+        return check(() -> model.apply(x), targets, EPS);
+    }
+
+    /** Analytic gradients of {@code sum r * f()} with respect to each target, then each target's numbers nudged. */
+    private static Result check(Supplier<Tensor> f, List<Tensor> targets, double eps) {
+        targets.forEach(Tensor::zeroGrad);
+        Tensor output = f.get();
+        float[] weights = randomWeights(output.numel());
         output.mul(Tensor.of(weights, output.shape()).to(output.backend())).sum().backward();
 
+        List<float[]> analytics = new ArrayList<>();
+        double scale = 0.01;
+        for (Tensor target : targets) {
+            float[] g = target.grad() == null ? new float[target.numel()] : target.grad().toFloatArray();
+            analytics.add(g);
+            for (float v : g) {
+                scale = Math.max(scale, 0.01 * Math.abs(v));
+            }
+        }
         Result worst = new Result(0, -1, -1, 0, 0);
-        for (int i = 0; i < inputs.length; i++) {
-            float[] analytic = leaves[i].grad() == null ? new float[values[i].length] : leaves[i].grad().toFloatArray();
-            for (int j = 0; j < values[i].length; j++) {
-                double numeric = numericDerivative(f, inputs, values, weights, i, j, eps);
+        for (int i = 0; i < targets.size(); i++) {
+            Tensor target = targets.get(i);
+            float[] analytic = analytics.get(i);
+            float[] values = target.toFloatArray();
+            for (int j = 0; j < values.length; j++) {
+                double numeric = numericDerivative(f, target, values, j, weights, eps);
                 double error = Math.abs(analytic[j] - numeric)
-                        / Math.max(Math.max(Math.abs(analytic[j]), Math.abs(numeric)), 0.01);
+                        / Math.max(Math.max(Math.abs(analytic[j]), Math.abs(numeric)), scale);
                 if (error > worst.maxRelativeError() || worst.input() < 0) {
                     worst = new Result(error, i, j, analytic[j], numeric);
                 }
@@ -77,44 +111,47 @@ public final class GradCheck {
         return worst;
     }
 
-    private static double numericDerivative(Function<Tensor[], Tensor> f, Tensor[] inputs, float[][] values,
-                                            float[] weights, int i, int j, double eps) {
-        double coarse = centralDifference(f, inputs, values, weights, i, j, eps);
-        double fine = centralDifference(f, inputs, values, weights, i, j, eps / 2);
+    private static double numericDerivative(Supplier<Tensor> f, Tensor target, float[] values, int j,
+                                            float[] weights, double eps) {
+        double coarse = centralDifference(f, target, values, j, weights, eps);
+        double fine = centralDifference(f, target, values, j, weights, eps / 2);
         return (4 * fine - coarse) / 3;
     }
 
-    private static double centralDifference(Function<Tensor[], Tensor> f, Tensor[] inputs, float[][] values,
-                                            float[] weights, int i, int j, double h) {
-        float original = values[i][j];
-        values[i][j] = (float) (original + h);
-        double plus = weightedSum(f.apply(fresh(inputs, values, false)), weights);
-        float up = values[i][j];
-        values[i][j] = (float) (original - h);
-        double minus = weightedSum(f.apply(fresh(inputs, values, false)), weights);
-        float down = values[i][j];
-        values[i][j] = original;
+    private static double centralDifference(Supplier<Tensor> f, Tensor target, float[] values, int j,
+                                            float[] weights, double h) {
+        float original = values[j];
+        float up = (float) (original + h), down = (float) (original - h);
+        double plus = valueAt(f, target, values, j, up, weights);
+        double minus = valueAt(f, target, values, j, down, weights);
+        values[j] = original;
+        set(target, values);
         return (plus - minus) / ((double) up - down);   // the step actually taken, after rounding to float
     }
 
-    private static double weightedSum(Tensor y, float[] weights) {
-        float[] v = y.toFloatArray();
+    /** {@code sum r * f()} with element {@code j} of {@code target} set to {@code v}, summed in double. */
+    private static double valueAt(Supplier<Tensor> f, Tensor target, float[] values, int j, float v, float[] weights) {
+        values[j] = v;
+        set(target, values);
+        float[] y;
+        try (var off = NoGrad.scope()) {
+            y = f.get().toFloatArray();
+        }
         double sum = 0;
-        for (int k = 0; k < v.length; k++) {
-            sum += (double) v[k] * weights[k];
+        for (int k = 0; k < y.length; k++) {
+            sum += (double) y[k] * weights[k];
         }
         return sum;
     }
 
-    private static Tensor[] fresh(Tensor[] like, float[][] values, boolean grad) {
-        Tensor[] out = new Tensor[like.length];
-        for (int i = 0; i < like.length; i++) {
-            out[i] = Tensor.of(values[i], like[i].shape()).to(like[i].backend());
-            if (grad) {
-                out[i].requiresGrad();
-            }
+    private static void set(Tensor target, float[] values) {
+        try (var off = NoGrad.scope()) {
+            target.copyFrom(Tensor.of(values, target.shape()));
         }
-        return out;
+    }
+
+    private static Tensor copy(Tensor t) {
+        return Tensor.of(t.toFloatArray(), t.shape()).to(t.backend());
     }
 
     private static float[] randomWeights(int n) {

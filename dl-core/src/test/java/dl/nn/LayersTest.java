@@ -1,0 +1,116 @@
+package dl.nn;
+
+import static dl.Dsl.input;
+import static dl.Dsl.net;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dl.autograd.GradCheck;
+import dl.tensor.Tensor;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Every layer's gradients, with respect to its input and its parameters, checked by central differences. */
+class LayersTest {
+
+    private static final Random RNG = new Random(0);
+
+    private static void assertGradientsMatch(Net net, int batch) {
+        int[] shape = net.inputShape();
+        int[] withBatch = new int[shape.length + 1];
+        withBatch[0] = batch;
+        System.arraycopy(shape, 0, withBatch, 1, shape.length);
+        Tensor x = Tensor.rand(RNG, withBatch).mul(2).sub(1);
+        GradCheck.Result result = GradCheck.check(net::forward, net.parameters(), x);
+        assertTrue(result.passed(1e-2), net + "\n" + result);
+    }
+
+    @Test
+    void dense() {
+        assertGradientsMatch(net(input(5)).dense(4), 3);
+    }
+
+    @Test
+    void convWithStrideAndPadding() {
+        assertGradientsMatch(net(input(2, 6, 6)).conv(3, 3).stride(2).pad(1), 2);
+        assertGradientsMatch(net(input(1, 5, 5)).conv(3, 2).padSame(), 2);
+    }
+
+    @Test
+    void poolingLayers() {
+        assertGradientsMatch(net(input(2, 4, 4)).avgPool(2), 2);
+        assertGradientsMatch(net(input(2, 4, 4)).conv(1, 2).globalAvgPool(), 2);
+    }
+
+    @Test
+    void activations() {
+        assertGradientsMatch(net(input(6)).dense(5).tanh().dense(4).sigmoid().dense(3).logSoftmax(), 2);
+        assertGradientsMatch(net(input(6)).dense(4).softmax(), 2);
+    }
+
+    @Test
+    void normalizations() {
+        assertGradientsMatch(net(input(4)).dense(3).batchNorm(), 5);
+        assertGradientsMatch(net(input(2, 3, 3)).batchNorm(), 3);
+        assertGradientsMatch(net(input(2, 3, 3)).layerNorm(), 2);
+    }
+
+    @Test
+    void residualBlocksWithAndWithoutProjection() {
+        assertGradientsMatch(net(input(2, 4, 4)).residual(b -> b.conv(3, 2).padSame().tanh().conv(3, 2).padSame()), 2);
+        assertGradientsMatch(net(input(2, 4, 4)).residual(b -> b.conv(3, 3).stride(2).pad(1)), 2);
+    }
+
+    @Test
+    void batchNormUsesRunningStatisticsWhenEvaluating() {
+        Net net = net(input(3)).batchNorm();
+        Tensor x = Tensor.randn(RNG, 8, 3).mul(4).add(10);
+        Tensor trained = net.forward(x);
+        assertEquals(0f, trained.mean(0).abs().max().item(), 1e-5f, "training: each feature has mean 0");
+        Tensor evaluated = net.predict(x);
+        assertNotEquals(trained.get(0, 0), evaluated.get(0, 0), "evaluation uses the running averages");
+    }
+
+    @Test
+    void dropoutOnlyWhileTraining() {
+        Net net = net(input(1000)).dropout(0.5f);
+        Tensor x = Tensor.ones(1, 1000);
+        assertTrue(net.forward(x).eq(Tensor.scalar(0)).sum().item() > 400, "about half dropped");
+        assertEquals(1000f, net.predict(x).sum().item(), "evaluation keeps everything");
+    }
+
+    @Test
+    void shapesAreInferredAlongTheChain() {
+        Net net = net(input(1, 28, 28)).conv(3, 64).relu().pool(2).conv(3, 32).padSame().flatten().dense(10);
+        assertArrayEquals(new int[] {64, 26, 26}, net.layers().get(0).outputShape());
+        assertArrayEquals(new int[] {32, 13, 13}, net.layers().get(3).outputShape());
+        assertArrayEquals(new int[] {10}, net.outputShape());
+        assertEquals("Conv(3x3, 64 -> 32, pad 1)", net.layers().get(3).toString());
+        assertArrayEquals(new int[] {5, 10}, net.forward(Tensor.zeros(5, 1, 28, 28)).shape());
+    }
+
+    @Test
+    void aWrongShapeSaysWhichLayerAndWhatToDo() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> net(input(1, 28, 28)).flatten().dense(784).conv(3, 64));
+        assertEquals("conv (layer 3): expects 3-D input [channels, height, width], got [784] from dense (layer 2);"
+                + " add .unflatten(channels, height, width) or move the conv before flatten()", e.getMessage());
+        var dense = assertThrows(IllegalArgumentException.class, () -> net(input(1, 28, 28)).dense(10));
+        assertTrue(dense.getMessage().startsWith("dense (layer 1): expects a 1-D input [features], got [1, 28, 28]"
+                + " from the input; add .flatten() before it"), dense.getMessage());
+        var batch = assertThrows(IllegalArgumentException.class,
+                () -> net(input(1, 28, 28)).flatten().dense(10).forward(Tensor.zeros(64, 784)));
+        assertTrue(batch.getMessage().contains("got [64, 784]; reshape it with x.reshape(-1, 1, 28, 28)"),
+                batch.getMessage());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameWeights() {
+        float[] a = net(input(4)).dense(3).seed(7).parameters().get(0).toFloatArray();
+        float[] b = net(input(4)).dense(3).seed(7).parameters().get(0).toFloatArray();
+        assertArrayEquals(a, b);
+    }
+}
