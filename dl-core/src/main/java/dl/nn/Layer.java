@@ -19,6 +19,7 @@ public abstract class Layer {
     private int[] inputShape;
     private int[] outputShape;
     private int position;
+    private String name;
     private String source = "the input";
     private boolean built;
     /** Whether the network is training (dropout drops, batch norm uses batch statistics) or evaluating. */
@@ -65,8 +66,9 @@ public abstract class Layer {
     // ---- wiring, done by Net --------------------------------------------------------------------------
 
     /** Connects the layer after {@code previous} (null for the first), which gives {@code input}. */
-    final void connect(int[] input, int position, String source) {
+    final void connect(int[] input, int position, String name, String source) {
         this.position = position;
+        this.name = name;
         this.source = source;
         this.inputShape = input.clone();
         this.outputShape = outputShapeFor(input.clone());
@@ -94,6 +96,11 @@ public abstract class Layer {
 
     public int[] outputShape() {
         return outputShape == null ? null : outputShape.clone();
+    }
+
+    /** The layer's name in its network: its kind and its number among layers of that kind, {@code "conv2"}. */
+    public String name() {
+        return name;
     }
 
     /** 1-based position in the network, as the summary numbers it. */

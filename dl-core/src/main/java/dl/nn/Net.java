@@ -230,8 +230,48 @@ public class Net implements Module {
         Layer layer = layers.get(index);
         Layer before = index == 0 ? null : layers.get(index - 1);
         String source = before == null ? "the input" : before.kind() + " (layer " + index + ")";
-        layer.connect(before == null ? inputShape : before.outputShape(), index + 1, source);
+        long sameKind = layers.subList(0, index + 1).stream().filter(l -> l.kind().equals(layer.kind())).count();
+        layer.connect(before == null ? inputShape : before.outputShape(), index + 1, layer.kind() + sameKind, source);
         return this;
+    }
+
+    /** The layer called {@code name} ("conv1", "dense2": kind and number among its kind), as the summary lists. */
+    public Layer layer(String name) {
+        return layers.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no layer called '" + name + "'; the layers are "
+                        + layers.stream().map(Layer::name).toList()));
+    }
+
+    /**
+     * What layer {@code name} outputs for a batch (evaluation mode, no graph): the feature maps of a conv layer,
+     * {@code [N, filters, height, width]}, to look at.
+     */
+    public Tensor activations(String name, Tensor x) {
+        Layer target = layer(name);
+        boolean was = isTraining();
+        setTraining(false);
+        try (var off = NoGrad.scope()) {
+            build();
+            for (Layer layer : layers) {
+                x = layer.forward(x);
+                if (layer == target) {
+                    return x;
+                }
+            }
+            return x;
+        } finally {
+            setTraining(was);
+        }
+    }
+
+    /** The weights of layer {@code name}: a conv layer's filters are {@code [filters, channels, k, k]}. */
+    public Tensor weights(String name) {
+        build();
+        Tensor w = layer(name).parameters().get("weight");
+        if (w == null) {
+            throw new IllegalArgumentException("layer '" + name + "' has no weights");
+        }
+        return w;
     }
 
     // ---- running ----------------------------------------------------------------------------------------
@@ -325,13 +365,12 @@ public class Net implements Module {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** Trainable tensors by name, {@code "1.conv.weight"}, then the buffers (batch norm's running statistics). */
+    /** Trainable tensors by name: {@code "conv1.weight"}, {@code "conv1.bias"}, ... */
     public Map<String, Tensor> namedParameters() {
         build();
         Map<String, Tensor> all = new LinkedHashMap<>();
         for (Layer layer : layers) {
-            String prefix = layer.position() + "." + layer.kind() + ".";
-            layer.parameters().forEach((name, t) -> all.put(prefix + name, t));
+            layer.parameters().forEach((name, t) -> all.put(layer.name() + "." + name, t));
         }
         return all;
     }
@@ -340,8 +379,7 @@ public class Net implements Module {
     public Map<String, Tensor> state() {
         Map<String, Tensor> all = namedParameters();
         for (Layer layer : layers) {
-            String prefix = layer.position() + "." + layer.kind() + ".";
-            layer.buffers().forEach((name, t) -> all.put(prefix + name, t));
+            layer.buffers().forEach((name, t) -> all.put(layer.name() + "." + name, t));
         }
         return all;
     }

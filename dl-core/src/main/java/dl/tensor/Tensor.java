@@ -470,6 +470,11 @@ public final class Tensor {
         return Unary.apply(UnaryOp.ABS, this, 0);
     }
 
+    /** -1, 0 or 1: the sign of each element (its gradient is 0). */
+    public Tensor sign() {
+        return Unary.apply(UnaryOp.SIGN, this, 0);
+    }
+
     /** Each element limited to {@code [min, max]}. */
     public Tensor clamp(float min, float max) {
         return Clamp.apply(this, min, max);
@@ -539,6 +544,11 @@ public final class Tensor {
 
     public Tensor max(int axis) {
         return max(axis, false);
+    }
+
+    /** The smallest element. */
+    public Tensor min() {
+        return neg().max().neg();
     }
 
     public Tensor max(int axis, boolean keepDim) {

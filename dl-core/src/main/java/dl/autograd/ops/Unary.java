@@ -13,6 +13,7 @@ import dl.tensor.Tensor;
  *   e^x          dL/dx = g y
  *   ln x         dL/dx = g / x
  *   |x|          dL/dx = g sign(x)
+ *   sign(x)      dL/dx = 0
  *   relu         dL/dx = g [x > 0]
  *   leaky relu   dL/dx = g (1 if x > 0 else alpha)
  *   sigmoid      dL/dx = g y (1 - y)        (the slides' f'(x) = f(x)(1 - f(x)))
@@ -59,6 +60,7 @@ public final class Unary extends Op {
             case EXP -> g.mul(y);
             case LOG -> g.div(x);
             case ABS -> g.mul(map(UnaryOp.SIGN, x, 0));
+            case SIGN -> g.mul(0f);
             case RELU -> g.mul(map(UnaryOp.STEP, x, 0));
             case LEAKY_RELU -> g.mul(map(UnaryOp.LEAKY_STEP, x, alpha));
             case SIGMOID -> g.mul(y.mul(y.neg().add(1f)));

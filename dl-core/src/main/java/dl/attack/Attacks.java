@@ -1,0 +1,69 @@
+package dl.attack;
+
+import dl.autograd.NoGrad;
+import dl.nn.Net;
+import dl.tensor.Tensor;
+
+/**
+ * Adversarial examples, for "learn a CNN and fool it": small changes to an image, chosen with the gradient of the
+ * loss with respect to the pixels, that change the model's answer.
+ * <pre>
+ *   FGSM (Goodfellow et al.):  x' = clamp(x + epsilon sign(dL/dx), 0, 1)
+ *   PGD (Madry et al.):        x_0 = x;  x_{t+1} = clamp(P(x_t + alpha sign(dL/dx_t)), 0, 1)
+ *                              where P keeps every pixel within epsilon of x
+ * </pre>
+ * L is the cross-entropy of the model's logits against the true labels; the model is used in evaluation mode.
+ */
+public final class Attacks {
+
+    /** The perturbed images, the perturbation, and the model's answers before and after. */
+    public record Result(Tensor adversarial, Tensor perturbation, int[] before, int[] after) {
+
+        /** How many answers the perturbation changed. */
+        public int changed() {
+            int n = 0;
+            for (int i = 0; i < before.length; i++) {
+                n += before[i] != after[i] ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    private Attacks() {
+    }
+
+    /** One step of size {@code epsilon} (pixels in [0, 1]; 0.1 is visible, 0.02 hardly). */
+    public static Result fgsm(Net model, Tensor images, int[] labels, float epsilon) {
+        return pgd(model, images, labels, epsilon, epsilon, 1);
+    }
+
+    /** {@code steps} steps of size {@code alpha}, staying within {@code epsilon} of the original pixels. */
+    public static Result pgd(Net model, Tensor images, int[] labels, float epsilon, float alpha, int steps) {
+        model.eval();
+        try {
+            Tensor x = images.detach();
+            for (int step = 0; step < steps; step++) {
+                Tensor input = x.detach().requiresGrad();
+                Tensor logits = model.forward(input);
+                Tensor target = Tensor.oneHot(labels, logits.size(1)).to(logits.backend());
+                logits.logSoftmax().mul(target).sum().neg().backward();
+                try (var off = NoGrad.scope()) {
+                    Tensor moved = input.detach().add(input.grad().sign().mul(alpha));
+                    x = images.add(moved.sub(images).clamp(-epsilon, epsilon)).clamp(0, 1);
+                }
+            }
+            return new Result(x, x.sub(images), predictions(model, images), predictions(model, x));
+        } finally {
+            model.train();
+        }
+    }
+
+    private static int[] predictions(Net model, Tensor images) {
+        float[] p = model.predict(images).argmax(1).toFloatArray();
+        int[] out = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = (int) p[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package dl.attack;
+
+import static dl.Dsl.input;
+import static dl.Dsl.net;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dl.demo.Training;
+import dl.nn.Net;
+import dl.tensor.Tensor;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AttacksTest {
+
+    /** A linear classifier of 16-pixel "images", trained until it is right on all of them. */
+    private static Net trained(Tensor images, int[] labels) {
+        Net model = net(input(16)).dense(2).seed(0);
+        Training.Momentum sgd = new Training.Momentum(model.parameters(), 0.5f, 0.5f);
+        for (int step = 0; step < 100; step++) {
+            Training.crossEntropy(model.forward(images), labels).backward();
+            sgd.step();
+        }
+        return model;
+    }
+
+    @Test
+    void fgsmChangesAnswersWithinEpsilon() {
+        Random rng = new Random(1);
+        int n = 20;
+        int[] labels = new int[n];
+        float[] pixels = new float[n * 16];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 2;
+            for (int p = 0; p < 16; p++) {   // class 1 slightly brighter on the left half
+                pixels[i * 16 + p] = 0.5f + (p < 8 == (labels[i] == 1) ? 0.05f : -0.05f) + 0.01f * rng.nextFloat();
+            }
+        }
+        Tensor images = Tensor.of(pixels, n, 16);
+        Net model = trained(images, labels);
+        Attacks.Result result = Attacks.fgsm(model, images, labels, 0.1f);
+        assertArrayEquals(labels, result.before(), "the model was right before");
+        assertTrue(result.changed() > n / 2, "FGSM changed " + result.changed() + " of " + n + " answers");
+        assertTrue(result.perturbation().abs().max().item() <= 0.1f + 1e-6f, "no pixel moved more than epsilon");
+
+        Attacks.Result pgd = Attacks.pgd(model, images, labels, 0.1f, 0.02f, 10);
+        assertTrue(pgd.changed() >= result.changed(), "PGD is at least as strong here");
+        assertTrue(pgd.adversarial().min().item() >= 0f, "pixels stay in [0, 1]");
+    }
+}
