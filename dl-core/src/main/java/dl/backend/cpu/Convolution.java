@@ -101,12 +101,18 @@ final class Convolution {
             Im2col.im2col(x, xOff, g, col);
             xOff = 0;
         }
-        // B = col^T: col is stored [K, P], so transB with ldb = P
-        if (allCores) {
-            Gemm.sgemm(false, true, f, k, p, dy, n * f * p, p, col, xOff, p, sum, offset, k, true);
-        } else {
-            Gemm.sgemmSingleThread(false, true, f, k, p, dy, n * f * p, p, col, xOff, p, sum, offset, k, true);
+        int dyOff = n * f * p;
+        if (!allCores) {
+            ConvWeightKernel.addProductWithTransposed(f, k, p, dy, dyOff, col, xOff, sum, offset);
+            return;
         }
+        float[] columns = col;
+        int colOff = xOff, parts = Math.min(f, Parallel.CORES);
+        Parallel.forEach(parts, t -> {   // one image: split its filters over the cores
+            int from = f * t / parts, to = f * (t + 1) / parts;
+            ConvWeightKernel.addProductWithTransposed(to - from, k, p, dy, dyOff + from * p, columns, colOff,
+                    sum, offset + from * k);
+        });
     }
 
     /** What to do with one image; {@code allCores} says whether its products may use every core. */

@@ -33,7 +33,7 @@ public final class Gemm {
     private static final long SMALL = 16 * 16 * 16;
 
     private static final ThreadLocal<float[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[MR * NR]});
+            ThreadLocal.withInitial(() -> new float[][] {new float[MC * KC], new float[KC * NC], new float[MR * NR + KC * NR]});
 
     private Gemm() {
     }
@@ -71,48 +71,74 @@ public final class Gemm {
     public static void sgemmSingleThread(boolean transA, boolean transB, int m, int n, int k,
                                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                          float[] c, int cOff, int ldc, boolean accumulate) {
-        if (!accumulate) {
-            for (int i = 0; i < m; i++) {
-                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
-            }
-        }
         if ((long) m * n * k <= SMALL) {
+            if (!accumulate) {
+                for (int i = 0; i < m; i++) {
+                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+                }
+            }
             GemmPacking.naive(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
             return;
         }
+        // With few rows, each number of B is used by one or two register tiles only: copying B first would cost
+        // as much as the product (convolutions: 6 or 16 filters). Then the kernel reads B's rows where they are.
+        boolean packB = transB || m > 2 * MR;
         float[][] buffers = BUFFERS.get();
         float[] packedA = buffers[0], packedB = buffers[1], tile = buffers[2];
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
+                boolean load = accumulate || pc > 0;
+                if (packB) {
+                    GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
+                }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
-                    macroKernel(mc, nc, kc, packedA, packedB, c, cOff + ic * ldc + jc, ldc, tile);
+                    Panels panels = packB ? new Panels(packedB, 0, kc, NR)
+                            : new Panels(b, bOff + pc * ldb + jc, 1, ldb);
+                    macroKernel(mc, nc, kc, packedA, panels, c, cOff + ic * ldc + jc, ldc, tile, load);
                 }
             }
         }
     }
 
-    /** All register tiles of one packed block of A times one packed block of B, added into C. */
-    private static void macroKernel(int mc, int nc, int kc, float[] packedA, float[] packedB,
-                                    float[] c, int cOff, int ldc, float[] tile) {
+    /**
+     * Where the micro-kernel finds the {@code NR} columns starting at column {@code jr} of a block of B:
+     * {@code array[start + jr * step ...]}, one row after the other {@code rowStride} apart. Packed panels lie one
+     * after the other ({@code step = kc}, rows {@code NR} apart); an unpacked B is read in place.
+     */
+    private record Panels(float[] array, int start, int step, int rowStride) {
+    }
+
+    /**
+     * All register tiles of one packed block of A times one block of B, into C: added to C when {@code load},
+     * else replacing it.
+     */
+    private static void macroKernel(int mc, int nc, int kc, float[] packedA, Panels b,
+                                    float[] c, int cOff, int ldc, float[] tile, boolean load) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
-            int bPanel = jr * kc;
+            float[] bArray = b.array();
+            int bPanel = b.start() + jr * b.step(), bStride = b.rowStride();
+            if (cols < NR && b.rowStride() != NR) {   // an unpacked edge: pad its columns with zeros first
+                bArray = tile;
+                bPanel = MR * NR;
+                bStride = NR;
+                GemmPacking.copyEdge(b.array(), b.start() + jr, b.rowStride(), kc, cols, tile, bPanel);
+            }
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int aPanel = ir * kc;
                 if (rows == MR && cols == NR) {
-                    GemmKernel.tile(kc, packedA, aPanel, packedB, bPanel, c, cOff + ir * ldc + jr, ldc);
-                } else {   // an edge: compute the whole tile aside, add the part that exists
-                    java.util.Arrays.fill(tile, 0f);
-                    GemmKernel.tile(kc, packedA, aPanel, packedB, bPanel, tile, 0, NR);
+                    GemmKernel.tile(kc, packedA, aPanel, bArray, bPanel, bStride, c, cOff + ir * ldc + jr, ldc, load);
+                } else {   // an edge: compute the whole tile aside, then store the part that exists
+                    GemmKernel.tile(kc, packedA, aPanel, bArray, bPanel, bStride, tile, 0, NR, false);
                     for (int r = 0; r < rows; r++) {
+                        int at = cOff + (ir + r) * ldc + jr;
                         for (int j = 0; j < cols; j++) {
-                            c[cOff + (ir + r) * ldc + jr + j] += tile[r * NR + j];
+                            c[at + j] = load ? c[at + j] + tile[r * NR + j] : tile[r * NR + j];
                         }
                     }
                 }

@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The micro-kernel: one {@code 6 x (2 vectors)} tile of C, kept in twelve SIMD registers while it runs along k:
  * <pre>
- *   c = C[0 .. 5, 0 .. NR-1]
+ *   c = C[0 .. 5, 0 .. NR-1]  (or zeros when C is to be replaced)
  *   for p in 0 .. kc-1:
- *       b0, b1 = B[p, 0 .. NR-1]                      (two vector loads)
+ *       b0, b1 = B[p, 0 .. NR-1]                      (two vector loads; B's rows are ldb apart)
  *       for r in 0 .. 5:  c[r] += A[r, p] * (b0, b1)   (a broadcast and two fused multiply-adds)
  *   C[0 .. 5, 0 .. NR-1] = c
  * </pre>
@@ -25,15 +25,23 @@ final class GemmKernel {
     private GemmKernel() {
     }
 
-    static void tile(int kc, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc) {
+    static void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                     boolean load) {
         int c1 = cOff + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
-        FloatVector c00 = FloatVector.fromArray(S, c, cOff), c01 = FloatVector.fromArray(S, c, cOff + V);
-        FloatVector c10 = FloatVector.fromArray(S, c, c1), c11 = FloatVector.fromArray(S, c, c1 + V);
-        FloatVector c20 = FloatVector.fromArray(S, c, c2), c21 = FloatVector.fromArray(S, c, c2 + V);
-        FloatVector c30 = FloatVector.fromArray(S, c, c3), c31 = FloatVector.fromArray(S, c, c3 + V);
-        FloatVector c40 = FloatVector.fromArray(S, c, c4), c41 = FloatVector.fromArray(S, c, c4 + V);
-        FloatVector c50 = FloatVector.fromArray(S, c, c5), c51 = FloatVector.fromArray(S, c, c5 + V);
-        for (int p = 0, ai = aOff, bi = bOff; p < kc; p++, ai += MR, bi += NR) {
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector c00 = load ? FloatVector.fromArray(S, c, cOff) : zero;
+        FloatVector c01 = load ? FloatVector.fromArray(S, c, cOff + V) : zero;
+        FloatVector c10 = load ? FloatVector.fromArray(S, c, c1) : zero;
+        FloatVector c11 = load ? FloatVector.fromArray(S, c, c1 + V) : zero;
+        FloatVector c20 = load ? FloatVector.fromArray(S, c, c2) : zero;
+        FloatVector c21 = load ? FloatVector.fromArray(S, c, c2 + V) : zero;
+        FloatVector c30 = load ? FloatVector.fromArray(S, c, c3) : zero;
+        FloatVector c31 = load ? FloatVector.fromArray(S, c, c3 + V) : zero;
+        FloatVector c40 = load ? FloatVector.fromArray(S, c, c4) : zero;
+        FloatVector c41 = load ? FloatVector.fromArray(S, c, c4 + V) : zero;
+        FloatVector c50 = load ? FloatVector.fromArray(S, c, c5) : zero;
+        FloatVector c51 = load ? FloatVector.fromArray(S, c, c5 + V) : zero;
+        for (int p = 0, ai = aOff, bi = bOff; p < kc; p++, ai += MR, bi += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
             FloatVector a0 = FloatVector.broadcast(S, a[ai]);

@@ -49,6 +49,14 @@ final class GemmPacking {
         }
     }
 
+    /** Copies {@code kc} rows of {@code cols < NR} numbers into rows of {@code NR}, zeros after them. */
+    static void copyEdge(float[] b, int start, int ldb, int kc, int cols, float[] out, int outStart) {
+        for (int p = 0; p < kc; p++) {
+            System.arraycopy(b, start + p * ldb, out, outStart + p * NR, cols);
+            java.util.Arrays.fill(out, outStart + p * NR + cols, outStart + (p + 1) * NR, 0f);
+        }
+    }
+
     /** {@code C += op(A) op(B)} with plain loops, for products too small to be worth packing. */
     static void naive(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                       float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {

@@ -13,7 +13,8 @@ import java.util.Arrays;
  *   avg:  y[oh, ow] = (1 / k^2) * sum over the window of x[...]   (padding counts as 0, still divided by k^2)
  *         dL/dx[h, w] += dL/dy[oh, ow] / k^2              for every (h, w) of the window
  * </pre>
- * Ties go to the first cell in reading order. Big batches are spread over the cores by planes.
+ * Ties go to the first cell in reading order. The padding must be at most {@code k / 2} (as PyTorch requires), so
+ * that every window holds at least one input cell. Big batches are spread over the cores by planes.
  */
 final class Pooling {
 
@@ -33,14 +34,15 @@ final class Pooling {
                 for (int ow = 0; ow < outW; ow++, out++) {
                     int w0 = Math.max(0, ow * s - p), w1 = Math.min(g.width(), ow * s - p + k);
                     int best = h0 * g.width() + w0;
+                    float max = x[in + best];
                     for (int h = h0; h < h1; h++) {
-                        for (int w = w0, i = h * g.width() + w0; w < w1; w++, i++) {
-                            if (x[in + i] > x[in + best]) {
-                                best = i;
-                            }
+                        for (int i = h * g.width() + w0; i < h * g.width() + w1; i++) {
+                            float v = x[in + i];
+                            best = v > max ? i : best;
+                            max = Math.max(max, v);
                         }
                     }
-                    y[out] = x[in + best];
+                    y[out] = max;
                     argmax[out] = best;
                 }
             }
