@@ -13,14 +13,15 @@ import java.util.Random;
  * recorded), of forward + backward, and of forward + backward + an SGD-with-momentum step, over 50 runs each.
  * Prints one JSON line with the field names of {@code torch_peer.py --batch}.
  *
- * <p>The JIT compiles the hot code during the first runs, so more warm-up runs come first than PyTorch needs
+ * <p>The JIT compiles the hot code during the first runs, so a longer warm-up comes first than PyTorch needs
  * (its kernels are compiled ahead of time); the figures are the steady state a training loop sees.
  */
 public final class LenetBatchBench {
 
     static final int BATCH = 64;
     static final int RUNS = 50;
-    static final int WARM_UP = 60;
+    /** Seconds of warm-up: the JIT compiles in the background on the same two cores until it is done. */
+    static final double WARM_UP_SECONDS = 4;
 
     public static void main(String[] args) {
         FashionMnist.Split train = FashionMnist.load(BATCH, 0).train();
@@ -42,9 +43,10 @@ public final class LenetBatchBench {
             forwardBackward.run();
             sgd.step();
         };
-        for (int i = 0; i < WARM_UP; i++) {
+        long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        while (System.nanoTime() < warmUpEnd) {
             forward.run();
-            forwardBackward.run();
+            withStep.run();
         }
         double[] fwd = Stats.time(RUNS, forward), fwdBwd = Stats.time(RUNS, forwardBackward);
         double[] step = Stats.time(RUNS, withStep);

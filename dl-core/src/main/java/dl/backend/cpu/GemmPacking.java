@@ -15,19 +15,24 @@ final class GemmPacking {
 
     /** Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]}. */
     static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed) {
-        int out = 0;
         for (int ir = 0; ir < mc; ir += MR) {
-            int rows = Math.min(MR, mc - ir);
-            for (int p = 0; p < kc; p++) {
-                for (int r = 0; r < MR; r++) {
-                    packed[out++] = r < rows ? elementA(transA, a, aOff, lda, ic + ir + r, pc + p) : 0f;
+            int rows = Math.min(MR, mc - ir), panel = ir * kc;
+            if (rows < MR) {
+                java.util.Arrays.fill(packed, panel, panel + MR * kc, 0f);
+            }
+            if (transA) {   // column p of op(A) is row p of A: MR neighbours to copy
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, aOff + (pc + p) * lda + ic + ir, packed, panel + p * MR, rows);
+                }
+            } else {        // read each row of A in order, write it every MR places
+                for (int r = 0; r < rows; r++) {
+                    int row = aOff + (ic + ir + r) * lda + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[panel + p * MR + r] = a[row + p];
+                    }
                 }
             }
         }
-    }
-
-    private static float elementA(boolean transA, float[] a, int aOff, int lda, int i, int p) {
-        return transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
     }
 
     /** Packs {@code op(B)[pc .. pc+kc, jc .. jc+nc]}. */

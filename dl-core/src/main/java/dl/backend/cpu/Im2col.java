@@ -47,16 +47,23 @@ final class Im2col {
                             Arrays.fill(col, dst, dst + outW, 0f);
                             continue;
                         }
+                        // rows are short (28 numbers for MNIST): plain loops beat calls to fill and arraycopy
                         int src = xOff + c * plane + ih * g.width() + first;
-                        Arrays.fill(col, dst, dst + from, 0f);
+                        for (int ow = 0; ow < from; ow++) {
+                            col[dst + ow] = 0f;
+                        }
                         if (s == 1) {
-                            System.arraycopy(x, src + from, col, dst + from, to - from);
+                            for (int ow = from; ow < to; ow++) {
+                                col[dst + ow] = x[src + ow];
+                            }
                         } else {
                             for (int ow = from; ow < to; ow++) {
                                 col[dst + ow] = x[src + ow * s];
                             }
                         }
-                        Arrays.fill(col, dst + to, dst + outW, 0f);
+                        for (int ow = to; ow < outW; ow++) {
+                            col[dst + ow] = 0f;
+                        }
                     }
                 }
             }

@@ -1,25 +1,34 @@
 package dl.backend.cpu;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
  * Runs work on every core. {@link #forEach} splits {@code 0 .. n-1} into one contiguous chunk per core, runs the
- * first chunk on the calling thread and the others on a pool of daemon threads, and returns when all are done.
+ * first chunk on the calling thread and the others on worker threads, and returns when all are done.
+ *
+ * <p>Training calls this thousands of times a second for pieces of work of a few hundred microseconds, so waking
+ * a sleeping thread (tens of microseconds on a virtual machine) would cost as much as the work. A worker therefore
+ * keeps looking for work for {@link #SPIN_NANOS} after each task before it sleeps. Work that arrives while the
+ * workers are busy (a second thread, or a call from inside a chunk) simply runs on the calling thread.
  */
 final class Parallel {
 
     static final int CORES = Math.max(1, Integer.getInteger("dl.threads", Runtime.getRuntime().availableProcessors()));
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, CORES - 1), runnable -> {
-        Thread t = new Thread(runnable, "dl-cpu");
-        t.setDaemon(true);
-        return t;
-    });
+    /** How long an idle worker keeps polling before it parks. */
+    static final long SPIN_NANOS = 200_000;
+
+    private static final Worker[] WORKERS = new Worker[CORES - 1];
+    private static final AtomicBoolean BUSY = new AtomicBoolean();
+
+    static {
+        for (int i = 0; i < WORKERS.length; i++) {
+            WORKERS[i] = new Worker(i + 1);
+            WORKERS[i].start();
+        }
+    }
 
     private Parallel() {
     }
@@ -27,37 +36,101 @@ final class Parallel {
     /** Calls {@code body.accept(i)} for every {@code i} in {@code [0, n)}, spread over the cores. */
     static void forEach(int n, IntConsumer body) {
         int chunks = Math.min(n, CORES);
-        if (chunks <= 1 || Thread.currentThread().getName().equals("dl-cpu")) {
-            for (int i = 0; i < n; i++) {
-                body.accept(i);
-            }
+        if (chunks <= 1 || Thread.currentThread() instanceof Worker || !BUSY.compareAndSet(false, true)) {
+            run(body, 0, n);
             return;
         }
-        List<Future<?>> others = new ArrayList<>(chunks - 1);
-        for (int c = 1; c < chunks; c++) {
-            int from = (int) ((long) n * c / chunks), to = (int) ((long) n * (c + 1) / chunks);
-            others.add(POOL.submit(() -> {
-                for (int i = from; i < to; i++) {
-                    body.accept(i);
-                }
-            }));
+        try {
+            for (int c = 1; c < chunks; c++) {
+                WORKERS[c - 1].give(body, start(n, c, chunks), start(n, c + 1, chunks));
+            }
+            run(body, 0, start(n, 1, chunks));
+            RuntimeException failure = null;
+            for (int c = 1; c < chunks; c++) {
+                RuntimeException e = WORKERS[c - 1].awaitDone();
+                failure = failure == null ? e : failure;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            BUSY.set(false);
         }
-        int firstEnd = n / chunks;
-        for (int i = 0; i < firstEnd; i++) {
+    }
+
+    private static int start(int n, int chunk, int chunks) {
+        return (int) ((long) n * chunk / chunks);
+    }
+
+    private static void run(IntConsumer body, int from, int to) {
+        for (int i = from; i < to; i++) {
             body.accept(i);
         }
-        for (Future<?> f : others) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the other cores", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
+    }
+
+    /** A daemon thread that runs one range at a time. */
+    private static final class Worker extends Thread {
+
+        private volatile IntConsumer body;
+        private volatile boolean done = true;
+        private volatile RuntimeException failure;
+        private int from;
+        private int to;
+        private final Thread[] caller = new Thread[1];
+
+        Worker(int index) {
+            super("dl-cpu-" + index);
+            setDaemon(true);
+        }
+
+        void give(IntConsumer work, int start, int end) {
+            from = start;
+            to = end;
+            failure = null;
+            caller[0] = Thread.currentThread();
+            done = false;
+            body = work;             // the volatile write publishes the fields above
+            LockSupport.unpark(this);
+        }
+
+        RuntimeException awaitDone() {
+            long start = System.nanoTime();
+            while (!done) {
+                if (System.nanoTime() - start < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(20_000);
                 }
-                throw new IllegalStateException(e.getCause());
             }
+            return failure;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                IntConsumer work = waitForWork();
+                try {
+                    Parallel.run(work, from, to);
+                } catch (RuntimeException | Error e) {
+                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                }
+                body = null;
+                done = true;
+                LockSupport.unpark(caller[0]);
+            }
+        }
+
+        private IntConsumer waitForWork() {
+            long idleSince = System.nanoTime();
+            IntConsumer work;
+            while ((work = body) == null) {
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            return work;
         }
     }
 }

@@ -27,6 +27,10 @@ final class Pooling {
     /** Max over each window; {@code argmax} receives the winner's flat index {@code h * W + w} in its plane. */
     static void max(float[] x, float[] y, float[] argmax, PoolGeometry g) {
         int outH = g.outHeight(), outW = g.outWidth(), k = g.kernel(), s = g.stride(), p = g.padding();
+        if (k == 2 && s == 2 && p == 0) {
+            forEachPlane(g, plane -> maxTwoByTwo(x, y, argmax, g, plane));
+            return;
+        }
         forEachPlane(g, plane -> {
             int in = plane * g.height() * g.width(), out = plane * outH * outW;
             for (int oh = 0; oh < outH; oh++) {
@@ -47,6 +51,23 @@ final class Pooling {
                 }
             }
         });
+    }
+
+    /** The most common pooling, 2x2 windows side by side, without the general loops' bookkeeping. */
+    private static void maxTwoByTwo(float[] x, float[] y, float[] argmax, PoolGeometry g, int plane) {
+        int width = g.width(), outH = g.outHeight(), outW = g.outWidth();
+        int in = plane * g.height() * width, out = plane * outH * outW;
+        for (int oh = 0; oh < outH; oh++) {
+            int top = 2 * oh * width, bottom = top + width;
+            for (int ow = 0; ow < outW; ow++, out++) {
+                int i = top + 2 * ow, j = bottom + 2 * ow;
+                float a = x[in + i], b = x[in + i + 1], c = x[in + j], d = x[in + j + 1];
+                int upper = b > a ? i + 1 : i, lower = d > c ? j + 1 : j;
+                float upperMax = Math.max(a, b), lowerMax = Math.max(c, d);
+                y[out] = Math.max(upperMax, lowerMax);
+                argmax[out] = lowerMax > upperMax ? lower : upper;
+            }
+        }
     }
 
     /** Routes each {@code dy} to the input cell that won its window: overwrites {@code dx}. */
