@@ -1,12 +1,14 @@
 package dl.bench;
 
-import dl.autograd.NoGrad;
+import dl.data.Batch;
 import dl.data.FashionMnist;
-import dl.demo.LeNet5;
-import dl.demo.Training;
-import dl.tensor.Tensor;
-import java.util.Arrays;
-import java.util.Random;
+import dl.nn.Net;
+import dl.nn.loss.Loss;
+import dl.nn.loss.Losses;
+import dl.optim.Optimizer;
+import dl.optim.Optimizers;
+import dl.zoo.Models;
+import java.util.stream.IntStream;
 
 /**
  * LeNet-5 on one batch of 64 Fashion-MNIST images: the median time of the forward pass alone (no graph
@@ -24,20 +26,14 @@ public final class LenetBatchBench {
     static final double WARM_UP_SECONDS = 4;
 
     public static void main(String[] args) {
-        FashionMnist.Split train = FashionMnist.load(BATCH, 0).train();
-        Tensor images = Tensor.of(Arrays.copyOf(train.images(), BATCH * 28 * 28), BATCH, 1, 28, 28);
-        int[] labels = Arrays.copyOf(train.labels(), BATCH);
-
-        LeNet5 model = new LeNet5(new Random(0));
-        Training.Momentum sgd = new Training.Momentum(model.parameters(), 0.01f, 0.9f);
-        Runnable forward = () -> {
-            try (var off = NoGrad.scope()) {
-                model.forward(images);
-            }
-        };
+        Batch batch = FashionMnist.load(BATCH, 0).train().batch(IntStream.range(0, BATCH).toArray());
+        Net model = Models.lenet5();
+        Optimizer sgd = Optimizers.momentum(0.01f, 0.9f).bind(model.parameters());
+        Loss loss = Losses.crossEntropy();
+        Runnable forward = () -> model.predict(batch.inputs());
         Runnable forwardBackward = () -> {
-            model.parameters().forEach(Tensor::zeroGrad);
-            Training.crossEntropy(model.forward(images), labels).backward();
+            sgd.zeroGrad();
+            loss.apply(model.forward(batch.inputs()), batch.targets()).backward();
         };
         Runnable withStep = () -> {
             forwardBackward.run();

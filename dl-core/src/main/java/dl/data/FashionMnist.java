@@ -23,26 +23,20 @@ public final class FashionMnist {
 
     static final Path DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
 
-    /**
-     * One part of the data set: {@code count} images of {@code rows x cols} pixels, scaled to [0, 1], one after the
-     * other in {@code images}; {@code labels[i]} is the class of image {@code i}.
-     */
-    public record Split(float[] images, int[] labels, int count, int rows, int cols) {
-    }
+    private final Dataset train;
+    private final Dataset test;
 
-    private final Split train;
-    private final Split test;
-
-    private FashionMnist(Split train, Split test) {
+    private FashionMnist(Dataset train, Dataset test) {
         this.train = train;
         this.test = test;
     }
 
-    public Split train() {
+    /** The training images, {@code [1, 28, 28]} each with pixels in [0, 1], and their classes. */
+    public Dataset train() {
         return train;
     }
 
-    public Split test() {
+    public Dataset test() {
         return test;
     }
 
@@ -65,7 +59,7 @@ public final class FashionMnist {
         return new FashionMnist(split(dir, "train", trainLimit), split(dir, "t10k", testLimit));
     }
 
-    private static Split split(Path dir, String prefix, int limit) {
+    private static Dataset split(Path dir, String prefix, int limit) {
         Idx.Array images = Idx.read(file(dir, prefix + "-images-idx3-ubyte"), limit);
         Idx.Array labels = Idx.read(file(dir, prefix + "-labels-idx1-ubyte"), limit);
         if (images.shape().length != 3 || labels.shape().length != 1 || images.shape()[0] != labels.shape()[0]) {
@@ -80,7 +74,7 @@ public final class FashionMnist {
         for (int i = 0; i < classes.length; i++) {
             classes[i] = labels.get(i);
         }
-        return new Split(pixels, classes, classes.length, images.shape()[1], images.shape()[2]);
+        return Dataset.of(pixels, new int[] {1, images.shape()[1], images.shape()[2]}, classes, CLASSES.size());
     }
 
     /** Where the files are: {@code $DL_DATA/fashion-mnist}, {@code $DL_DATA}, then Debian's folder. */

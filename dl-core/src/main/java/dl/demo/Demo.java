@@ -1,20 +1,22 @@
 package dl.demo;
 
-import dl.autograd.NoGrad;
+import static dl.Dsl.input;
+import static dl.Dsl.net;
+import static dl.optim.Optimizers.momentum;
+import static dl.train.Fit.epochs;
+
+import dl.data.Dataset;
 import dl.data.FashionMnist;
+import dl.nn.Net;
 import dl.tensor.Tensor;
-import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
 
 /**
- * {@code ./dl demo [epochs] [training images]}: trains {@link LeNet5} on Fashion-MNIST in the terminal, with a
- * progress line, then prints the accuracy on the 10,000 test images, per class and overall.
+ * {@code ./dl demo [epochs] [training images]}: trains LeNet-5 on Fashion-MNIST in the terminal, with a progress
+ * line, then prints the accuracy on the 10,000 test images, per class and overall. The code is what a student
+ * writes in a notebook.
  */
 public final class Demo {
-
-    private static final int BATCH = 64;
 
     private Demo() {
     }
@@ -22,87 +24,38 @@ public final class Demo {
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
-        PrintStream out = System.out;
         FashionMnist data = FashionMnist.load(limit, 10_000);
-        FashionMnist.Split train = data.train(), test = data.test();
-        out.printf(Locale.ROOT, "Fashion-MNIST: %,d training and %,d test images of 28x28; LeNet-5, SGD with momentum"
-                + " 0.9, learning rate 0.01, batch %d, on %d cores%n", train.count(), test.count(), BATCH,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "Fashion-MNIST: %,d training and %,d test images of 28x28, %d cores%n",
+                data.train().size(), data.test().size(), Runtime.getRuntime().availableProcessors());
 
-        Random rng = new Random(0);
-        LeNet5 model = new LeNet5(rng);
-        Training.Momentum sgd = new Training.Momentum(model.parameters(), 0.01f, 0.9f);
-        Progress progress = new Progress(out, train.count());
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            progress.startEpoch(epoch, epochs);
-            int[] order = shuffled(train.count(), rng);
-            for (int start = 0; start < train.count(); start += BATCH) {
-                int[] batch = Arrays.copyOfRange(order, start, Math.min(start + BATCH, train.count()));
-                Tensor logits = model.forward(images(train, batch));
-                int[] labels = labels(train, batch);
-                Tensor loss = Training.crossEntropy(logits, labels);
-                loss.backward();
-                sgd.step();
-                progress.batchDone(batch.length, loss.item(), correct(logits, labels));
-            }
-            progress.endEpoch();
-        }
-        printTestAccuracy(out, model, test);
+        Net model = net(input(1, 28, 28))
+                .conv(5, 6).pad(2).relu().pool(2)
+                .conv(5, 16).relu().pool(2)
+                .flatten().dense(120).relu().dense(84).relu().dense(10);
+        System.out.println(model.summary());
+        model.fit(data.train(), epochs(epochs).batch(64).optimizer(momentum(0.01f, 0.9f)));
+        printTestAccuracy(model, data.test());
     }
 
-    private static void printTestAccuracy(PrintStream out, LeNet5 model, FashionMnist.Split test) {
+    private static void printTestAccuracy(Net model, Dataset test) {
         int[] right = new int[10], total = new int[10];
-        try (var off = NoGrad.scope()) {
-            for (int start = 0; start < test.count(); start += 1000) {
-                int[] batch = java.util.stream.IntStream.range(start, Math.min(start + 1000, test.count())).toArray();
-                float[] predicted = model.forward(images(test, batch)).argmax(1).toFloatArray();
-                for (int i = 0; i < batch.length; i++) {
-                    int label = test.labels()[batch[i]];
-                    total[label]++;
-                    right[label] += predicted[i] == label ? 1 : 0;
-                }
+        for (int start = 0; start < test.size(); start += 1000) {
+            int[] indices = java.util.stream.IntStream.range(start, Math.min(start + 1000, test.size())).toArray();
+            Tensor predicted = model.predict(test.batch(indices).inputs()).argmax(1);
+            float[] p = predicted.toFloatArray();
+            for (int i = 0; i < indices.length; i++) {
+                int label = test.label(indices[i]);
+                total[label]++;
+                right[label] += (int) p[i] == label ? 1 : 0;
             }
         }
-        out.println("Test accuracy per class:");
+        System.out.println("Test accuracy per class:");
+        int all = 0;
         for (int c = 0; c < 10; c++) {
-            out.printf(Locale.ROOT, "  %-12s %5.1f%%%n", FashionMnist.CLASSES.get(c), 100.0 * right[c] / Math.max(1, total[c]));
+            System.out.printf(Locale.ROOT, "  %-12s %5.1f%%%n", FashionMnist.CLASSES.get(c),
+                    100.0 * right[c] / Math.max(1, total[c]));
+            all += right[c];
         }
-        out.printf(Locale.ROOT, "Test accuracy: %.2f%% of %,d images%n",
-                100.0 * Arrays.stream(right).sum() / test.count(), test.count());
-    }
-
-    /** The images at {@code indices}, as a batch {@code [n, 1, 28, 28]}. */
-    static Tensor images(FashionMnist.Split split, int[] indices) {
-        int pixels = split.rows() * split.cols();
-        float[] values = new float[indices.length * pixels];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(split.images(), indices[i] * pixels, values, i * pixels, pixels);
-        }
-        return Tensor.of(values, indices.length, 1, split.rows(), split.cols());
-    }
-
-    static int[] labels(FashionMnist.Split split, int[] indices) {
-        return Arrays.stream(indices).map(i -> split.labels()[i]).toArray();
-    }
-
-    private static int correct(Tensor logits, int[] labels) {
-        float[] predicted = logits.detach().argmax(1).toFloatArray();
-        int n = 0;
-        for (int i = 0; i < labels.length; i++) {
-            n += predicted[i] == labels[i] ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** A seeded Fisher-Yates shuffle of {@code 0 .. n-1}. */
-    static int[] shuffled(int n, Random rng) {
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        System.out.printf(Locale.ROOT, "Test accuracy: %.2f%% of %,d images%n", 100.0 * all / test.size(), test.size());
     }
 }

@@ -389,6 +389,19 @@ public class Net implements Module {
         return layers.stream().mapToLong(Layer::parameterCount).sum();
     }
 
+    /**
+     * Trains on {@code data} as {@code config} says, {@code epochs(3).batch(64).optimizer(adam(1e-3f))}, and returns
+     * what happened, epoch by epoch.
+     */
+    public dl.train.History fit(dl.data.Dataset data, dl.train.Fit config) {
+        return dl.train.Trainer.fit(this, data, config);
+    }
+
+    /** Loss (cross-entropy) and accuracy on {@code data}, in evaluation mode. */
+    public dl.train.Trainer.Evaluation evaluate(dl.data.Dataset data) {
+        return dl.train.Trainer.evaluate(this, data, dl.nn.loss.Losses.crossEntropy());
+    }
+
     /** The Keras-style table: layer, output shape, parameters and their arithmetic, totals, memory. */
     public Summary summary() {
         return new Summary(this);

@@ -2,10 +2,12 @@ package dl.attack;
 
 import static dl.Dsl.input;
 import static dl.Dsl.net;
+import static dl.optim.Optimizers.momentum;
+import static dl.train.Fit.epochs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dl.demo.Training;
+import dl.data.Dataset;
 import dl.nn.Net;
 import dl.tensor.Tensor;
 import java.util.Random;
@@ -16,11 +18,8 @@ class AttacksTest {
     /** A linear classifier of 16-pixel "images", trained until it is right on all of them. */
     private static Net trained(Tensor images, int[] labels) {
         Net model = net(input(16)).dense(2).seed(0);
-        Training.Momentum sgd = new Training.Momentum(model.parameters(), 0.5f, 0.5f);
-        for (int step = 0; step < 100; step++) {
-            Training.crossEntropy(model.forward(images), labels).backward();
-            sgd.step();
-        }
+        model.fit(Dataset.of(images.toFloatArray(), new int[] {16}, labels, 2),
+                epochs(100).batch(labels.length).optimizer(momentum(0.5f, 0.5f)).quiet());
         return model;
     }
 

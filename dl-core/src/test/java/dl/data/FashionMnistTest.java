@@ -24,10 +24,10 @@ class FashionMnistTest {
         IdxTest.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxTest.idx(new int[] {1}, 7), false);
 
         FashionMnist data = FashionMnist.load(dir, 2, 10);
-        assertEquals(2, data.train().count(), "limited to the first 2");
+        assertEquals(2, data.train().size(), "limited to the first 2");
         assertArrayEquals(new int[] {9, 0}, data.train().labels());
-        assertEquals(1f, data.train().images()[4], "pixels scaled to [0, 1]");
-        assertArrayEquals(new float[] {0, 0.2f, 0.4f, 1}, data.test().images(), 1e-6f);
+        assertEquals(1f, data.train().inputs()[4], "pixels scaled to [0, 1]");
+        assertArrayEquals(new float[] {0, 0.2f, 0.4f, 1}, data.test().inputs(), 1e-6f);
         assertEquals("Ankle boot", FashionMnist.CLASSES.get(data.train().labels()[0]));
     }
 
@@ -43,8 +43,8 @@ class FashionMnistTest {
         Assumptions.assumeTrue(Files.exists(FashionMnist.DEBIAN.resolve("train-images-idx3-ubyte.gz")),
                 "dataset-fashion-mnist is not installed");
         FashionMnist data = FashionMnist.load(Integer.MAX_VALUE, 100);
-        assertEquals(60_000, data.train().count());
-        assertEquals(28, data.train().rows());
-        assertEquals(100, data.test().count());
+        assertEquals(60_000, data.train().size());
+        assertArrayEquals(new int[] {1, 28, 28}, data.train().inputShape());
+        assertEquals(100, data.test().size());
     }
 }

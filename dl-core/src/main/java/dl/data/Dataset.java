@@ -1,0 +1,181 @@
+package dl.data;
+
+import dl.tensor.Shapes;
+import dl.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Examples to learn from, all in memory: {@code size()} inputs of one shape ({@code [1, 28, 28]}, {@code [2]}),
+ * each with a class label ({@code 0 .. classes-1}) or a vector of target numbers (the course's float label pairs,
+ * or a regression target).
+ *
+ * <pre>{@code
+ * var data = FashionMnist.load();
+ * var parts = data.train().split(0.8, 42);      // 80% to train on, 20% to validate, shuffled with seed 42
+ * }</pre>
+ */
+public final class Dataset {
+
+    private final float[] inputs;
+    private final int[] inputShape;
+    private final int[] labels;      // null when the targets are vectors
+    private final int classes;
+    private final float[] targets;   // null when the targets are labels
+    private final int targetSize;
+
+    private Dataset(float[] inputs, int[] inputShape, int[] labels, int classes, float[] targets, int targetSize) {
+        this.inputs = inputs;
+        this.inputShape = inputShape.clone();
+        this.labels = labels;
+        this.classes = classes;
+        this.targets = targets;
+        this.targetSize = targetSize;
+    }
+
+    /** Classification: {@code labels[i]} in {@code 0 .. classes-1} is the class of input {@code i}. */
+    public static Dataset of(float[] inputs, int[] inputShape, int[] labels, int classes) {
+        int sample = Shapes.size(inputShape);
+        if (inputs.length != labels.length * sample) {
+            throw new IllegalArgumentException("dataset: " + inputs.length + " numbers are not " + labels.length
+                    + " inputs of " + Shapes.str(inputShape));
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException("dataset: label " + labels[i] + " of example " + i
+                        + " is outside 0.." + (classes - 1));
+            }
+        }
+        return new Dataset(inputs, inputShape, labels, classes, null, 0);
+    }
+
+    /** Targets as vectors: {@code targets} holds {@code targetSize} numbers per input. */
+    public static Dataset withTargets(float[] inputs, int[] inputShape, float[] targets, int targetSize) {
+        int n = targets.length / targetSize;
+        if (inputs.length != n * Shapes.size(inputShape) || targets.length != n * targetSize) {
+            throw new IllegalArgumentException("dataset: " + inputs.length + " input numbers and " + targets.length
+                    + " target numbers do not make whole examples of " + Shapes.str(inputShape) + " and "
+                    + targetSize);
+        }
+        return new Dataset(inputs, inputShape, null, 0, targets, targetSize);
+    }
+
+    /** The number of examples. */
+    public int size() {
+        return labels != null ? labels.length : targets.length / targetSize;
+    }
+
+    /** The shape of one input, without a batch axis. */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** The number of classes, or 0 when the targets are vectors. */
+    public int classes() {
+        return classes;
+    }
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** The class of example {@code i}. */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** All the numbers of the inputs, one example after the other (not a copy: do not change them). */
+    public float[] inputs() {
+        return inputs;
+    }
+
+    /** The labels (not a copy), or null when the targets are vectors. */
+    public int[] labels() {
+        return labels;
+    }
+
+    /** The first {@code n} examples (all when there are fewer): quick runs, notebooks that must finish fast. */
+    public Dataset limit(int n) {
+        return subset(java.util.stream.IntStream.range(0, Math.min(n, size())).toArray());
+    }
+
+    /** The examples at {@code indices}, in that order. */
+    public Dataset subset(int[] indices) {
+        int sample = Shapes.size(inputShape);
+        float[] in = new float[indices.length * sample];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(inputs, indices[i] * sample, in, i * sample, sample);
+        }
+        if (labels != null) {
+            return new Dataset(in, inputShape, Arrays.stream(indices).map(i -> labels[i]).toArray(), classes, null, 0);
+        }
+        float[] t = new float[indices.length * targetSize];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(targets, indices[i] * targetSize, t, i * targetSize, targetSize);
+        }
+        return new Dataset(in, inputShape, null, 0, t, targetSize);
+    }
+
+    /** Two parts drawn without overlap after a seeded shuffle. */
+    public record Split(Dataset train, Dataset validation) {
+    }
+
+    /** {@code fraction} of the examples to train on and the rest to validate on, shuffled with {@code seed}. */
+    public Split split(double fraction, long seed) {
+        if (fraction <= 0 || fraction >= 1) {
+            throw new IllegalArgumentException("split: the training fraction " + fraction + " must be between 0 and 1");
+        }
+        int[] order = shuffled(size(), new Random(seed));
+        int cut = (int) Math.round(size() * fraction);
+        return new Split(subset(Arrays.copyOfRange(order, 0, cut)), subset(Arrays.copyOfRange(order, cut, size())));
+    }
+
+    /** The slides' split: 80% training, 20% validation. */
+    public Split split() {
+        return split(0.8, 0);
+    }
+
+    /** A batch of the examples at {@code indices}: inputs {@code [b, ...shape]} and targets. */
+    public Batch batch(int[] indices) {
+        int sample = Shapes.size(inputShape);
+        float[] in = new float[indices.length * sample];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(inputs, indices[i] * sample, in, i * sample, sample);
+        }
+        int[] shape = new int[inputShape.length + 1];
+        shape[0] = indices.length;
+        System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
+        Tensor x = Tensor.of(in, shape);
+        if (labels != null) {
+            int[] l = Arrays.stream(indices).map(i -> labels[i]).toArray();
+            float[] asFloats = new float[l.length];
+            for (int i = 0; i < l.length; i++) {
+                asFloats[i] = l[i];
+            }
+            return new Batch(x, Tensor.of(asFloats), l);
+        }
+        float[] t = new float[indices.length * targetSize];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(targets, indices[i] * targetSize, t, i * targetSize, targetSize);
+        }
+        return new Batch(x, Tensor.of(t, indices.length, targetSize), null);
+    }
+
+    /** A seeded Fisher-Yates shuffle of {@code 0 .. n-1}. */
+    static int[] shuffled(int n, Random rng) {
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset(" + size() + " examples of " + Shapes.str(inputShape)
+                + (labels != null ? ", " + classes + " classes)" : ", targets of " + targetSize + ")");
+    }
+}

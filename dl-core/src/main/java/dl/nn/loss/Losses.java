@@ -1,0 +1,109 @@
+package dl.nn.loss;
+
+import dl.tensor.Shapes;
+import dl.tensor.Tensor;
+
+/**
+ * The losses of the course. Classification targets are either class indices {@code [N]} or rows of
+ * probabilities {@code [N, K]} (one-hot, or the course's float label pairs).
+ */
+public final class Losses {
+
+    private Losses() {
+    }
+
+    /** Mean squared error: {@code L = 1/n sum_i (y_i - t_i)^2} over every number. */
+    public static Loss mse() {
+        return loss("mse", (y, t) -> {
+            Tensor d = y.sub(sameShape("mse", y, t));
+            return d.mul(d).mean();
+        });
+    }
+
+    /** Summed squared error, as nn1 trains its perceptron: {@code L = sum_i (y_i - t_i)^2}. */
+    public static Loss sumSquaredError() {
+        return loss("sse", (y, t) -> {
+            Tensor d = y.sub(sameShape("sse", y, t));
+            return d.mul(d).sum();
+        });
+    }
+
+    /**
+     * Cross-entropy on logits: {@code L = -1/N sum_n sum_k t_nk log softmax(z_n)_k}, computed as a log-softmax so
+     * that large logits do not overflow. Its gradient is {@code (softmax(z) - t) / N}.
+     */
+    public static Loss crossEntropy() {
+        return loss("cross-entropy", (z, t) -> nll(z.logSoftmax(), t));
+    }
+
+    /** Cross-entropy on log-probabilities (after a logSoftmax layer): {@code L = -1/N sum t log p}. */
+    public static Loss nll() {
+        return loss("nll", Losses::nll);
+    }
+
+    /** Binary cross-entropy on probabilities: {@code L = -mean(t log p + (1 - t) log(1 - p))}, p kept off 0 and 1. */
+    public static Loss binaryCrossEntropy() {
+        return loss("binary cross-entropy", (p, t) -> {
+            Tensor q = p.clamp(1e-7f, 1 - 1e-7f);
+            Tensor target = sameShape("binaryCrossEntropy", p, t);
+            return target.mul(q.log()).add(target.neg().add(1).mul(q.neg().add(1).log())).mean().neg();
+        });
+    }
+
+    /**
+     * Binary cross-entropy on logits, stable for any z:
+     * {@code L = mean(max(z, 0) - z t + log(1 + e^-|z|))}, which equals the above with {@code p = sigmoid(z)}.
+     */
+    public static Loss binaryCrossEntropyWithLogits() {
+        return loss("binary cross-entropy", (z, t) -> {
+            Tensor target = sameShape("binaryCrossEntropyWithLogits", z, t);
+            return z.relu().sub(z.mul(target)).add(z.abs().neg().exp().add(1).log()).mean();
+        });
+    }
+
+    private static Tensor nll(Tensor logp, Tensor t) {
+        return logp.mul(probabilities(logp, t)).sum().div(-logp.size(0));
+    }
+
+    /** Class indices {@code [N]} become one-hot rows; rows of probabilities pass as they are. */
+    static Tensor probabilities(Tensor output, Tensor target) {
+        if (target.rank() == 1 && output.rank() == 2 && target.size(0) == output.size(0)) {
+            float[] classes = target.toFloatArray();
+            int[] labels = new int[classes.length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (int) classes[i];
+            }
+            return Tensor.oneHot(labels, output.size(1)).to(output.backend());
+        }
+        return sameShape("crossEntropy", output, target);
+    }
+
+    private static Tensor sameShape(String loss, Tensor output, Tensor target) {
+        if (!java.util.Arrays.equals(output.shape(), target.shape())) {
+            throw new IllegalArgumentException(loss + ": the output has shape " + Shapes.str(output.shape())
+                    + " but the target " + Shapes.str(target.shape()) + "; they must match"
+                    + (output.rank() == 2 && target.rank() == 1 ? " (class indices [N] work for crossEntropy and nll)"
+                    : ""));
+        }
+        return target;
+    }
+
+    private static Loss loss(String name, java.util.function.BinaryOperator<Tensor> f) {
+        return new Loss() {
+            @Override
+            public Tensor apply(Tensor output, Tensor target) {
+                return f.apply(output, target);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package dl.optim;
+
+import dl.tensor.Tensor;
+
+/**
+ * Adagrad: each parameter's learning rate is divided by the root of the sum of its past squared gradients, so
+ * parameters with large gradients take smaller steps.
+ * <pre>
+ *   1. s <- s + g^2
+ *   2. w <- w - eta / (sqrt(s) + epsilon) g
+ * </pre>
+ */
+public final class Adagrad extends Optimizer {
+
+    private final float epsilon;
+
+    public Adagrad(float eta, float epsilon) {
+        super(eta);
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
+        Tensor s = slot("sumOfSquares", i, w).add(g.mul(g));
+        setSlot("sumOfSquares", i, s);
+        return w.sub(g.mul(eta).div(s.sqrt().add(epsilon)));
+    }
+}

@@ -1,0 +1,40 @@
+package dl.optim;
+
+import dl.tensor.Tensor;
+
+/**
+ * Adam (Kingma and Ba): RMSprop's average of squared gradients, plus an average of the gradients themselves like
+ * momentum, both corrected for starting at zero.
+ * <pre>
+ *   1. m <- beta1 m + (1 - beta1) g
+ *   2. v <- beta2 v + (1 - beta2) g^2
+ *   3. m^ = m / (1 - beta1^t),  v^ = v / (1 - beta2^t)        (t = 1, 2, ...)
+ *   4. w <- w - eta m^ / (sqrt(v^) + epsilon)
+ * </pre>
+ * The slides write the same with gamma1, gamma2 and put epsilon under the root; with epsilon = 1e-8 the two
+ * differ only for gradients that are almost exactly zero. This form is the paper's and PyTorch's.
+ */
+public final class Adam extends Optimizer {
+
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+
+    public Adam(float eta, float beta1, float beta2, float epsilon) {
+        super(eta);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
+        Tensor m = slot("m", i, w).mul(beta1).add(g.mul(1 - beta1));
+        Tensor v = slot("v", i, w).mul(beta2).add(g.mul(g).mul(1 - beta2));
+        setSlot("m", i, m);
+        setSlot("v", i, v);
+        Tensor mHat = m.div((float) (1 - Math.pow(beta1, t)));
+        Tensor vHat = v.div((float) (1 - Math.pow(beta2, t)));
+        return w.sub(mHat.mul(eta).div(vHat.sqrt().add(epsilon)));
+    }
+}

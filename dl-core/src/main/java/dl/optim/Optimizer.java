@@ -1,0 +1,119 @@
+package dl.optim;
+
+import dl.autograd.NoGrad;
+import dl.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gradient descent in one of its forms. An optimizer is made with its hyper-parameters ({@code adam(1e-3)}) and
+ * bound to the tensors it changes, by {@code fit} or by hand; then each {@link #step()} moves every parameter that
+ * has a gradient, and {@link #zeroGrad()} forgets the gradients before the next backward pass.
+ *
+ * <pre>{@code
+ * var opt = Optimizers.momentum(0.01f).bind(model.parameters());
+ * loss.backward();
+ * opt.step();
+ * opt.zeroGrad();
+ * }</pre>
+ *
+ * L2 regularization ({@link #weightDecay}) adds {@code lambda w} to each gradient, so that plain SGD computes the
+ * slides' {@code w <- w - eta dL/dw - eta lambda w}.
+ */
+public abstract class Optimizer {
+
+    private List<Tensor> params;
+    private final Map<String, Tensor> slots = new LinkedHashMap<>();
+    private LearningRate schedule;
+    private float lambda;
+    /** The number of steps taken so far. */
+    protected int t;
+
+    protected Optimizer(float eta) {
+        this.schedule = LearningRate.constant(eta);
+    }
+
+    /** The tensors to change (leaves that require gradients); returns this optimizer. */
+    public Optimizer bind(List<Tensor> parameters) {
+        this.params = List.copyOf(parameters);
+        return this;
+    }
+
+    /** L2 regularization strength {@code lambda}. */
+    public Optimizer weightDecay(float lambda) {
+        this.lambda = lambda;
+        return this;
+    }
+
+    /** A learning rate that changes with the step, e.g. {@link LearningRate#inverseTime}. */
+    public Optimizer schedule(LearningRate schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    /** The learning rate of the next step. */
+    public float learningRate() {
+        return schedule.at(t);
+    }
+
+    /** One update of every bound parameter that has a gradient. */
+    public void step() {
+        if (params == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": not bound to any parameters; call"
+                    + " bind(model.parameters()) first (fit does it for you)");
+        }
+        float eta = schedule.at(t);
+        t++;
+        try (var off = NoGrad.scope()) {
+            for (int i = 0; i < params.size(); i++) {
+                Tensor w = params.get(i);
+                if (w.grad() == null) {
+                    continue;
+                }
+                Tensor g = lambda == 0 ? w.grad() : w.grad().add(w.mul(lambda));
+                w.copyFrom(update(i, w, g, eta));
+            }
+        }
+    }
+
+    /** Forgets every bound parameter's gradient. */
+    public void zeroGrad() {
+        if (params != null) {
+            params.forEach(Tensor::zeroGrad);
+        }
+    }
+
+    /** The new value of parameter {@code i}, {@code w}, given its gradient {@code g} and the learning rate. */
+    protected abstract Tensor update(int i, Tensor w, Tensor g, float eta);
+
+    /** Per-parameter memory ("velocity", "m", "v"), zeros at first; it is what {@link #state()} saves. */
+    protected Tensor slot(String name, int i, Tensor like) {
+        return slots.computeIfAbsent(name + "." + i, k -> Tensor.zeros(like.shape()).to(like.backend()));
+    }
+
+    /** Replaces a slot's numbers. */
+    protected void setSlot(String name, int i, Tensor value) {
+        slot(name, i, value).copyFrom(value);
+    }
+
+    /** The step count and every slot, by name, for checkpoints. */
+    public Map<String, float[]> state() {
+        Map<String, float[]> state = new LinkedHashMap<>();
+        state.put("t", new float[] {t});
+        slots.forEach((name, tensor) -> state.put(name, tensor.toFloatArray()));
+        return state;
+    }
+
+    /** Restores what {@link #state()} saved. */
+    public void loadState(Map<String, float[]> state) {
+        t = state.containsKey("t") ? (int) state.get("t")[0] : 0;
+        slots.clear();
+        state.forEach((name, values) -> {
+            if (!name.equals("t")) {
+                slots.put(name, Tensor.of(values, params.get(Integer.parseInt(name.substring(name.lastIndexOf('.')
+                        + 1))).shape()));
+            }
+        });
+    }
+}

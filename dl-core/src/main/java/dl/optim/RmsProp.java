@@ -1,0 +1,32 @@
+package dl.optim;
+
+import dl.tensor.Tensor;
+
+/**
+ * RMSprop: like Adagrad, but with an exponentially decaying average of the squared gradients, so the steps do
+ * not shrink forever.
+ * <pre>
+ *   1. sigma^2 <- g^2                               at the first step
+ *      sigma^2 <- alpha sigma^2 + (1 - alpha) g^2   after
+ *   2. w <- w - eta / (sigma + epsilon) g
+ * </pre>
+ */
+public final class RmsProp extends Optimizer {
+
+    private final float alpha;
+    private final float epsilon;
+
+    public RmsProp(float eta, float alpha, float epsilon) {
+        super(eta);
+        this.alpha = alpha;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
+        Tensor squared = g.mul(g);
+        Tensor sigma2 = t == 1 ? squared : slot("sigma2", i, w).mul(alpha).add(squared.mul(1 - alpha));
+        setSlot("sigma2", i, sigma2);
+        return w.sub(g.mul(eta).div(sigma2.sqrt().add(epsilon)));
+    }
+}

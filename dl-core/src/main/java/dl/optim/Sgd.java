@@ -1,0 +1,18 @@
+package dl.optim;
+
+import dl.tensor.Tensor;
+
+/**
+ * Stochastic gradient descent: {@code w <- w - eta g}, with {@code g = dL/dw} on a mini-batch.
+ */
+public final class Sgd extends Optimizer {
+
+    public Sgd(float eta) {
+        super(eta);
+    }
+
+    @Override
+    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
+        return w.sub(g.mul(eta));
+    }
+}

@@ -1,0 +1,44 @@
+package dl.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The progress line on a terminal: rewritten in place after every batch when the output is a console, otherwise
+ * printed at every tenth of an epoch (logs and pipes stay short). Each epoch ends with its summary.
+ */
+final class ConsoleProgress implements TrainingListener {
+
+    private final PrintStream out;
+    private final boolean inPlace = System.console() != null;
+    private int lastTenth = -1;
+
+    ConsoleProgress(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onBatch(Progress p) {
+        int tenth = p.batch() * 10 / p.batches();
+        if (inPlace) {
+            out.print("\r" + p.line());
+        } else if (tenth != lastTenth && p.batch() < p.batches()) {
+            out.println(p.line());
+        }
+        lastTenth = tenth;
+    }
+
+    @Override
+    public void onEpoch(History.Epoch e) {
+        if (inPlace) {
+            out.print("\r");
+        }
+        String validation = Double.isNaN(e.validationLoss()) ? "" : String.format(Locale.ROOT,
+                "  validation loss %.4f accuracy %.1f%%", e.validationLoss(), 100 * e.validationAccuracy());
+        String train = Double.isNaN(e.accuracy()) ? "" : String.format(Locale.ROOT, " accuracy %.1f%%",
+                100 * e.accuracy());
+        out.printf(Locale.ROOT, "epoch %d: loss %.4f%s%s  (%.1f s)%n", e.epoch(), e.loss(), train, validation,
+                e.seconds());
+        lastTenth = -1;
+    }
+}

@@ -1,0 +1,86 @@
+package dl.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * What happened during {@code fit}: one row per epoch (training loss and accuracy, validation loss and accuracy,
+ * seconds), the loss of every step, and why training stopped. Prints as a table; {@link #table()} gives the
+ * same rows as a Tablesaw table for plots and notebooks.
+ */
+public final class History {
+
+    /** One epoch's figures; accuracies and validation figures are NaN where they do not apply. */
+    public record Epoch(int epoch, double loss, double accuracy, double validationLoss, double validationAccuracy,
+                        double seconds) {
+    }
+
+    private final List<Epoch> epochs = new ArrayList<>();
+    private final List<Double> stepLosses = new ArrayList<>();
+    private String stoppedBecause = "finished";
+    private int bestEpoch;
+
+    void addStep(double loss) {
+        stepLosses.add(loss);
+    }
+
+    void addEpoch(Epoch e) {
+        epochs.add(e);
+    }
+
+    void stop(String reason, int best) {
+        this.stoppedBecause = reason;
+        this.bestEpoch = best;
+    }
+
+    public List<Epoch> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    /** The training loss of every step, in order. */
+    public List<Double> stepLosses() {
+        return List.copyOf(stepLosses);
+    }
+
+    /** "finished", "early stopping", or "interrupted". */
+    public String stoppedBecause() {
+        return stoppedBecause;
+    }
+
+    /** With early stopping, the epoch (1-based) whose weights the model kept; 0 otherwise. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    public Epoch last() {
+        return epochs.get(epochs.size() - 1);
+    }
+
+    public Table table() {
+        return Table.create("History",
+                IntColumn.create("epoch", epochs.stream().mapToInt(Epoch::epoch).toArray()),
+                DoubleColumn.create("loss", epochs.stream().mapToDouble(Epoch::loss).toArray()),
+                DoubleColumn.create("accuracy", epochs.stream().mapToDouble(Epoch::accuracy).toArray()),
+                DoubleColumn.create("val_loss", epochs.stream().mapToDouble(Epoch::validationLoss).toArray()),
+                DoubleColumn.create("val_accuracy", epochs.stream().mapToDouble(Epoch::validationAccuracy).toArray()),
+                DoubleColumn.create("seconds", epochs.stream().mapToDouble(Epoch::seconds).toArray()));
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("epoch      loss  accuracy  val_loss  val_accuracy  seconds\n");
+        for (Epoch e : epochs) {
+            s.append(String.format(Locale.ROOT, "%5d  %8.4f  %8.4f  %8.4f  %12.4f  %7.1f%n", e.epoch(), e.loss(),
+                    e.accuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds()));
+        }
+        s.append("stopped: ").append(stoppedBecause);
+        if (bestEpoch > 0) {
+            s.append(" (kept the weights of epoch ").append(bestEpoch).append(')');
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package dl.train;
+
+/** Told about training as it goes; both methods do nothing unless overridden. */
+public interface TrainingListener {
+
+    /** After each batch. */
+    default void onBatch(Progress progress) {
+    }
+
+    /** After each epoch, with its row of the history. */
+    default void onEpoch(History.Epoch epoch) {
+    }
+}

@@ -1,0 +1,62 @@
+package dl.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dl.tensor.Tensor;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class DatasetTest {
+
+    /** Ten one-number inputs 0..9, labels alternating 0 and 1. */
+    private final Dataset ten = Dataset.of(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, new int[] {1},
+            IntStream.range(0, 10).map(i -> i % 2).toArray(), 2);
+
+    @Test
+    void batchesHaveABatchAxisAndTheirTargets() {
+        Batch b = ten.batch(new int[] {3, 4});
+        assertArrayEquals(new int[] {2, 1}, b.inputs().shape());
+        assertArrayEquals(new float[] {3, 4}, b.inputs().toFloatArray());
+        assertArrayEquals(new int[] {1, 0}, b.labels());
+        assertArrayEquals(new float[] {1, 0}, b.targets().toFloatArray());
+    }
+
+    @Test
+    void splitIsEightyTwentyWithoutOverlap() {
+        Dataset.Split parts = ten.split();
+        assertEquals(8, parts.train().size());
+        assertEquals(2, parts.validation().size());
+        float[] all = new float[10];
+        System.arraycopy(parts.train().inputs(), 0, all, 0, 8);
+        System.arraycopy(parts.validation().inputs(), 0, all, 8, 2);
+        Arrays.sort(all);
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, all);
+    }
+
+    @Test
+    void eachEpochHasItsOwnSeededOrder() {
+        DataLoader loader = new DataLoader(ten, 4, true, 7);
+        assertEquals(3, loader.batches());
+        assertEquals(2, loader.epoch(0).get(2).length, "the last batch is short");
+        assertArrayEquals(loader.epoch(1).get(0), new DataLoader(ten, 4, true, 7).epoch(1).get(0));
+        assertNotEquals(Arrays.toString(loader.epoch(0).get(0)), Arrays.toString(loader.epoch(1).get(0)));
+    }
+
+    @Test
+    void vectorTargetsLikeTheCoursesLabelPairs() {
+        Dataset pairs = Dataset.withTargets(new float[] {1, 2, 3, 4}, new int[] {2}, new float[] {1, 0, 0, 1}, 2);
+        Tensor targets = pairs.batch(new int[] {1, 0}).targets();
+        assertArrayEquals(new float[] {0, 1, 1, 0}, targets.toFloatArray());
+    }
+
+    @Test
+    void aBadLabelIsExplained() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Dataset.of(new float[] {1, 2}, new int[] {1}, new int[] {0, 3}, 2));
+        assertEquals("dataset: label 3 of example 1 is outside 0..1", e.getMessage());
+    }
+}

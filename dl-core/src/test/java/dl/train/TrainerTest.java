@@ -1,0 +1,98 @@
+package dl.train;
+
+import static dl.Dsl.input;
+import static dl.Dsl.net;
+import static dl.optim.Optimizers.adam;
+import static dl.optim.Optimizers.sgd;
+import static dl.train.Fit.epochs;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dl.data.Dataset;
+import dl.nn.Net;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    /** Points in the plane, class 1 inside the unit circle. */
+    private static Dataset circles(int n, long seed) {
+        Random rng = new Random(seed);
+        float[] xy = new float[2 * n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            xy[2 * i] = rng.nextFloat() * 4 - 2;
+            xy[2 * i + 1] = rng.nextFloat() * 4 - 2;
+            labels[i] = xy[2 * i] * xy[2 * i] + xy[2 * i + 1] * xy[2 * i + 1] < 1.5 ? 1 : 0;
+        }
+        return Dataset.of(xy, new int[] {2}, labels, 2);
+    }
+
+    private static Net model() {
+        return net(input(2)).dense(16).tanh().dense(2).seed(3);
+    }
+
+    @Test
+    void fitLearnsAndReportsEachEpoch() {
+        Dataset train = circles(400, 1), test = circles(200, 2);
+        History history = model().fit(train, epochs(30).batch(32).optimizer(adam(0.03f)).validation(test).quiet());
+        assertEquals(30, history.epochs().size());
+        assertEquals(30 * 13, history.stepLosses().size(), "13 batches of 32 per epoch, the last one short");
+        assertTrue(history.last().loss() < history.epochs().get(0).loss() / 2, history.toString());
+        assertTrue(history.last().validationAccuracy() > 0.9, history.toString());
+        assertEquals(30, history.table().rowCount());
+    }
+
+    @Test
+    void theSameSeedsRepeatARunExactly() {
+        Dataset train = circles(100, 1);
+        History a = model().fit(train, epochs(2).batch(10).quiet());
+        History b = model().fit(train, epochs(2).batch(10).quiet());
+        assertEquals(a.stepLosses(), b.stepLosses());
+    }
+
+    @Test
+    void aDivergingRunStopsAndSaysWhere() {
+        Net linear = net(input(2)).dense(8).dense(2).seed(0);   // nothing saturates: the weights grow without end
+        var e = assertThrows(TrainingDiverged.class,
+                () -> linear.fit(circles(100, 1), epochs(50).batch(10).optimizer(sgd(100f)).quiet()));
+        assertTrue(e.getMessage().startsWith("training diverged: the loss became"), e.getMessage());
+        assertTrue(e.getMessage().contains("Try a lower learning rate than 100.0"), e.getMessage());
+    }
+
+    @Test
+    void cancellingStopsAtTheNextBatchAndKeepsTheModel() {
+        AtomicBoolean cancel = new AtomicBoolean();
+        Net model = model();
+        TrainingListener stopAfterThree = new TrainingListener() {
+            @Override
+            public void onBatch(Progress p) {
+                if (p.batch() == 3) {
+                    cancel.set(true);
+                }
+            }
+        };
+        History history = model.fit(circles(100, 1), epochs(5).batch(10).listener(stopAfterThree).cancel(cancel)
+                .quiet());
+        assertEquals("interrupted", history.stoppedBecause());
+        assertEquals(3, history.stepLosses().size());
+        assertArrayEquals(new int[] {4, 2}, model.predict(dl.tensor.Tensor.zeros(4, 2)).shape());
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestEpoch() {
+        // a tiny training set and a model that can memorise it: validation loss turns up
+        Dataset train = circles(12, 1), validation = circles(200, 2);
+        Net model = net(input(2)).dense(64).relu().dense(64).relu().dense(2).seed(1);
+        History history = model.fit(train, epochs(300).batch(12).optimizer(adam(0.05f)).validation(validation)
+                .earlyStopping(5).quiet());
+        assertEquals("early stopping", history.stoppedBecause());
+        int best = history.bestEpoch();
+        assertEquals(best + 5, history.epochs().size(), "stopped 5 epochs after the best");
+        double bestLoss = history.epochs().get(best - 1).validationLoss();
+        assertEquals(bestLoss, model.evaluate(validation).loss(), 1e-5, "the best epoch's weights are back");
+    }
+}
