@@ -1,7 +1,6 @@
 package dl.backend.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -62,8 +61,7 @@ final class ConvWeightKernel {
             s10 = x1.fma(y0, s10);
             s11 = x1.fma(y1, s11);
         }
-        float t00 = s00.reduceLanes(VectorOperators.ADD), t01 = s01.reduceLanes(VectorOperators.ADD);
-        float t10 = s10.reduceLanes(VectorOperators.ADD), t11 = s11.reduceLanes(VectorOperators.ADD);
+        float t00 = sum(s00), t01 = sum(s01), t10 = sum(s10), t11 = sum(s11);
         for (; p < length; p++) {
             t00 += a[a0 + p] * b[b0 + p];
             t01 += a[a0 + p] * b[b1 + p];
@@ -76,6 +74,18 @@ final class ConvWeightKernel {
         c[c0 + ldc + 1] += t11;
     }
 
+    /**
+     * The lanes of {@code v} added in order. ({@code reduceLanes(ADD)} may add them in another order once the JIT
+     * has compiled it, and the last bit would then depend on timing: a seed must repeat a run exactly.)
+     */
+    private static float sum(FloatVector v) {
+        float total = 0;
+        for (int lane = 0; lane < S.length(); lane++) {
+            total += v.lane(lane);
+        }
+        return total;
+    }
+
     /** {@code sum over p of a[aOff + p] * b[bOff + p]}, {@code p < k}. */
     private static float dot(int k, float[] a, int aOff, float[] b, int bOff) {
         FloatVector s = FloatVector.zero(S);
@@ -83,7 +93,7 @@ final class ConvWeightKernel {
         for (int end = S.loopBound(k); p < end; p += S.length()) {
             s = FloatVector.fromArray(S, a, aOff + p).fma(FloatVector.fromArray(S, b, bOff + p), s);
         }
-        float t = s.reduceLanes(VectorOperators.ADD);
+        float t = sum(s);
         for (; p < k; p++) {
             t += a[aOff + p] * b[bOff + p];
         }

@@ -6,6 +6,9 @@ import dl.backend.UnaryOp;
 /**
  * Element-wise kernels: maps of one array, broadcasting combinations of two, and axis permutation. Large arrays
  * are split over the cores in chunks of {@link #CHUNK} elements.
+ *
+ * <p>Exponentials and logarithms use {@link StrictMath}: {@code Math.exp} may give a different last bit once the
+ * JIT has compiled it, and a seed must repeat a run bit for bit.
  */
 final class ElementWise {
 
@@ -28,8 +31,8 @@ final class ElementWise {
     private static void map(UnaryOp op, float[] x, float alpha, float[] out, int from, int to) {
         switch (op) {
             case NEG -> { for (int i = from; i < to; i++) out[i] = -x[i]; }
-            case EXP -> { for (int i = from; i < to; i++) out[i] = (float) Math.exp(x[i]); }
-            case LOG -> { for (int i = from; i < to; i++) out[i] = (float) Math.log(x[i]); }
+            case EXP -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.exp(x[i]); }
+            case LOG -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.log(x[i]); }
             case SQRT -> { for (int i = from; i < to; i++) out[i] = (float) Math.sqrt(x[i]); }
             case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
             case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
@@ -37,8 +40,8 @@ final class ElementWise {
             case STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : 0f; }
             case LEAKY_RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : alpha * x[i]; }
             case LEAKY_STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : alpha; }
-            case SIGMOID -> { for (int i = from; i < to; i++) out[i] = (float) (1 / (1 + Math.exp(-x[i]))); }
-            case TANH -> { for (int i = from; i < to; i++) out[i] = (float) Math.tanh(x[i]); }
+            case SIGMOID -> { for (int i = from; i < to; i++) out[i] = (float) (1 / (1 + StrictMath.exp(-x[i]))); }
+            case TANH -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.tanh(x[i]); }
             case ADD_SCALAR -> { for (int i = from; i < to; i++) out[i] = x[i] + alpha; }
             case MUL_SCALAR -> { for (int i = from; i < to; i++) out[i] = x[i] * alpha; }
             case POW_SCALAR -> { for (int i = from; i < to; i++) out[i] = pow(x[i], alpha); }
@@ -52,7 +55,7 @@ final class ElementWise {
         if (p == 2) {
             return x * x;
         }
-        return p == 1 ? x : (float) Math.pow(x, p);
+        return p == 1 ? x : (float) StrictMath.pow(x, p);
     }
 
     /**

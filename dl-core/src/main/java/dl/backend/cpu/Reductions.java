@@ -83,12 +83,12 @@ final class Reductions {
             }
             double sum = 0;
             for (int j = 0; j < cols; j++) {
-                sum += Math.exp(x[base + j] - max);
+                sum += StrictMath.exp(x[base + j] - max);
             }
-            double logSum = Math.log(sum);
+            double logSum = StrictMath.log(sum);
             for (int j = 0; j < cols; j++) {
                 double shifted = x[base + j] - max;
-                out[base + j] = (float) (log ? shifted - logSum : Math.exp(shifted - logSum));
+                out[base + j] = (float) (log ? shifted - logSum : StrictMath.exp(shifted - logSum));
             }
         }
     }
