@@ -37,7 +37,7 @@ final class Json {
 
     private static String value(Object v) {
         if (v instanceof String s) {
-            return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+            return s.startsWith("[") ? s : '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
         if (v instanceof Double d) {
             return String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", "").replaceAll("\\.$", ".0");
