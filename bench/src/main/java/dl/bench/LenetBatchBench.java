@@ -28,7 +28,7 @@ public final class LenetBatchBench {
     public static void main(String[] args) {
         Batch batch = FashionMnist.load(BATCH, 0).train().batch(IntStream.range(0, BATCH).toArray());
         Net model = Models.lenet5();
-        Optimizer sgd = Optimizers.momentum(0.01f, 0.9f).bind(model.parameters());
+        Optimizer sgd = Optimizers.momentum(0.01, 0.9).bind(model.parameters());
         Loss loss = Losses.crossEntropy();
         Runnable forward = () -> model.predict(batch.inputs());
         Runnable forwardBackward = () -> {

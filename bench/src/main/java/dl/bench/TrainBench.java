@@ -90,7 +90,7 @@ public final class TrainBench {
             Losses.crossEntropy().apply(model.forward(first.inputs()), first.targets()).backward();
         }
         model.parameters().forEach(dl.tensor.Tensor::zeroGrad);
-        History history = model.fit(train, epochs(epochs).batch(64).optimizer(momentum(0.01f, 0.9f)).quiet());
+        History history = model.fit(train, epochs(epochs).batch(64).optimizer(momentum(0.01, 0.9)).quiet());
         long t0 = System.nanoTime();
         double accuracy = model.evaluate(data.test()).accuracy();
         double evalSeconds = (System.nanoTime() - t0) / 1e9;

@@ -30,6 +30,9 @@ public final class Idx {
 
     /** Reads the whole file, or the first {@code limit} items along its first axis. */
     public static Array read(Path path, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("IDX " + path + ": the limit " + limit + " is negative");
+        }
         try (DataInputStream in = new DataInputStream(open(path))) {
             int magic = in.readInt();
             if ((magic >>> 8) != 0x08) {
@@ -41,7 +44,6 @@ public final class Idx {
                 throw malformed(path, "it says it has " + rank + " axes; expected 1 to 4");
             }
             int[] shape = new int[rank];
-            long items = 1;
             for (int d = 0; d < rank; d++) {
                 shape[d] = in.readInt();
                 if (shape[d] < 0) {
@@ -49,10 +51,21 @@ public final class Idx {
                 }
             }
             shape[0] = Math.min(shape[0], limit);
+            double announced = 1;   // a double cannot overflow on four int sizes
             for (int d : shape) {
-                items *= d;
+                announced *= d;
             }
-            byte[] values = new byte[Math.toIntExact(items)];
+            if (announced > Integer.MAX_VALUE - 8) {
+                throw malformed(path, String.format("its header announces %.0f values, more than one Java array"
+                        + " holds", announced));
+            }
+            long items = (long) announced;
+            long present = isGzip(path) ? Long.MAX_VALUE : Files.size(path) - 4L * (rank + 1);
+            if (items > present) {
+                throw malformed(path, "it ends before all the values its header announces (" + items
+                        + " wanted, " + present + " present)");
+            }
+            byte[] values = new byte[(int) items];
             in.readFully(values);
             return new Array(shape, values);
         } catch (EOFException e) {
@@ -64,10 +77,14 @@ public final class Idx {
 
     private static InputStream open(Path path) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        in.mark(2);
-        int b0 = in.read(), b1 = in.read();
-        in.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+        return isGzip(path) ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
+    /** Gzip streams start with the two bytes 0x1f 0x8b, whatever the file is called. */
+    private static boolean isGzip(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
     }
 
     private static DataException malformed(Path path, String what) {

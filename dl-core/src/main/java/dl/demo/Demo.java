@@ -33,7 +33,7 @@ public final class Demo {
                 .conv(5, 16).relu().pool(2)
                 .flatten().dense(120).relu().dense(84).relu().dense(10);
         System.out.println(model.summary());
-        model.fit(data.train(), epochs(epochs).batch(64).optimizer(momentum(0.01f, 0.9f)));
+        model.fit(data.train(), epochs(epochs).batch(64).optimizer(momentum(0.01, 0.9)));
         printTestAccuracy(model, data.test());
     }
 

@@ -109,13 +109,13 @@ public class Net implements Module {
     }
 
     /** {@code x} for {@code x > 0}, else {@code alpha x}. */
-    public Net leakyRelu(float alpha) {
-        return add(new Activation(Activation.Function.LEAKY_RELU, alpha));
+    public Net leakyRelu(double alpha) {
+        return add(new Activation(Activation.Function.LEAKY_RELU, (float) alpha));
     }
 
     /** Leaky ReLU with {@code alpha = 0.01}. */
     public Net leakyRelu() {
-        return leakyRelu(0.01f);
+        return leakyRelu(0.01);
     }
 
     public Net sigmoid() {
@@ -135,8 +135,8 @@ public class Net implements Module {
     }
 
     /** Drops each number with probability {@code p} while training. */
-    public Net dropout(float p) {
-        return add(new Dropout(p));
+    public Net dropout(double p) {
+        return add(new Dropout((float) p));
     }
 
     public Net batchNorm() {

@@ -41,8 +41,8 @@ public abstract class Optimizer {
     }
 
     /** L2 regularization strength {@code lambda}. */
-    public Optimizer weightDecay(float lambda) {
-        this.lambda = lambda;
+    public Optimizer weightDecay(double lambda) {
+        this.lambda = (float) lambda;
         return this;
     }
 

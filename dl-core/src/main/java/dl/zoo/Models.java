@@ -33,7 +33,7 @@ public final class Models {
                 .conv(3, 384).pad(1).relu()
                 .conv(3, 384).pad(1).relu()
                 .conv(3, 256).pad(1).relu().pool(3, 2)
-                .flatten().dense(4096).relu().dropout(0.5f).dense(4096).relu().dropout(0.5f).dense(1000);
+                .flatten().dense(4096).relu().dropout(0.5).dense(4096).relu().dropout(0.5).dense(1000);
     }
 
     /** VGG16 (configuration D): 13 convolutions of 3x3 and 3 dense layers; 138,357,544 parameters. */
@@ -55,7 +55,7 @@ public final class Models {
             }
             net.pool(2);
         }
-        return net.flatten().dense(4096).relu().dropout(0.5f).dense(4096).relu().dropout(0.5f).dense(1000);
+        return net.flatten().dense(4096).relu().dropout(0.5).dense(4096).relu().dropout(0.5).dense(1000);
     }
 
     /** ResNet-18 as torchvision builds it (batch norm, convolutions without bias); 11,689,512 parameters. */

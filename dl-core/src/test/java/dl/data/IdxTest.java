@@ -74,6 +74,31 @@ class IdxTest {
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 2);
         Path file = write(dir.resolve("cut"), cut, false);
         var e = assertThrows(DataException.class, () -> Idx.read(file, 10));
-        assertTrue(e.getMessage().contains("it ends before all the values its header announces"), e.getMessage());
+        assertTrue(e.getMessage().contains("cut is not a valid IDX file: it ends before all the values its header"
+                + " announces (6 wanted, 4 present)"), e.getMessage());
+        assertEquals(4, Idx.read(file, 2).values().length, "the first two rows (of two values) are whole");
+    }
+
+    @Test
+    void aTruncatedGzipFileIsExplained() throws IOException {
+        byte[] whole = idx(new int[] {3, 2}, 1, 2, 3, 4, 5, 6);
+        Path file = write(dir.resolve("cut.gz"), java.util.Arrays.copyOf(whole, whole.length - 2), true);
+        var e = assertThrows(DataException.class, () -> Idx.read(file, 10));
+        assertTrue(e.getMessage().contains("cut.gz is not a valid IDX file: it ends before all the values"),
+                e.getMessage());
+    }
+
+    @Test
+    void impossibleSizesAreExplained() throws IOException {
+        Path huge = write(dir.resolve("huge"), idx(new int[] {60_000, 60_000, 28}), false);
+        var e = assertThrows(DataException.class, () -> Idx.read(huge, Integer.MAX_VALUE));
+        assertTrue(e.getMessage().contains("huge is not a valid IDX file: its header announces 100800000000 values"),
+                e.getMessage());
+        Path negative = write(dir.resolve("negative"), idx(new int[] {2, -28}), false);
+        e = assertThrows(DataException.class, () -> Idx.read(negative, 10));
+        assertTrue(e.getMessage().contains("axis 1 has the negative size -28"), e.getMessage());
+        Path rank = write(dir.resolve("rank"), new byte[] {0, 0, 8, 0}, false);
+        e = assertThrows(DataException.class, () -> Idx.read(rank, 10));
+        assertTrue(e.getMessage().contains("it says it has 0 axes; expected 1 to 4"), e.getMessage());
     }
 }

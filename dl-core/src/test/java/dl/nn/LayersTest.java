@@ -76,7 +76,7 @@ class LayersTest {
 
     @Test
     void dropoutOnlyWhileTraining() {
-        Net net = net(input(1000)).dropout(0.5f);
+        Net net = net(input(1000)).dropout(0.5);
         Tensor x = Tensor.ones(1, 1000);
         assertTrue(net.forward(x).eq(Tensor.scalar(0)).sum().item() > 400, "about half dropped");
         assertEquals(1000f, net.predict(x).sum().item(), "evaluation keeps everything");

@@ -38,7 +38,7 @@ class TrainerTest {
     @Test
     void fitLearnsAndReportsEachEpoch() {
         Dataset train = circles(400, 1), test = circles(200, 2);
-        History history = model().fit(train, epochs(30).batch(32).optimizer(adam(0.03f)).validation(test).quiet());
+        History history = model().fit(train, epochs(30).batch(32).optimizer(adam(0.03)).validation(test).quiet());
         assertEquals(30, history.epochs().size());
         assertEquals(30 * 13, history.stepLosses().size(), "13 batches of 32 per epoch, the last one short");
         assertTrue(history.last().loss() < history.epochs().get(0).loss() / 2, history.toString());
@@ -87,7 +87,7 @@ class TrainerTest {
         // a tiny training set and a model that can memorise it: validation loss turns up
         Dataset train = circles(12, 1), validation = circles(200, 2);
         Net model = net(input(2)).dense(64).relu().dense(64).relu().dense(2).seed(1);
-        History history = model.fit(train, epochs(300).batch(12).optimizer(adam(0.05f)).validation(validation)
+        History history = model.fit(train, epochs(300).batch(12).optimizer(adam(0.05)).validation(validation)
                 .earlyStopping(5).quiet());
         assertEquals("early stopping", history.stoppedBecause());
         int best = history.bestEpoch();
