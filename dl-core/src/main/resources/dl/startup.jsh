@@ -6,3 +6,4 @@ import dl.nn.*;
 import dl.zoo.*;
 import dl.data.*;
 import static dl.Dsl.*;
+import static dl.nn.init.Initializers.*;

@@ -213,6 +213,14 @@ public class Net implements Module {
         return this;
     }
 
+    /**
+     * LSUV initialization (Mishkin and Matas, "All you need is a good init"): orthogonal weights, then each layer's
+     * weights scaled until its output on {@code batch} has variance 1; see {@link dl.nn.init.Lsuv}.
+     */
+    public Net lsuv(Tensor batch) {
+        return dl.nn.init.Lsuv.init(this, batch);
+    }
+
     /** The seed of the generator that draws the initial weights and the dropout masks. */
     public Net seed(long seed) {
         this.seed = seed;

@@ -105,15 +105,24 @@ public abstract class Optimizer {
         return state;
     }
 
-    /** Restores what {@link #state()} saved. */
+    /** Restores what {@link #state()} saved, onto the parameters' device; bind the optimizer first. */
     public void loadState(Map<String, float[]> state) {
+        if (params == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + ": bind(model.parameters()) before"
+                    + " loading a saved state, so that it knows the parameters' shapes");
+        }
         t = state.containsKey("t") ? (int) state.get("t")[0] : 0;
         slots.clear();
         state.forEach((name, values) -> {
             if (!name.equals("t")) {
-                slots.put(name, Tensor.of(values, params.get(Integer.parseInt(name.substring(name.lastIndexOf('.')
-                        + 1))).shape()));
+                Tensor param = params.get(Integer.parseInt(name.substring(name.lastIndexOf('.') + 1)));
+                slots.put(name, Tensor.of(values, param.shape()).to(param.backend()));
             }
         });
+    }
+
+    /** Whether parameter {@code i} already has the slot {@code name} (false before its first update). */
+    protected boolean hasSlot(String name, int i) {
+        return slots.containsKey(name + "." + i);
     }
 }

@@ -6,7 +6,7 @@ import dl.tensor.Tensor;
  * RMSprop: like Adagrad, but with an exponentially decaying average of the squared gradients, so the steps do
  * not shrink forever.
  * <pre>
- *   1. sigma^2 <- g^2                               at the first step
+ *   1. sigma^2 <- g^2                               at the parameter's first step
  *      sigma^2 <- alpha sigma^2 + (1 - alpha) g^2   after
  *   2. w <- w - eta / (sigma + epsilon) g
  * </pre>
@@ -25,7 +25,7 @@ public final class RmsProp extends Optimizer {
     @Override
     protected Tensor update(int i, Tensor w, Tensor g, float eta) {
         Tensor squared = g.mul(g);
-        Tensor sigma2 = t == 1 ? squared : slot("sigma2", i, w).mul(alpha).add(squared.mul(1 - alpha));
+        Tensor sigma2 = hasSlot("sigma2", i) ? slot("sigma2", i, w).mul(alpha).add(squared.mul(1 - alpha)) : squared;
         setSlot("sigma2", i, sigma2);
         return w.sub(g.mul(eta).div(sigma2.sqrt().add(epsilon)));
     }

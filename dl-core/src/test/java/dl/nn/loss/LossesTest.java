@@ -44,10 +44,10 @@ class LossesTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         Tensor labels = Tensor.of(new float[] {1, 0});
-        for (Loss loss : new Loss[] {Losses.mse(), Losses.crossEntropy(), Losses.binaryCrossEntropyWithLogits()}) {
-            Tensor t = loss == Losses.crossEntropy() ? labels : target.sigmoid();
-            GradCheck.Result r = GradCheck.check(x -> Losses.crossEntropy() == loss ? loss.apply(x[0], labels)
-                    : loss.apply(x[0], t), output);
+        GradCheck.Result ce = GradCheck.check(x -> Losses.crossEntropy().apply(x[0], labels), output);
+        assertTrue(ce.passed(1e-2), "crossEntropy: " + ce);
+        for (Loss loss : new Loss[] {Losses.mse(), Losses.binaryCrossEntropyWithLogits()}) {
+            GradCheck.Result r = GradCheck.check(x -> loss.apply(x[0], target.sigmoid()), output);
             assertTrue(r.passed(1e-2), loss + ": " + r);
         }
     }
