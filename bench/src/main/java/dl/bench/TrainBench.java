@@ -8,6 +8,7 @@ import static dl.train.Fit.epochs;
 import dl.data.Batch;
 import dl.data.Dataset;
 import dl.data.FashionMnist;
+import dl.data.TrainTest;
 import dl.nn.Net;
 import dl.nn.loss.Losses;
 import dl.train.History;
@@ -82,7 +83,7 @@ public final class TrainBench {
     }
 
     static Json train(String name, int epochs, int n) {
-        FashionMnist data = FashionMnist.load(n, 10_000);
+        TrainTest data = FashionMnist.load(n, 10_000);
         Dataset train = data.train();
         Net model = model(name).seed(0);
         Batch first = train.batch(IntStream.range(0, Math.min(64, train.size())).toArray());

@@ -60,9 +60,27 @@ public final class Dataset {
         return new Dataset(inputs, inputShape, null, 0, targets, targetSize);
     }
 
+    /**
+     * Classes given as target vectors, like the course's float label pairs ({@code [1, 0]} or {@code [0, 1]}): the
+     * batches carry the vectors as targets (for a squared-error loss) and, as labels, the position of each
+     * vector's largest number (for accuracy, as the course's {@code argmax(labels, 1)}).
+     */
+    public static Dataset classTargets(float[] inputs, int[] inputShape, float[] targets, int classes) {
+        Dataset vectors = withTargets(inputs, inputShape, targets, classes);
+        int[] labels = new int[vectors.size()];
+        for (int i = 0; i < labels.length; i++) {
+            for (int k = 1; k < classes; k++) {
+                if (targets[i * classes + k] > targets[i * classes + labels[i]]) {
+                    labels[i] = k;
+                }
+            }
+        }
+        return new Dataset(inputs, inputShape, labels, classes, targets, classes);
+    }
+
     /** The number of examples. */
     public int size() {
-        return labels != null ? labels.length : targets.length / targetSize;
+        return targets == null ? labels.length : targets.length / targetSize;
     }
 
     /** The shape of one input, without a batch axis. */
@@ -94,6 +112,39 @@ public final class Dataset {
         return labels;
     }
 
+    /** Whether the targets are vectors ({@link #withTargets}, {@link #classTargets}). */
+    public boolean hasTargets() {
+        return targets != null;
+    }
+
+    /** The target vectors, {@code targetSize()} numbers per example (not a copy), or null for plain labels. */
+    public float[] targets() {
+        return targets;
+    }
+
+    /** The length of one target vector, or 0 for plain labels. */
+    public int targetSize() {
+        return targetSize;
+    }
+
+    /** The same examples with every input number multiplied by {@code factor} (e.g. 1/255 for raw pixels). */
+    public Dataset scaled(float factor) {
+        float[] in = new float[inputs.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = inputs[i] * factor;
+        }
+        return new Dataset(in, inputShape, labels, classes, targets, targetSize);
+    }
+
+    /** The same examples seen as inputs of another shape with as many numbers: the course's 2304 as [1, 48, 48]. */
+    public Dataset reshaped(int... shape) {
+        if (Shapes.size(shape) != Shapes.size(inputShape)) {
+            throw new IllegalArgumentException("reshaped: inputs of " + Shapes.str(inputShape) + " hold "
+                    + Shapes.size(inputShape) + " numbers, " + Shapes.str(shape) + " holds " + Shapes.size(shape));
+        }
+        return new Dataset(inputs, shape, labels, classes, targets, targetSize);
+    }
+
     /** The first {@code n} examples (all when there are fewer): quick runs, notebooks that must finish fast. */
     public Dataset limit(int n) {
         return subset(java.util.stream.IntStream.range(0, Math.min(n, size())).toArray());
@@ -106,14 +157,20 @@ public final class Dataset {
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(inputs, indices[i] * sample, in, i * sample, sample);
         }
-        if (labels != null) {
-            return new Dataset(in, inputShape, Arrays.stream(indices).map(i -> labels[i]).toArray(), classes, null, 0);
+        int[] l = labels == null ? null : Arrays.stream(indices).map(i -> labels[i]).toArray();
+        return new Dataset(in, inputShape, l, classes, targetRows(indices), targetSize);
+    }
+
+    /** The target vectors of the examples at {@code indices}, or null for plain labels. */
+    private float[] targetRows(int[] indices) {
+        if (targets == null) {
+            return null;
         }
         float[] t = new float[indices.length * targetSize];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(targets, indices[i] * targetSize, t, i * targetSize, targetSize);
         }
-        return new Dataset(in, inputShape, null, 0, t, targetSize);
+        return t;
     }
 
     /** Two parts drawn without overlap after a seeded shuffle. */
@@ -146,19 +203,15 @@ public final class Dataset {
         shape[0] = indices.length;
         System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
         Tensor x = Tensor.of(in, shape);
-        if (labels != null) {
-            int[] l = Arrays.stream(indices).map(i -> labels[i]).toArray();
-            float[] asFloats = new float[l.length];
-            for (int i = 0; i < l.length; i++) {
-                asFloats[i] = l[i];
-            }
-            return new Batch(x, Tensor.of(asFloats), l);
+        int[] l = labels == null ? null : Arrays.stream(indices).map(i -> labels[i]).toArray();
+        if (targets != null) {
+            return new Batch(x, Tensor.of(targetRows(indices), indices.length, targetSize), l);
         }
-        float[] t = new float[indices.length * targetSize];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(targets, indices[i] * targetSize, t, i * targetSize, targetSize);
+        float[] asFloats = new float[l.length];
+        for (int i = 0; i < l.length; i++) {
+            asFloats[i] = l[i];
         }
-        return new Batch(x, Tensor.of(t, indices.length, targetSize), null);
+        return new Batch(x, Tensor.of(asFloats), l);
     }
 
     /** A seeded Fisher-Yates shuffle of {@code 0 .. n-1}. */
@@ -176,6 +229,7 @@ public final class Dataset {
     @Override
     public String toString() {
         return "Dataset(" + size() + " examples of " + Shapes.str(inputShape)
-                + (labels != null ? ", " + classes + " classes)" : ", targets of " + targetSize + ")");
+                + (labels != null ? ", " + classes + " classes" : "")
+                + (targets != null ? (labels != null ? " as " : ", ") + "targets of " + targetSize : "") + ")";
     }
 }

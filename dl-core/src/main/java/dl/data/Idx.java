@@ -30,24 +30,30 @@ public final class Idx {
 
     /** Reads the whole file, or the first {@code limit} items along its first axis. */
     public static Array read(Path path, int limit) {
+        return read(path, limit, "Reinstall the data set (sudo apt-get install --reinstall dataset-fashion-mnist)"
+                + " or check $DL_DATA.");
+    }
+
+    /** As {@link #read(Path, int)}; a malformed file's message ends with {@code howToGet}. */
+    public static Array read(Path path, int limit, String howToGet) {
         if (limit < 0) {
             throw new IllegalArgumentException("IDX " + path + ": the limit " + limit + " is negative");
         }
         try (DataInputStream in = new DataInputStream(open(path))) {
             int magic = in.readInt();
             if ((magic >>> 8) != 0x08) {
-                throw malformed(path, String.format("the magic number is 0x%08X; an IDX file of unsigned bytes starts"
-                        + " with 0x000008 and then its rank", magic));
+                throw malformed(path, howToGet, String.format("the magic number is 0x%08X; an IDX file of unsigned"
+                        + " bytes starts with 0x000008 and then its rank", magic));
             }
             int rank = magic & 0xFF;
             if (rank < 1 || rank > 4) {
-                throw malformed(path, "it says it has " + rank + " axes; expected 1 to 4");
+                throw malformed(path, howToGet, "it says it has " + rank + " axes; expected 1 to 4");
             }
             int[] shape = new int[rank];
             for (int d = 0; d < rank; d++) {
                 shape[d] = in.readInt();
                 if (shape[d] < 0) {
-                    throw malformed(path, "axis " + d + " has the negative size " + shape[d]);
+                    throw malformed(path, howToGet, "axis " + d + " has the negative size " + shape[d]);
                 }
             }
             shape[0] = Math.min(shape[0], limit);
@@ -56,20 +62,20 @@ public final class Idx {
                 announced *= d;
             }
             if (announced > Integer.MAX_VALUE - 8) {
-                throw malformed(path, String.format("its header announces %.0f values, more than one Java array"
-                        + " holds", announced));
+                throw malformed(path, howToGet, String.format("its header announces %.0f values, more than one Java"
+                        + " array holds", announced));
             }
             long items = (long) announced;
             long present = isGzip(path) ? Long.MAX_VALUE : Files.size(path) - 4L * (rank + 1);
             if (items > present) {
-                throw malformed(path, "it ends before all the values its header announces (" + items
+                throw malformed(path, howToGet, "it ends before all the values its header announces (" + items
                         + " wanted, " + present + " present)");
             }
             byte[] values = new byte[(int) items];
             in.readFully(values);
             return new Array(shape, values);
         } catch (EOFException e) {
-            throw malformed(path, "it ends before all the values its header announces");
+            throw malformed(path, howToGet, "it ends before all the values its header announces");
         } catch (IOException e) {
             throw new DataException(path + ": cannot be read: " + e.getMessage(), e);
         }
@@ -87,8 +93,7 @@ public final class Idx {
         }
     }
 
-    private static DataException malformed(Path path, String what) {
-        return new DataException(path + " is not a valid IDX file: " + what + ". Reinstall the data set"
-                + " (sudo apt-get install --reinstall dataset-fashion-mnist) or check $DL_DATA.", null);
+    private static DataException malformed(Path path, String howToGet, String what) {
+        return new DataException(path + " is not a valid IDX file: " + what + ". " + howToGet, null);
     }
 }

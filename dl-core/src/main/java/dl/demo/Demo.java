@@ -7,6 +7,7 @@ import static dl.train.Fit.epochs;
 
 import dl.data.Dataset;
 import dl.data.FashionMnist;
+import dl.data.TrainTest;
 import dl.nn.Net;
 import dl.tensor.Tensor;
 import java.util.Locale;
@@ -24,7 +25,7 @@ public final class Demo {
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
-        FashionMnist data = FashionMnist.load(limit, 10_000);
+        TrainTest data = FashionMnist.load(limit, 10_000);
         System.out.printf(Locale.ROOT, "Fashion-MNIST: %,d training and %,d test images of 28x28, %d cores%n",
                 data.train().size(), data.test().size(), Runtime.getRuntime().availableProcessors());
 

@@ -1,5 +1,6 @@
 package dl.train;
 
+import dl.data.Augmentation;
 import dl.data.Dataset;
 import dl.nn.loss.Loss;
 import dl.nn.loss.Losses;
@@ -23,6 +24,7 @@ public final class Fit {
     Dataset validation;
     long seed;
     int patience;
+    Augmentation augmentation;
     final List<TrainingListener> listeners = new ArrayList<>();
     AtomicBoolean cancel = new AtomicBoolean();
     boolean quiet;
@@ -62,6 +64,12 @@ public final class Fit {
     /** Data to measure loss and accuracy on after each epoch, never trained on. */
     public Fit validation(Dataset data) {
         this.validation = data;
+        return this;
+    }
+
+    /** Changes each training batch before it is seen: {@code augment(Augmentation.flip().then(crop(4)))}. */
+    public Fit augment(Augmentation augmentation) {
+        this.augmentation = augmentation;
         return this;
     }
 

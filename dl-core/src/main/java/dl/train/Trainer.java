@@ -32,6 +32,9 @@ public final class Trainer {
             listeners.add(new ConsoleProgress(System.out));
         }
         DataLoader loader = new DataLoader(train, config.batchSize, true, config.seed);
+        if (config.augmentation != null) {
+            loader = loader.augment(config.augmentation);
+        }
         History history = new History();
         EarlyStopping early = new EarlyStopping(config.patience);
         int step = 0;
@@ -46,7 +49,7 @@ public final class Trainer {
                     history.stop("interrupted", 0);
                     return history;
                 }
-                Batch batch = train.batch(indices);
+                Batch batch = loader.batch(epoch - 1, batchNumber, indices);
                 Tensor output = model.forward(batch.inputs());
                 Tensor loss = config.loss.apply(output, batch.targets());
                 float value = loss.item();

@@ -59,4 +59,22 @@ class DatasetTest {
                 () -> Dataset.of(new float[] {1, 2}, new int[] {1}, new int[] {0, 3}, 2));
         assertEquals("dataset: label 3 of example 1 is outside 0..1", e.getMessage());
     }
+
+    @Test
+    void classTargetsCarryThePairsAndTheirArgmax() {
+        Dataset pairs = Dataset.classTargets(new float[] {1, 2, 3}, new int[] {1}, new float[] {1, 0, 0, 1, 0, 1}, 2);
+        assertArrayEquals(new int[] {0, 1, 1}, pairs.labels());
+        Batch b = pairs.limit(2).batch(new int[] {1, 0});
+        assertArrayEquals(new int[] {1, 0}, b.labels());
+        assertArrayEquals(new float[] {0, 1, 1, 0}, b.targets().toFloatArray());
+        assertEquals("Dataset(3 examples of [1], 2 classes as targets of 2)", pairs.toString());
+    }
+
+    @Test
+    void reshapedAndScaledKeepTheExamples() {
+        Dataset d = ten.reshaped(1, 1, 1).scaled(0.5f);
+        assertArrayEquals(new int[] {1, 1, 1}, d.inputShape());
+        assertEquals(4.5f, d.inputs()[9]);
+        assertArrayEquals(ten.labels(), d.labels());
+    }
 }

@@ -23,7 +23,7 @@ class FashionMnistTest {
         IdxTest.write(dir.resolve("t10k-images-idx3-ubyte"), IdxTest.idx(new int[] {1, 2, 2}, 0, 51, 102, 255), false);
         IdxTest.write(dir.resolve("t10k-labels-idx1-ubyte"), IdxTest.idx(new int[] {1}, 7), false);
 
-        FashionMnist data = FashionMnist.load(dir, 2, 10);
+        TrainTest data = FashionMnist.load(dir, 2, 10);
         assertEquals(2, data.train().size(), "limited to the first 2");
         assertArrayEquals(new int[] {9, 0}, data.train().labels());
         assertEquals(1f, data.train().inputs()[4], "pixels scaled to [0, 1]");
@@ -42,7 +42,7 @@ class FashionMnistTest {
     void theDebianPackageHasSixtyThousandTrainingImages() {
         Assumptions.assumeTrue(Files.exists(FashionMnist.DEBIAN.resolve("train-images-idx3-ubyte.gz")),
                 "dataset-fashion-mnist is not installed");
-        FashionMnist data = FashionMnist.load(Integer.MAX_VALUE, 100);
+        TrainTest data = FashionMnist.load(Integer.MAX_VALUE, 100);
         assertEquals(60_000, data.train().size());
         assertArrayEquals(new int[] {1, 28, 28}, data.train().inputShape());
         assertEquals(100, data.test().size());
