@@ -43,6 +43,17 @@ public abstract class Layer {
         return new LinkedHashMap<>();
     }
 
+    /** {@code name, tensor, name, tensor, ...} as a map in that order, leaving out the tensors not (yet) there. */
+    protected static Map<String, Tensor> named(Object... namesAndTensors) {
+        Map<String, Tensor> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndTensors.length; i += 2) {
+            if (namesAndTensors[i + 1] != null) {
+                map.put((String) namesAndTensors[i], (Tensor) namesAndTensors[i + 1]);
+            }
+        }
+        return map;
+    }
+
     /** Numbers that the layer keeps but training does not change by gradient (batch norm's running mean). */
     public Map<String, Tensor> buffers() {
         return new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package dl.nn.layers;
 import dl.autograd.NoGrad;
 import dl.nn.Layer;
 import dl.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -88,22 +87,12 @@ public final class BatchNorm extends Layer {
 
     @Override
     public Map<String, Tensor> parameters() {
-        Map<String, Tensor> p = new LinkedHashMap<>();
-        if (gamma != null) {
-            p.put("gamma", gamma);
-            p.put("beta", beta);
-        }
-        return p;
+        return named("gamma", gamma, "beta", beta);
     }
 
     @Override
     public Map<String, Tensor> buffers() {
-        Map<String, Tensor> b = new LinkedHashMap<>();
-        if (runningMean != null) {
-            b.put("runningMean", runningMean);
-            b.put("runningVar", runningVar);
-        }
-        return b;
+        return named("runningMean", runningMean, "runningVar", runningVar);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dl.backend.ConvGeometry;
 import dl.nn.Layer;
 import dl.nn.WeightInit;
 import dl.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -112,14 +111,7 @@ public final class Conv extends Layer {
 
     @Override
     public Map<String, Tensor> parameters() {
-        Map<String, Tensor> p = new LinkedHashMap<>();
-        if (weight != null) {
-            p.put("weight", weight);
-            if (bias != null) {
-                p.put("bias", bias);
-            }
-        }
-        return p;
+        return named("weight", weight, "bias", bias);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dl.nn.layers;
 import dl.nn.Layer;
 import dl.nn.WeightInit;
 import dl.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -62,12 +61,7 @@ public final class Dense extends Layer {
 
     @Override
     public Map<String, Tensor> parameters() {
-        Map<String, Tensor> p = new LinkedHashMap<>();
-        if (weight != null) {
-            p.put("weight", weight);
-            p.put("bias", bias);
-        }
-        return p;
+        return named("weight", weight, "bias", bias);
     }
 
     @Override

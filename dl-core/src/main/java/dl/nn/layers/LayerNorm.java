@@ -3,7 +3,6 @@ package dl.nn.layers;
 import dl.nn.Layer;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -49,12 +48,7 @@ public final class LayerNorm extends Layer {
 
     @Override
     public Map<String, Tensor> parameters() {
-        Map<String, Tensor> p = new LinkedHashMap<>();
-        if (gamma != null) {
-            p.put("gamma", gamma);
-            p.put("beta", beta);
-        }
-        return p;
+        return named("gamma", gamma, "beta", beta);
     }
 
     @Override
