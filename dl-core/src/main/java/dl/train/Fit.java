@@ -25,6 +25,7 @@ public final class Fit {
     long seed;
     int patience;
     Augmentation augmentation;
+    java.nio.file.Path checkpoint;
     final List<TrainingListener> listeners = new ArrayList<>();
     AtomicBoolean cancel = new AtomicBoolean();
     boolean quiet;
@@ -70,6 +71,15 @@ public final class Fit {
     /** Changes each training batch before it is seen: {@code augment(Augmentation.flip().then(crop(4)))}. */
     public Fit augment(Augmentation augmentation) {
         this.augmentation = augmentation;
+        return this;
+    }
+
+    /**
+     * Saves the weights and the optimizer's state to {@code file} after every epoch (whole or not at all), so a
+     * long run can be resumed with {@link Checkpoint#load}.
+     */
+    public Fit checkpoint(java.nio.file.Path file) {
+        this.checkpoint = file;
         return this;
     }
 

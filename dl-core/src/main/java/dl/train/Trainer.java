@@ -17,8 +17,9 @@ import java.util.Map;
  * <pre>
  *   output = model(x);  L = loss(output, target);  L.backward();  optimizer.step();  optimizer.zeroGrad()
  * </pre>
- * then the validation data is evaluated. A loss that is not a number stops training with the step and a hint; a
- * set cancel flag stops it at the next batch; early stopping keeps the best epoch's weights.
+ * then the validation data is evaluated (and a checkpoint written, if asked). A loss that is not a number stops
+ * training with the step and a hint; a set cancel flag stops it at the next batch; early stopping keeps the best
+ * epoch's weights.
  */
 public final class Trainer {
 
@@ -80,6 +81,9 @@ public final class Trainer {
                     validation == null ? Double.NaN : validation.accuracy(), (System.nanoTime() - start) / 1e9);
             history.addEpoch(row);
             listeners.forEach(l -> l.onEpoch(row));
+            if (config.checkpoint != null) {
+                Checkpoint.save(config.checkpoint, model.state(), optimizer.state());
+            }
             if (early.enabled() && early.update(model, epoch,
                     validation == null ? row.loss() : validation.loss())) {
                 break;

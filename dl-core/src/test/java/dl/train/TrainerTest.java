@@ -83,6 +83,20 @@ class TrainerTest {
     }
 
     @Test
+    void aCheckpointAfterEachEpochResumesTraining(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("circles.ckpt");
+        Dataset train = circles(100, 1);
+        dl.optim.Optimizer optimizer = adam(0.03);
+        Net model = model();
+        model.fit(train, epochs(2).batch(10).optimizer(optimizer).checkpoint(file).quiet());
+        Net resumed = model();
+        java.util.Map<String, float[]> state = new java.util.HashMap<>();
+        Checkpoint.load(file, resumed.state(), state);
+        assertEquals(model.evaluate(train).loss(), resumed.evaluate(train).loss(), 1e-7);
+        assertEquals(20f, state.get("t")[0], "the optimizer's step count came back too");
+    }
+
+    @Test
     void earlyStoppingKeepsTheBestEpoch() {
         // a tiny training set and a model that can memorise it: validation loss turns up
         Dataset train = circles(12, 1), validation = circles(200, 2);
