@@ -5,6 +5,7 @@ import static dl.Dsl.net;
 import static dl.optim.Optimizers.momentum;
 import static dl.train.Fit.epochs;
 
+import dl.data.DataException;
 import dl.data.Dataset;
 import dl.data.FashionMnist;
 import dl.data.TrainTest;
@@ -25,7 +26,14 @@ public final class Demo {
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
-        TrainTest data = FashionMnist.load(limit, 10_000);
+        TrainTest data;
+        try {
+            data = FashionMnist.load(limit, 10_000);
+        } catch (DataException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.printf(Locale.ROOT, "Fashion-MNIST: %,d training and %,d test images of 28x28, %d cores%n",
                 data.train().size(), data.test().size(), Runtime.getRuntime().availableProcessors());
 
