@@ -6,4 +6,5 @@ public enum BinaryOp {
     GT,           // 1 if a > b else 0
     LT,           // 1 if a < b else 0
     EQ,           // 1 if a == b else 0
+    WHERE_POSITIVE, // a if b > 0 else 0: relu's backward in one pass, g where x > 0
 }

@@ -9,7 +9,6 @@ public enum UnaryOp {
     ABS,          // |x|
     SIGN,         // -1, 0 or 1
     RELU,         // max(x, 0)
-    STEP,         // 1 if x > 0 else 0: the derivative of relu
     LEAKY_RELU,   // x if x > 0 else alpha * x
     LEAKY_STEP,   // 1 if x > 0 else alpha: the derivative of leaky relu
     SIGMOID,      // 1 / (1 + e^-x)

@@ -1,6 +1,7 @@
 package dl.autograd.ops;
 
 import dl.autograd.Op;
+import dl.backend.BinaryOp;
 import dl.backend.UnaryOp;
 import dl.tensor.Tensor;
 
@@ -61,7 +62,7 @@ public final class Unary extends Op {
             case LOG -> g.div(x);
             case ABS -> g.mul(map(UnaryOp.SIGN, x, 0));
             case SIGN -> g.mul(0f);
-            case RELU -> g.mul(map(UnaryOp.STEP, x, 0));
+            case RELU -> Arithmetic.compare(BinaryOp.WHERE_POSITIVE, g, x);
             case LEAKY_RELU -> g.mul(map(UnaryOp.LEAKY_STEP, x, alpha));
             case SIGMOID -> g.mul(y.mul(y.neg().add(1f)));
             case TANH -> g.mul(y.mul(y).neg().add(1f));

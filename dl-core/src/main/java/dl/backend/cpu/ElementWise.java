@@ -37,7 +37,6 @@ final class ElementWise {
             case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
             case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
             case RELU -> { for (int i = from; i < to; i++) out[i] = Math.max(x[i], 0f); }
-            case STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : 0f; }
             case LEAKY_RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : alpha * x[i]; }
             case LEAKY_STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : alpha; }
             case SIGMOID -> { for (int i = from; i < to; i++) out[i] = (float) (1 / (1 + StrictMath.exp(-x[i]))); }
@@ -145,6 +144,7 @@ final class ElementWise {
                 case SUB -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i] - b[bi + i]; }
                 case MUL -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i] * b[bi + i]; }
                 case DIV -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i] / b[bi + i]; }
+                case WHERE_POSITIVE -> { for (int i = 0; i < len; i++) out[oi + i] = b[bi + i] > 0 ? a[ai + i] : 0f; }
                 default -> strided(op, a, ai, as, b, bi, bs, out, oi, len);
             }
         } else if (as == 1 && bs == 0) {
@@ -171,6 +171,9 @@ final class ElementWise {
             case GT -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] > b[bi + i * bs] ? 1f : 0f; }
             case LT -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] < b[bi + i * bs] ? 1f : 0f; }
             case EQ -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i * as] == b[bi + i * bs] ? 1f : 0f; }
+            case WHERE_POSITIVE -> {
+                for (int i = 0; i < len; i++) out[oi + i] = b[bi + i * bs] > 0 ? a[ai + i * as] : 0f;
+            }
             default -> throw new IllegalArgumentException("unknown zip " + op);
         }
     }
