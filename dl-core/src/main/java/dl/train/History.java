@@ -60,6 +60,11 @@ public final class History {
         return epochs.get(epochs.size() - 1);
     }
 
+    /** Loss and accuracy per epoch, training and validation, as a chart; {@code Charts.save(chart, path)} writes it. */
+    public org.knowm.xchart.XYChart plot() {
+        return dl.viz.HistoryChart.of(this);
+    }
+
     public Table table() {
         return Table.create("History",
                 IntColumn.create("epoch", epochs.stream().mapToInt(Epoch::epoch).toArray()),
