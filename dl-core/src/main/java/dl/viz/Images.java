@@ -1,0 +1,154 @@
+package dl.viz;
+
+import dl.data.Dataset;
+import dl.tensor.Shapes;
+import dl.tensor.Tensor;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Pictures of data and of what a network sees: a grid of samples with their labels (wrong predictions in red),
+ * the channels of a feature map or of a layer's filters side by side. Small images are scaled up by whole
+ * factors, each pixel a square, so nothing is blurred.
+ *
+ * <pre>{@code
+ * Images.save(Images.grid(data.test(), new int[] {0, 1, 2, 3}, FashionMnist.CLASSES, null), Path.of("s.png"));
+ * Images.channels(model.activations("conv1", x))     // the 6 feature maps of LeNet's first layer
+ * }</pre>
+ */
+public final class Images {
+
+    private static final int TARGET = 96;     // tiles are scaled up to about this many pixels
+    private static final int LABEL = 18;      // the height of the caption under a tile
+    private static final Color WRONG = new Color(213, 94, 0);
+
+    private Images() {
+    }
+
+    /** One image, {@code [C, H, W]} with C = 1 (grey) or 3 (colour), values stretched from their min to max. */
+    public static BufferedImage of(float[] pixels, int offset, int channels, int height, int width, int scale) {
+        float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+        int n = channels * height * width;
+        for (int i = offset; i < offset + n; i++) {
+            min = Math.min(min, pixels[i]);
+            max = Math.max(max, pixels[i]);
+        }
+        float range = max > min ? max - min : 1;
+        BufferedImage image = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height * scale; y++) {
+            for (int x = 0; x < width * scale; x++) {
+                int p = (y / scale) * width + x / scale;
+                int r = level(pixels[offset + p], min, range);
+                int g = channels == 3 ? level(pixels[offset + height * width + p], min, range) : r;
+                int b = channels == 3 ? level(pixels[offset + 2 * height * width + p], min, range) : r;
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return image;
+    }
+
+    private static int level(float v, float min, float range) {
+        return Math.round((v - min) / range * 255);
+    }
+
+    /**
+     * Samples {@code indices} of {@code data}, each captioned with its class name; with {@code predicted} (one
+     * class per index, or null) a wrong answer is captioned "predicted (true)" in red.
+     */
+    public static BufferedImage grid(Dataset data, int[] indices, List<String> classes, int[] predicted) {
+        int[] shape = data.inputShape();
+        if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3)) {
+            throw new IllegalArgumentException("grid: samples of " + Shapes.str(shape) + " are not images [1 or 3,"
+                    + " height, width]; reshape the data first, e.g. data.reshaped(1, 48, 48)");
+        }
+        int size = Shapes.size(shape), scale = Math.max(1, TARGET / Math.max(shape[1], shape[2]));
+        BufferedImage[] tiles = new BufferedImage[indices.length];
+        String[] captions = new String[indices.length];
+        boolean[] wrong = new boolean[indices.length];
+        for (int t = 0; t < indices.length; t++) {
+            tiles[t] = of(data.inputs(), indices[t] * size, shape[0], shape[1], shape[2], scale);
+            int label = data.hasLabels() ? data.label(indices[t]) : -1;
+            String truth = label < 0 ? "" : classes == null ? String.valueOf(label) : classes.get(label);
+            if (predicted != null && predicted[t] != label) {
+                wrong[t] = true;
+                captions[t] = (classes == null ? String.valueOf(predicted[t]) : classes.get(predicted[t]))
+                        + " (" + truth + ")";
+            } else {
+                captions[t] = truth;
+            }
+        }
+        return arrange(tiles, captions, wrong);
+    }
+
+    /**
+     * Each channel of a feature map ({@code [C, H, W]}, or {@code [1, C, H, W]} for one image) or of a layer's
+     * filters ({@code [F, 1, k, k]}) as its own grey tile, numbered.
+     */
+    public static BufferedImage channels(Tensor maps) {
+        int[] s = maps.shape();
+        int[] chw = s.length == 4 && s[0] == 1 ? new int[] {s[1], s[2], s[3]}
+                : s.length == 4 && s[1] == 1 ? new int[] {s[0], s[2], s[3]} : s;
+        if (chw.length != 3) {
+            throw new IllegalArgumentException("channels: expects [C, H, W], [1, C, H, W] or filters [F, 1, k, k],"
+                    + " got " + Shapes.str(s));
+        }
+        float[] values = maps.toFloatArray();
+        int plane = chw[1] * chw[2], scale = Math.max(1, TARGET / Math.max(chw[1], chw[2]));
+        BufferedImage[] tiles = new BufferedImage[chw[0]];
+        String[] captions = new String[chw[0]];
+        for (int c = 0; c < chw[0]; c++) {
+            tiles[c] = of(values, c * plane, 1, chw[1], chw[2], scale);
+            captions[c] = String.valueOf(c);
+        }
+        return arrange(tiles, captions, new boolean[chw[0]]);
+    }
+
+    /** Tiles in rows of up to 8, each with its caption underneath, on white. */
+    static BufferedImage arrange(BufferedImage[] tiles, String[] captions, boolean[] highlight) {
+        int columns = Math.min(8, tiles.length), rows = (tiles.length + columns - 1) / columns;
+        int w = tiles[0].getWidth(), h = tiles[0].getHeight(), gap = 8;
+        int cellW = Math.max(w, 110) + gap, cellH = h + LABEL + gap;
+        BufferedImage out = new BufferedImage(columns * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int t = 0; t < tiles.length; t++) {
+            int x = gap + (t % columns) * cellW, y = gap + (t / columns) * cellH;
+            g.drawImage(tiles[t], x + (cellW - gap - w) / 2, y, null);
+            g.setColor(highlight[t] ? WRONG : Color.DARK_GRAY);
+            int textWidth = g.getFontMetrics().stringWidth(captions[t]);
+            g.drawString(captions[t], x + Math.max(0, (cellW - gap - textWidth) / 2), y + h + LABEL - 4);
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** Writes a PNG, whole or not at all. */
+    public static void save(BufferedImage image, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "image", ".png.partial");
+            try {
+                ImageIO.write(image, "png", temp.toFile());
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the image to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
