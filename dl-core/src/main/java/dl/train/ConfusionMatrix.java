@@ -51,6 +51,16 @@ public final class ConfusionMatrix {
     }
 
     /** A copy of the counts: row = true class, column = predicted class. */
+    /** The classes' names (their numbers when none were given). */
+    public List<String> names() {
+        return java.util.stream.IntStream.range(0, counts.length).mapToObj(this::name).toList();
+    }
+
+    /** A heat map of the counts, to show in a notebook or save with {@code Charts.save}. */
+    public org.knowm.xchart.HeatMapChart plot() {
+        return dl.viz.ConfusionChart.of(this);
+    }
+
     public int[][] counts() {
         int[][] copy = new int[counts.length][];
         for (int t = 0; t < counts.length; t++) {
