@@ -8,6 +8,7 @@ import dl.data.*;
 import dl.optim.*;
 import dl.train.*;
 import dl.attack.*;
+import dl.viz.*;
 import java.nio.file.*;
 import static dl.Dsl.*;
 import static dl.nn.init.Initializers.*;
