@@ -29,9 +29,9 @@ final class Contours {
             }
         }
         for (int l = 1; l <= LEVELS; l++) {
-            // levels spaced on a square-root scale: valleys get more lines than the steep walls
+            // levels spaced geometrically: the floor of a valley gets as many lines as its steep walls
             double t = (double) l / (LEVELS + 1);
-            double level = lo + (hi - lo) * t * t;
+            double level = lo + (hi - lo) * Math.pow(10, -4 * (1 - t));
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
             for (int i = 0; i < GRID; i++) {
                 for (int j = 0; j < GRID; j++) {

@@ -26,7 +26,10 @@ public final class OptimizerPaths {
     private OptimizerPaths() {
     }
 
-    /** The points {@code [x, y]} each optimizer visits in {@code steps} steps from the surface's start. */
+    /**
+     * The points {@code [x, y]} each optimizer visits in {@code steps} steps from the surface's start. A path that
+     * runs off to infinity (a learning rate too large for the surface) ends at its last finite point.
+     */
     public static Map<String, List<double[]>> run(Surface surface, int steps, Map<String, Supplier<Optimizer>> optimizers) {
         Map<String, List<double[]>> paths = new LinkedHashMap<>();
         optimizers.forEach((name, make) -> {
@@ -38,7 +41,11 @@ public final class OptimizerPaths {
                 surface.apply(p).backward();
                 optimizer.step();
                 optimizer.zeroGrad();
-                path.add(point(p));
+                double[] q = point(p);
+                if (!Double.isFinite(surface.at(q[0], q[1])) || Math.abs(surface.at(q[0], q[1])) > 1e12) {
+                    break;
+                }
+                path.add(q);
             }
             paths.put(name, path);
         });
@@ -61,7 +68,7 @@ public final class OptimizerPaths {
         int colour = 0;
         for (Map.Entry<String, List<double[]>> e : paths.entrySet()) {
             List<double[]> path = e.getValue();
-            XYSeries series = chart.addSeries(e.getKey(), path.stream().mapToDouble(q -> q[0]).toArray(),
+            XYSeries series = chart.addSeries(label(e.getKey(), path, paths), path.stream().mapToDouble(q -> q[0]).toArray(),
                     path.stream().mapToDouble(q -> q[1]).toArray());
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setLineStyle(SeriesLines.SOLID);
@@ -69,6 +76,12 @@ public final class OptimizerPaths {
             series.setLineColor(Charts.PALETTE[colour++ % 7]);
         }
         return chart;
+    }
+
+    /** The optimizer's name, with "diverged" when its path is shorter than the longest. */
+    private static String label(String name, List<double[]> path, Map<String, List<double[]>> paths) {
+        int longest = paths.values().stream().mapToInt(List::size).max().orElse(0);
+        return path.size() < longest ? name + " (diverged at step " + path.size() + ")" : name;
     }
 
     /** The function's value after each step, one line per optimizer. */
@@ -81,7 +94,7 @@ public final class OptimizerPaths {
                 steps[t] = t;
                 values[t] = surface.at(path.get(t)[0], path.get(t)[1]);
             }
-            XYSeries series = chart.addSeries(e.getKey(), steps, values);
+            XYSeries series = chart.addSeries(label(e.getKey(), path, paths), steps, values);
             series.setMarker(SeriesMarkers.NONE);
             series.setLineStyle(SeriesLines.SOLID);
         }

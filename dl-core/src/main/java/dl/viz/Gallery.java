@@ -1,0 +1,86 @@
+package dl.viz;
+
+import static dl.Dsl.adam;
+import static dl.Dsl.input;
+import static dl.Dsl.net;
+import static dl.optim.Optimizers.adagrad;
+import static dl.optim.Optimizers.momentum;
+import static dl.optim.Optimizers.nesterov;
+import static dl.optim.Optimizers.rmsprop;
+import static dl.optim.Optimizers.sgd;
+import static dl.train.Fit.epochs;
+
+import dl.data.Dataset;
+import dl.data.FashionMnist;
+import dl.data.ToySets;
+import dl.data.TrainTest;
+import dl.nn.Net;
+import dl.optim.Optimizer;
+import dl.tensor.Tensor;
+import dl.train.ConfusionMatrix;
+import dl.train.History;
+import dl.train.Metrics;
+import dl.zoo.Models;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./dl gallery [DIR]}: one PNG of every kind of picture the library draws, to look at. A LeNet-5 trained for
+ * a few seconds on part of Fashion-MNIST supplies the history, predictions, filters and feature maps.
+ */
+public final class Gallery {
+
+    private Gallery() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = Path.of(args.length > 0 ? args[0] : "gallery");
+        TrainTest data = FashionMnist.load(3000, 1000);
+        Net lenet = Models.lenet5();
+        History history = lenet.fit(data.train(), epochs(3).batch(32).optimizer(adam(1e-3))
+                .validation(data.test()).quiet());
+        write(dir, "history.png", history.plot());
+
+        Dataset test = data.test();
+        int[] all = IntStream.range(0, test.size()).toArray();
+        int[] predicted = Metrics.predictions(lenet.predict(test.batch(all).inputs()));
+        Charts.save(ConfusionMatrix.of(predicted, test.labels(), 10).named(FashionMnist.CLASSES).plot(),
+                dir.resolve("confusion.png"));
+        int[] first = IntStream.range(0, 24).toArray();
+        Images.save(Images.grid(test, first, FashionMnist.CLASSES, java.util.Arrays.copyOf(predicted, 24)),
+                dir.resolve("samples.png"));
+        Tensor one = test.batch(new int[] {0}).inputs();
+        Images.save(Images.channels(lenet.activations("conv1", one)), dir.resolve("feature-maps.png"));
+        Images.save(Images.channels(lenet.weights("conv1")), dir.resolve("filters.png"));
+
+        write(dir, "activations.png", FunctionCharts.activations());
+        for (Surface surface : List.of(Surface.BOWL, Surface.ROSENBROCK)) {
+            double scale = surface == Surface.BOWL ? 1 : 0.02;   // Rosenbrock's walls are steep: smaller steps
+            Map<String, Supplier<Optimizer>> optimizers = new LinkedHashMap<>();
+            optimizers.put("sgd", () -> sgd(0.05 * scale));
+            optimizers.put("momentum", () -> momentum(0.02 * scale, 0.9));
+            optimizers.put("nesterov", () -> nesterov(0.02 * scale, 0.9));
+            optimizers.put("adagrad", () -> adagrad(0.5));
+            optimizers.put("rmsprop", () -> rmsprop(0.01 + 0.04 * scale));
+            optimizers.put("adam", () -> adam(0.05 + 0.05 * scale));
+            var paths = OptimizerPaths.run(surface, surface == Surface.BOWL ? 80 : 400, optimizers);
+            String name = surface.name().toLowerCase();
+            write(dir, "optimizers-" + name + ".png", OptimizerPaths.chart(surface, paths));
+            write(dir, "optimizers-" + name + "-loss.png", OptimizerPaths.lossChart(surface, paths));
+        }
+
+        Dataset moons = ToySets.moons(300, 0.15, 1);
+        Net small = net(input(2)).dense(16).tanh().dense(16).tanh().dense(2).seed(1);
+        small.fit(moons, epochs(100).batch(30).optimizer(adam(0.02)).quiet());
+        Images.save(DecisionBoundary.of(small, moons), dir.resolve("decision-boundary.png"));
+        System.out.println("wrote the gallery to " + dir.toAbsolutePath());
+    }
+
+    private static void write(Path dir, String name, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        Charts.save(chart, dir.resolve(name));
+    }
+}
