@@ -116,14 +116,21 @@ public final class Images {
     /** Tiles in rows of up to 8, each with its caption underneath, on white. */
     static BufferedImage arrange(BufferedImage[] tiles, String[] captions, boolean[] highlight) {
         int columns = Math.min(8, tiles.length), rows = (tiles.length + columns - 1) / columns;
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        int widest = 0;
+        Graphics2D measure = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        for (String caption : captions) {   // every caption fits under its tile
+            widest = Math.max(widest, measure.getFontMetrics(font).stringWidth(caption));
+        }
+        measure.dispose();
         int w = tiles[0].getWidth(), h = tiles[0].getHeight(), gap = 8;
-        int cellW = Math.max(w, 110) + gap, cellH = h + LABEL + gap;
+        int cellW = Math.max(w, widest) + gap, cellH = h + LABEL + gap;
         BufferedImage out = new BufferedImage(columns * cellW + gap, rows * cellH + gap, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(font);
         for (int t = 0; t < tiles.length; t++) {
             int x = gap + (t % columns) * cellW, y = gap + (t / columns) * cellH;
             g.drawImage(tiles[t], x + (cellW - gap - w) / 2, y, null);
