@@ -56,6 +56,15 @@ public final class Gallery {
         Tensor one = test.batch(new int[] {0}).inputs();
         Images.save(Images.channels(lenet.activations("conv1", one)), dir.resolve("feature-maps.png"));
         Images.save(Images.channels(lenet.weights("conv1")), dir.resolve("filters.png"));
+        write(dir, "weights.png", Comparisons.weights(lenet));
+
+        Map<String, History> runs = new LinkedHashMap<>();
+        TrainTest few = FashionMnist.load(1000, 500);
+        for (double eta : new double[] {0.1, 0.01, 0.001}) {   // the CIFAR-10 exercise's three learning rates
+            runs.put("learning rate " + eta, Models.lenet5().fit(few.train(), epochs(3).batch(32)
+                    .optimizer(sgd(eta)).validation(few.test()).quiet()));
+        }
+        write(dir, "learning-rates.png", Comparisons.histories(runs));
 
         write(dir, "activations.png", FunctionCharts.activations());
         for (Surface surface : List.of(Surface.BOWL, Surface.ROSENBROCK)) {
