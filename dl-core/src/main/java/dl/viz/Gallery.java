@@ -66,7 +66,13 @@ public final class Gallery {
         }
         write(dir, "learning-rates.png", Comparisons.histories(runs));
 
+        Tensor fooled = test.batch(IntStream.range(0, 8).toArray()).inputs();
+        var attack = dl.attack.Attacks.fgsm(lenet, fooled, java.util.Arrays.copyOf(test.labels(), 8), 0.1f);
+        Images.save(Images.adversarial(attack, fooled, 0, FashionMnist.CLASSES), dir.resolve("adversarial.png"));
+
         write(dir, "activations.png", FunctionCharts.activations());
+        write(dir, "learning-rate-schedules.png", Schedules.learningRates(100));
+        write(dir, "softmax-temperature.png", Schedules.softmaxTemperature(new float[] {1, 2, 3, 0.5f}, 0.5, 1, 2, 5));
         for (Surface surface : List.of(Surface.BOWL, Surface.ROSENBROCK)) {
             double scale = surface == Surface.BOWL ? 1 : 0.02;   // Rosenbrock's walls are steep: smaller steps
             Map<String, Supplier<Optimizer>> optimizers = new LinkedHashMap<>();

@@ -113,6 +113,26 @@ public final class Images {
         return arrange(tiles, captions, new boolean[chw[0]]);
     }
 
+    /**
+     * "Learn a CNN and fool it": image {@code i} of an attack, its perturbation (stretched to be seen) and the
+     * perturbed image, captioned with the model's answers before and after.
+     */
+    public static BufferedImage adversarial(dl.attack.Attacks.Result result, Tensor original, int i,
+                                            List<String> classes) {
+        int[] s = original.shape();
+        if (s.length != 4) {
+            throw new IllegalArgumentException("adversarial: expects the attacked images [N, C, H, W], got "
+                    + Shapes.str(s));
+        }
+        int size = s[1] * s[2] * s[3], scale = Math.max(1, TARGET / Math.max(s[2], s[3]));
+        float[] before = original.toFloatArray(), noise = result.perturbation().toFloatArray();
+        float[] after = result.adversarial().toFloatArray();
+        BufferedImage[] tiles = {of(before, i * size, s[1], s[2], s[3], scale), of(noise, i * size, s[1], s[2], s[3],
+                scale), of(after, i * size, s[1], s[2], s[3], scale)};
+        String[] captions = {classes.get(result.before()[i]), "perturbation", classes.get(result.after()[i])};
+        return arrange(tiles, captions, new boolean[] {false, false, result.before()[i] != result.after()[i]});
+    }
+
     /** Tiles in rows of up to 8, each with its caption underneath, on white. */
     static BufferedImage arrange(BufferedImage[] tiles, String[] captions, boolean[] highlight) {
         int columns = Math.min(8, tiles.length), rows = (tiles.length + columns - 1) / columns;
