@@ -6,6 +6,7 @@ import dl.nn.Residual;
 import dl.train.History;
 import dl.zoo.Models;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.CategoryChart;
@@ -47,18 +48,39 @@ public final class Comparisons {
      * layer's weights in the bin (so a layer of 48,000 weights does not hide one of 150).
      */
     public static CategoryChart weights(Net model) {
-        CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
-                .title("Weights per layer").xAxisTitle("value").yAxisTitle("share of the layer's weights").build();
-        Charts.style(chart.getStyler());
-        chart.getStyler().setOverlapped(true);
-        chart.getStyler().setXAxisDecimalPattern("0.00");
-        chart.getStyler().setXAxisLabelRotation(90);
-        Map<String, float[]> layers = new java.util.LinkedHashMap<>();
+        Map<String, float[]> layers = new LinkedHashMap<>();
         model.namedParameters().forEach((name, t) -> {
             if (name.endsWith(".weight")) {
                 layers.put(name, t.toFloatArray());
             }
         });
+        return histograms("Weights per layer", "share of the layer's weights", layers);
+    }
+
+    /**
+     * The same for the gradients of the weights after a backward pass: vanishing gradients show as a spike at 0
+     * in the first layers (what nn2 logged to TensorBoard).
+     */
+    public static CategoryChart gradients(Net model) {
+        Map<String, float[]> layers = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, t) -> {
+            if (name.endsWith(".weight") && t.grad() != null) {
+                layers.put(name + " gradient", t.grad().toFloatArray());
+            }
+        });
+        if (layers.isEmpty()) {
+            throw new IllegalStateException("gradients: no weight has a gradient yet; run loss.backward() first");
+        }
+        return histograms("Gradients per layer", "share of the layer's gradients", layers);
+    }
+
+    private static CategoryChart histograms(String title, String yTitle, Map<String, float[]> layers) {
+        CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title(title).xAxisTitle("value").yAxisTitle(yTitle).build();
+        Charts.style(chart.getStyler());
+        chart.getStyler().setOverlapped(true);
+        chart.getStyler().setXAxisDecimalPattern("0.00E0");
+        chart.getStyler().setXAxisLabelRotation(90);
         float lo = Float.MAX_VALUE, hi = -Float.MAX_VALUE;
         for (float[] v : layers.values()) {
             for (float x : v) {
@@ -67,7 +89,7 @@ public final class Comparisons {
             }
         }
         int bins = 30;
-        double width = Math.max(hi - lo, 1e-6) / bins;
+        double width = Math.max(hi - lo, 1e-12) / bins;
         List<Double> centres = new ArrayList<>();
         for (int b = 0; b < bins; b++) {
             centres.add(lo + (b + 0.5) * width);

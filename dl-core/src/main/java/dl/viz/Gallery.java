@@ -57,6 +57,9 @@ public final class Gallery {
         Images.save(Images.channels(lenet.activations("conv1", one)), dir.resolve("feature-maps.png"));
         Images.save(Images.channels(lenet.weights("conv1")), dir.resolve("filters.png"));
         write(dir, "weights.png", Comparisons.weights(lenet));
+        dl.data.Batch batch = data.train().batch(IntStream.range(0, 64).toArray());
+        dl.nn.loss.Losses.crossEntropy().apply(lenet.forward(batch.inputs()), batch.targets()).backward();
+        write(dir, "gradients.png", Comparisons.gradients(lenet));
 
         Map<String, History> runs = new LinkedHashMap<>();
         TrainTest few = FashionMnist.load(1000, 500);

@@ -51,6 +51,16 @@ class ComparisonsTest {
     }
 
     @Test
+    void gradientHistogramsAfterABackwardPass() {
+        Net model = net(input(4)).dense(6).sigmoid().dense(3);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Comparisons.gradients(model));
+        assertEquals("gradients: no weight has a gradient yet; run loss.backward() first", e.getMessage());
+        model.forward(dl.tensor.Tensor.ones(2, 4)).sum().backward();
+        assertEquals(2, Comparisons.gradients(model).getSeriesMap().size());
+    }
+
+    @Test
     void theArchitecturesTableCountsDepthAndParameters() {
         Table table = Comparisons.architectures();
         assertEquals(5, table.rowCount());
