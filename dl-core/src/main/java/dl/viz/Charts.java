@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -50,14 +51,23 @@ public final class Charts {
         styler.setAntiAlias(true);
     }
 
-    /** Writes {@code chart} as a PNG, whole or not at all (a temporary file renamed when complete). */
+    /**
+     * Writes {@code chart} as a PNG, or as SVG when the file name ends with {@code .svg}, whole or not at all (a
+     * temporary file renamed when complete).
+     */
     public static void save(Chart<?, ?> chart, Path file) {
+        boolean svg = file.getFileName().toString().toLowerCase().endsWith(".svg");
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "chart", ".png.partial");
+            Path temp = Files.createTempFile(dir, "chart", svg ? ".partial.svg" : ".partial.png");
             try {
-                Files.write(temp, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+                if (svg) {
+                    VectorGraphicsEncoder.saveVectorGraphic(chart, temp.toString(),
+                            VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                } else {
+                    Files.write(temp, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+                }
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temp);
