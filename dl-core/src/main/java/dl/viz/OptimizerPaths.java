@@ -87,6 +87,7 @@ public final class OptimizerPaths {
     /** The function's value after each step, one line per optimizer. */
     public static XYChart lossChart(Surface surface, Map<String, List<double[]>> paths) {
         XYChart chart = Charts.xy("f(x, y) on " + surface.name().toLowerCase(), "step", "f");
+        boolean positive = true;
         for (Map.Entry<String, List<double[]>> e : paths.entrySet()) {
             List<double[]> path = e.getValue();
             double[] steps = new double[path.size()], values = new double[path.size()];
@@ -97,7 +98,9 @@ public final class OptimizerPaths {
             XYSeries series = chart.addSeries(label(e.getKey(), path, paths), steps, values);
             series.setMarker(SeriesMarkers.NONE);
             series.setLineStyle(SeriesLines.SOLID);
+            positive &= java.util.Arrays.stream(values).allMatch(v -> v > 0);
         }
+        chart.getStyler().setYAxisLogarithmic(positive);   // a log scale shows the slow end of the descent
         return chart;
     }
 }
