@@ -7,15 +7,20 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The micro-kernel: one {@code 6 x (2 vectors)} tile of C, kept in twelve SIMD registers while it runs along k:
+ * The micro-kernel: one tile of {@code MR} rows by {@code NR = 2} vectors of C, kept in SIMD registers while it
+ * runs along k:
  * <pre>
- *   c = C[0 .. 5, 0 .. NR-1]  (or zeros when C is to be replaced)
+ *   acc = 0                                             (MR x 2 vector registers)
  *   for p in 0 .. kc-1:
- *       b0, b1 = B[p, 0 .. NR-1]                      (two vector loads; B's rows are ldb apart)
- *       for r in 0 .. 5:  c[r] += A[r, p] * (b0, b1)   (a broadcast and two fused multiply-adds)
- *   C[0 .. 5, 0 .. NR-1] = c
+ *       b0, b1 = B[p, 0 .. NR-1]                        (two vector loads)
+ *       for r in 0 .. MR-1:  acc[r] += A[r, p] * (b0, b1)   (a broadcast and two fused multiply-adds)
+ *   out[0 .. MR-1, 0 .. NR-1] = acc                  (into C, or into a scratch tile)
  * </pre>
- * The twelve accumulators are written out by hand so that the JIT keeps each in a register.
+ * A is packed ({@code MR} numbers per step of p), B has its rows {@code ldb} apart. AVX-512 has 32 registers,
+ * enough for a tile of 12 rows (24 accumulators, two rows of B and a broadcast); AVX2 has 16, so its tile has 6
+ * rows. The accumulators are written out one by one so that the JIT keeps each in a register: an array of
+ * vectors would live in memory. The loop starts from zero rather than from C, so that it never waits for C to
+ * arrive from memory; a tile to be added to C, or cut at C's edges, goes through a scratch tile and {@link #write}.
  */
 final class GemmKernel {
 
@@ -25,55 +30,115 @@ final class GemmKernel {
     private GemmKernel() {
     }
 
-    static void tile(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
-                     boolean load) {
-        int c1 = cOff + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
-        FloatVector zero = FloatVector.zero(S);
-        FloatVector c00 = load ? FloatVector.fromArray(S, c, cOff) : zero;
-        FloatVector c01 = load ? FloatVector.fromArray(S, c, cOff + V) : zero;
-        FloatVector c10 = load ? FloatVector.fromArray(S, c, c1) : zero;
-        FloatVector c11 = load ? FloatVector.fromArray(S, c, c1 + V) : zero;
-        FloatVector c20 = load ? FloatVector.fromArray(S, c, c2) : zero;
-        FloatVector c21 = load ? FloatVector.fromArray(S, c, c2 + V) : zero;
-        FloatVector c30 = load ? FloatVector.fromArray(S, c, c3) : zero;
-        FloatVector c31 = load ? FloatVector.fromArray(S, c, c3 + V) : zero;
-        FloatVector c40 = load ? FloatVector.fromArray(S, c, c4) : zero;
-        FloatVector c41 = load ? FloatVector.fromArray(S, c, c4 + V) : zero;
-        FloatVector c50 = load ? FloatVector.fromArray(S, c, c5) : zero;
-        FloatVector c51 = load ? FloatVector.fromArray(S, c, c5 + V) : zero;
-        for (int p = 0, ai = aOff, bi = bOff; p < kc; p++, ai += MR, bi += ldb) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + V);
-            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            FloatVector a1 = FloatVector.broadcast(S, a[ai + 1]);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            FloatVector a2 = FloatVector.broadcast(S, a[ai + 2]);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, a[ai + 3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
-            FloatVector a4 = FloatVector.broadcast(S, a[ai + 4]);
-            c40 = a4.fma(b0, c40);
-            c41 = a4.fma(b1, c41);
-            FloatVector a5 = FloatVector.broadcast(S, a[ai + 5]);
-            c50 = a5.fma(b0, c50);
-            c51 = a5.fma(b1, c51);
+    /**
+     * {@code out[MR, NR] = A[MR, kc] B[kc, NR]}, written with rows {@code ldo} apart from {@code outOff}: into C
+     * itself, or into a scratch tile that {@link #write} then adds to C. A tile with at most 6 {@code rows} left
+     * takes the 6-row kernel, which reads the first 6 rows of the packed panel.
+     */
+    static void tile(int kc, int rows, float[] a, int aOff, float[] b, int bOff, int ldb, float[] out,
+                     int outOff, int ldo) {
+        if (MR == 12 && rows > 6) {
+            tile12(kc, a, aOff, b, bOff, ldb, out, outOff, ldo);
+        } else {
+            tile6(kc, a, aOff, b, bOff, ldb, out, outOff, ldo);
         }
-        c00.intoArray(c, cOff);
-        c01.intoArray(c, cOff + V);
-        c10.intoArray(c, c1);
-        c11.intoArray(c, c1 + V);
-        c20.intoArray(c, c2);
-        c21.intoArray(c, c2 + V);
-        c30.intoArray(c, c3);
-        c31.intoArray(c, c3 + V);
-        c40.intoArray(c, c4);
-        c41.intoArray(c, c4 + V);
-        c50.intoArray(c, c5);
-        c51.intoArray(c, c5 + V);
+    }
+
+    /** The 12-row tile, for machines with 32 vector registers. */
+    private static void tile12(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] out,
+                               int outOff, int ldo) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00, c80 = c00, c81 = c00;
+        FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00, cb0 = c00, cb1 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * 12, bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[ai]);      c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]);  c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]);  c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]);  c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ai + 4]);  c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ai + 5]);  c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ai + 6]);  c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ai + 7]);  c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+            x = FloatVector.broadcast(S, a[ai + 8]);  c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
+            x = FloatVector.broadcast(S, a[ai + 9]);  c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
+            x = FloatVector.broadcast(S, a[ai + 10]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
+            x = FloatVector.broadcast(S, a[ai + 11]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + V);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + V);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + V);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + V);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + V);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + V);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + V);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + V);
+        c80.intoArray(out, outOff + 8 * ldo);
+        c81.intoArray(out, outOff + 8 * ldo + V);
+        c90.intoArray(out, outOff + 9 * ldo);
+        c91.intoArray(out, outOff + 9 * ldo + V);
+        ca0.intoArray(out, outOff + 10 * ldo);
+        ca1.intoArray(out, outOff + 10 * ldo + V);
+        cb0.intoArray(out, outOff + 11 * ldo);
+        cb1.intoArray(out, outOff + 11 * ldo + V);
+    }
+
+    /** The 6-row tile, for machines with 16 vector registers (its packed panels hold {@code MR} rows). */
+    private static void tile6(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] out,
+                              int outOff, int ldo) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[ai]);     c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ai + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ai + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + V);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + V);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + V);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + V);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + V);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + V);
+    }
+
+    /**
+     * Writes the first {@code rows x cols} numbers of a tile ({@code NR} numbers per row) into C at {@code cOff}:
+     * added to C when {@code add}, else replacing it.
+     */
+    static void write(float[] tile, int rows, int cols, float[] c, int cOff, int ldc, boolean add) {
+        for (int r = 0; r < rows; r++) {
+            int at = cOff + r * ldc, from = r * NR, j = 0;
+            for (; cols == NR && j < NR; j += V) {
+                FloatVector sum = FloatVector.fromArray(S, tile, from + j);
+                if (add) {
+                    sum = sum.add(FloatVector.fromArray(S, c, at + j));
+                }
+                sum.intoArray(c, at + j);
+            }
+            for (; j < cols; j++) {
+                c[at + j] = add ? c[at + j] + tile[from + j] : tile[from + j];
+            }
+        }
     }
 }

@@ -62,15 +62,21 @@ final class GemmPacking {
         }
     }
 
-    /** {@code C += op(A) op(B)} with plain loops, for products too small to be worth packing. */
+    /**
+     * {@code C = op(A) op(B)} (plus the old C when {@code accumulate}) with plain loops, for products too small
+     * to be worth packing.
+     */
     static void naive(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
         for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, row, row + n, 0f);
+            }
             for (int p = 0; p < k; p++) {
                 float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
                 for (int j = 0; j < n; j++) {
-                    float bpj = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
-                    c[cOff + i * ldc + j] += aip * bpj;
+                    c[row + j] += aip * (transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j]);
                 }
             }
         }

@@ -1,8 +1,10 @@
 package dl.backend.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -10,36 +12,34 @@ class GemmTest {
 
     private final Random rng = new Random(0);
 
-    private float[] random(int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextFloat() * 2 - 1;
-        }
-        return v;
+    @Test
+    void multipliesASmallExample() {
+        float[] a = {1, 2, 3,
+                     4, 5, 6};          // A[2, 3]
+        float[] b = {1, 0,
+                     0, 1,
+                     1, 1};             // B[3, 2]
+        float[] c = new float[4];       // C[2, 2] = A B
+        Gemm.sgemm(false, false, 2, 2, 3, a, 0, 3, b, 0, 2, c, 0, 2, false);
+        assertArrayEquals(new float[] {4, 5, 10, 11}, c);
+
+        float[] bT = {1, 0, 1,
+                      0, 1, 1};         // B stored transposed, [2, 3]
+        Gemm.sgemm(false, true, 2, 2, 3, a, 0, 3, bT, 0, 3, c, 0, 2, true);   // C += A B again
+        assertArrayEquals(new float[] {8, 10, 20, 22}, c);
     }
 
-    /** C = op(A) op(B) (+ C), in double, the slow obvious way. */
-    private static double[] reference(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
-                                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean acc) {
-        double[] out = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = acc ? c[cOff + i * ldc + j] : 0;
-                for (int p = 0; p < k; p++) {
-                    s += (double) (ta ? a[aOff + p * lda + i] : a[aOff + i * lda + p])
-                            * (tb ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j]);
-                }
-                out[i * n + j] = s;
-            }
-        }
-        return out;
-    }
-
-    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4} accumulate={5} threads={6}")
+    /**
+     * Sizes chosen to reach every path: tiny products (plain loops), few rows (B read in place), ragged edges
+     * (sizes that are not multiples of the tile or the vector), several blocks of k, of rows and of columns
+     * ({@code k > KC}, {@code m > MC}, {@code n > NC}), and the split over the cores by columns and by rows.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4} accumulate={5} allCores={6}")
     @CsvSource({
         "1, 1, 1, false, false, false, true",
         "3, 17, 5, false, false, false, false",
         "6, 784, 25, false, false, false, false",
+        "5, 100, 33, false, false, true, false",
         "17, 33, 65, true, false, true, true",
         "65, 129, 33, false, true, false, true",
         "129, 65, 300, true, true, true, true",
@@ -47,29 +47,62 @@ class GemmTest {
         "200, 300, 513, false, false, true, true",
         "7, 1000, 3, false, true, false, true",
         "1000, 7, 40, true, false, false, true",
+        "133, 70, 1100, false, false, false, true",
+        "130, 71, 1030, true, true, true, false",
+        "13, 2100, 20, false, true, true, true",
+        "30, 2060, 9, false, false, false, false",
     })
-    void matchesTheDefinition(int m, int n, int k, boolean ta, boolean tb, boolean acc, boolean allCores) {
-        // stored with offsets and rows longer than needed, as sub-matrices of bigger arrays
-        int lda = (ta ? m : k) + 3, ldb = (tb ? k : n) + 5, ldc = n + 2;
+    void matchesTheDefinition(int m, int n, int k, boolean transA, boolean transB, boolean accumulate,
+                              boolean allCores) {
+        // stored as parts of bigger arrays: with offsets, and rows longer than needed
+        int lda = (transA ? m : k) + 3, ldb = (transB ? k : n) + 5, ldc = n + 2;
         int aOff = 7, bOff = 11, cOff = 13;
-        float[] a = random(aOff + (ta ? k : m) * lda), b = random(bOff + (tb ? n : k) * ldb);
+        float[] a = random(aOff + (transA ? k : m) * lda), b = random(bOff + (transB ? n : k) * ldb);
         float[] c = random(cOff + m * ldc);
-        double[] expected = reference(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
         float[] before = c.clone();
+        double[] expected = reference(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         if (allCores) {
-            Gemm.sgemm(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+            Gemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
-            Gemm.sgemmSingleThread(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+            Gemm.sgemmSingleThread(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double want = expected[i * n + j];
-                assertEquals(want, c[cOff + i * ldc + j], 1e-4 * (1 + Math.sqrt(k)), "C[" + i + ", " + j + "]");
+                double tolerance = 1e-5 * Math.sqrt(k) * (1 + Math.abs(want));   // float rounding grows with k
+                assertEquals(want, c[cOff + i * ldc + j], tolerance, "C[" + i + ", " + j + "]");
             }
             for (int j = n; j < ldc && cOff + i * ldc + j < c.length; j++) {
                 assertEquals(before[cOff + i * ldc + j], c[cOff + i * ldc + j], "outside C is left alone");
             }
         }
         assertEquals(before[cOff - 1], c[cOff - 1], "before C is left alone");
+    }
+
+    /** {@code C = op(A) op(B) (+ C)} in double precision, the slow obvious way. */
+    private static double[] reference(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
+                                      int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
+                                      boolean accumulate) {
+        double[] out = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = accumulate ? c[cOff + i * ldc + j] : 0;
+                for (int p = 0; p < k; p++) {
+                    double aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double bpj = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    sum += aip * bpj;
+                }
+                out[i * n + j] = sum;
+            }
+        }
+        return out;
+    }
+
+    private float[] random(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextFloat() * 2 - 1;
+        }
+        return v;
     }
 }
