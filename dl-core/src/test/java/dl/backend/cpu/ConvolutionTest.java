@@ -1,5 +1,9 @@
 package dl.backend.cpu;
 
+import static dl.backend.cpu.Floats.dot;
+import static dl.backend.cpu.Floats.garbage;
+import static dl.backend.cpu.Floats.random;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,8 +39,8 @@ class ConvolutionTest {
     })
     void matchesTheDefinition(int n, int c, int h, int w, int f, int kh, int kw, int s, int p) {
         ConvGeometry g = new ConvGeometry(n, c, h, w, f, kh, kw, s, p);
-        float[] x = random(n * c * h * w), weights = random(f * c * kh * kw);
-        float[] dy = random(n * f * g.outHeight() * g.outWidth());
+        float[] x = random(rng, n * c * h * w), weights = random(rng, f * c * kh * kw);
+        float[] dy = random(rng, n * f * g.outHeight() * g.outWidth());
 
         float[] y = garbage(dy.length);
         Convolution.forward(x, weights, y, g);
@@ -65,8 +69,8 @@ class ConvolutionTest {
     })
     void backwardKernelsAreAdjointsOfTheForwardOne(int n, int c, int h, int w, int f, int kh, int kw, int s, int p) {
         ConvGeometry g = new ConvGeometry(n, c, h, w, f, kh, kw, s, p);
-        float[] x = random(n * c * h * w), weights = random(f * c * kh * kw);
-        float[] y = new float[n * f * g.outHeight() * g.outWidth()], dy = random(y.length);
+        float[] x = random(rng, n * c * h * w), weights = random(rng, f * c * kh * kw);
+        float[] y = new float[n * f * g.outHeight() * g.outWidth()], dy = random(rng, y.length);
         float[] dx = new float[x.length], dw = new float[weights.length];
         Convolution.forward(x, weights, y, g);
         Convolution.backwardInput(dy, weights, dx, g);
@@ -146,7 +150,7 @@ class ConvolutionTest {
         assertEquals(expected, ConvGeometry.outputSize(i, k, s, p));
         assertEquals(expected, windowPositionsThatFit(i, k, s, p));
         ConvGeometry g = new ConvGeometry(1, 1, i, i, 1, k, k, s, p);
-        float[] x = random(i * i), w = random(k * k), y = new float[expected * expected];
+        float[] x = random(rng, i * i), w = random(rng, k * k), y = new float[expected * expected];
         Convolution.forward(x, w, y, g);
         assertClose(naiveForward(x, w, g), y);
     }
@@ -237,31 +241,6 @@ class ConvolutionTest {
                 }
             }
         }
-    }
-
-    // ---- helpers ---------------------------------------------------------------------------------------
-
-    private float[] random(int length) {
-        float[] v = new float[length];
-        for (int i = 0; i < length; i++) {
-            v[i] = rng.nextFloat() * 2 - 1;
-        }
-        return v;
-    }
-
-    /** An output array full of NaN, to check that the kernels overwrite every element. */
-    private static float[] garbage(int length) {
-        float[] v = new float[length];
-        Arrays.fill(v, Float.NaN);
-        return v;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (double) a[i] * b[i];
-        }
-        return s;
     }
 
     private static void assertClose(double[] expected, float[] actual) {

@@ -1,5 +1,7 @@
 package dl.backend.cpu;
 
+import static dl.backend.cpu.Floats.random;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,8 +59,8 @@ class GemmTest {
         // stored as parts of bigger arrays: with offsets, and rows longer than needed
         int lda = (transA ? m : k) + 3, ldb = (transB ? k : n) + 5, ldc = n + 2;
         int aOff = 7, bOff = 11, cOff = 13;
-        float[] a = random(aOff + (transA ? k : m) * lda), b = random(bOff + (transB ? n : k) * ldb);
-        float[] c = random(cOff + m * ldc);
+        float[] a = random(rng, aOff + (transA ? k : m) * lda), b = random(rng, bOff + (transB ? n : k) * ldb);
+        float[] c = random(rng, cOff + m * ldc);
         float[] before = c.clone();
         double[] expected = reference(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         if (allCores) {
@@ -98,11 +100,4 @@ class GemmTest {
         return out;
     }
 
-    private float[] random(int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextFloat() * 2 - 1;
-        }
-        return v;
-    }
 }

@@ -1,5 +1,9 @@
 package dl.backend.cpu;
 
+import static dl.backend.cpu.Floats.dot;
+import static dl.backend.cpu.Floats.garbage;
+import static dl.backend.cpu.Floats.random;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,7 +33,7 @@ class PoolingTest {
     })
     void matchesTheDefinition(int n, int c, int h, int w, int k, int s, int p) {
         PoolGeometry g = new PoolGeometry(n, c, h, w, k, s, p);
-        float[] x = random(n * c * h * w), dy = random(n * c * g.outHeight() * g.outWidth());
+        float[] x = random(rng, n * c * h * w), dy = random(rng, n * c * g.outHeight() * g.outWidth());
         float[] y = garbage(dy.length), argmax = garbage(dy.length), dx = garbage(x.length);
 
         Pooling.max(x, y, argmax, g);
@@ -49,7 +53,7 @@ class PoolingTest {
     @Test
     void backwardKernelsAreAdjointsOfTheForwardOnes() {
         PoolGeometry g = new PoolGeometry(3, 4, 11, 9, 3, 2, 1);
-        float[] x = random(3 * 4 * 11 * 9), dy = random(3 * 4 * g.outHeight() * g.outWidth());
+        float[] x = random(rng, 3 * 4 * 11 * 9), dy = random(rng, 3 * 4 * g.outHeight() * g.outWidth());
         float[] y = new float[dy.length], argmax = new float[dy.length], dx = new float[x.length];
         Pooling.max(x, y, argmax, g);
         Pooling.maxBackward(dy, argmax, dx, g);
@@ -125,7 +129,7 @@ class PoolingTest {
     void outputSizeRuleOnTheSlidesCases(int i, int k, int s, int expected) {
         PoolGeometry g = new PoolGeometry(1, 1, i, i, k, s, 0);
         assertEquals(expected, g.outHeight());
-        float[] x = random(i * i), y = new float[expected * expected], argmax = new float[y.length];
+        float[] x = random(rng, i * i), y = new float[expected * expected], argmax = new float[y.length];
         Pooling.max(x, y, argmax, g);
         assertArrayEquals(naiveMax(x, g)[0], y, 0f);
     }
@@ -211,30 +215,6 @@ class PoolingTest {
             out[i] = (float) dx[i];
         }
         return out;
-    }
-
-    // ---- helpers ---------------------------------------------------------------------------------------
-
-    private float[] random(int length) {
-        float[] v = new float[length];
-        for (int i = 0; i < length; i++) {
-            v[i] = rng.nextFloat() * 2 - 1;
-        }
-        return v;
-    }
-
-    private static float[] garbage(int length) {
-        float[] v = new float[length];
-        Arrays.fill(v, Float.NaN);
-        return v;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (double) a[i] * b[i];
-        }
-        return s;
     }
 
     // ---- deck 003's three 12x12 feature maps (the "Convolution layer" slide) and their pooled 6x6 maps ----------
