@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The training loop of {@code model.fit(data, config)}. For each epoch, for each shuffled mini-batch:
@@ -23,14 +24,33 @@ import java.util.Map;
  */
 public final class Trainer {
 
+    private static volatile Supplier<TrainingListener> progressDisplay = () -> new ConsoleProgress(System.out);
+
     private Trainer() {
     }
 
+    /**
+     * Where {@code fit} shows its progress unless told to be quiet: a line on the console by default; the notebook
+     * kernel puts its in-place display here.
+     */
+    public static void showProgressWith(Supplier<TrainingListener> display) {
+        progressDisplay = display;
+    }
+
     public static History fit(Net model, Dataset train, Fit config) {
+        Interrupt.trainingStarted();
+        try {
+            return train(model, train, config);
+        } finally {
+            Interrupt.trainingEnded();
+        }
+    }
+
+    private static History train(Net model, Dataset train, Fit config) {
         Optimizer optimizer = config.optimizerOrDefault().bind(model.parameters());
         List<TrainingListener> listeners = new ArrayList<>(config.listeners);
         if (!config.quiet) {
-            listeners.add(new ConsoleProgress(System.out));
+            listeners.add(progressDisplay.get());
         }
         DataLoader loader = new DataLoader(train, config.batchSize, true, config.seed);
         if (config.augmentation != null) {
@@ -46,8 +66,10 @@ public final class Trainer {
             int seen = 0, correct = 0, batchNumber = 0;
             List<int[]> batches = loader.epoch(epoch - 1);
             for (int[] indices : batches) {
-                if (config.cancel.get()) {
+                if (config.cancel.get() || Interrupt.requested()) {
                     history.stop("interrupted", 0);
+                    model.eval();
+                    listeners.forEach(l -> l.onEnd(history));
                     return history;
                 }
                 Batch batch = loader.batch(epoch - 1, batchNumber, indices);
@@ -94,6 +116,7 @@ public final class Trainer {
             history.stop(early.stopped() ? "early stopping" : "finished", early.bestEpoch());
         }
         model.eval();
+        listeners.forEach(l -> l.onEnd(history));
         return history;
     }
 

@@ -1,0 +1,116 @@
+package dl.kernel;
+
+import dl.train.History;
+import dl.train.Progress;
+import dl.train.TrainingListener;
+import dl.viz.Charts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.dflib.jjava.jupyter.kernel.DisplayStream;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.knowm.xchart.XYChart;
+
+/**
+ * {@code fit} in a notebook: one block under the cell that updates in place ({@code update_display_data}), holding
+ * a line per finished epoch and the progress line of the current one (epoch, batch, loss, accuracy, images/s,
+ * time left), and below it the loss curve, redrawn every few seconds.
+ */
+final class NotebookProgress implements TrainingListener {
+
+    private static final long TEXT_EVERY_NANOS = 200_000_000L;
+    private static final long CHART_EVERY_NANOS = 3_000_000_000L;
+
+    private final DisplayStream display;
+    private final String textId = "dl-progress-" + UUID.randomUUID();
+    private final String chartId = "dl-loss-" + UUID.randomUUID();
+    private final List<String> epochLines = new ArrayList<>();
+    private final List<Double> x = new ArrayList<>();
+    private final List<Double> y = new ArrayList<>();
+    private String current = "starting";
+    private int batch;
+    private int batches = 1;
+    private long lastText;
+    private long lastChart = System.nanoTime();
+    private boolean chartShown;
+
+    NotebookProgress(DisplayStream display) {
+        this.display = display;
+        display.display(text());
+    }
+
+    @Override
+    public void onBatch(Progress p) {
+        current = p.line();
+        batch = p.batch();
+        batches = p.batches();
+        x.add(p.epoch() - 1 + (double) p.batch() / p.batches());
+        y.add(p.loss());
+        long now = System.nanoTime();
+        if (now - lastText > TEXT_EVERY_NANOS) {
+            lastText = now;
+            display.updateDisplay(text());
+        }
+        if (now - lastChart > CHART_EVERY_NANOS) {
+            lastChart = now;
+            showChart();
+        }
+    }
+
+    @Override
+    public void onEpoch(History.Epoch e) {
+        String train = Double.isNaN(e.accuracy()) ? "" : String.format(Locale.ROOT, "  accuracy %.1f%%",
+                100 * e.accuracy());
+        String validation = Double.isNaN(e.validationLoss()) ? "" : String.format(Locale.ROOT,
+                "  validation loss %.4f accuracy %.1f%%", e.validationLoss(), 100 * e.validationAccuracy());
+        epochLines.add(String.format(Locale.ROOT, "epoch %d: loss %.4f%s%s  (%.1f s)", e.epoch(), e.loss(), train,
+                validation, e.seconds()));
+        current = "";
+        display.updateDisplay(text());
+    }
+
+    @Override
+    public void onEnd(History history) {
+        current = history.stoppedBecause().equals("interrupted")
+                ? "interrupted at batch " + batch + " of " + batches + ": the model keeps what it has learned"
+                : "";
+        display.updateDisplay(text());
+        if (!x.isEmpty()) {
+            showChart();
+        }
+    }
+
+    private DisplayData text() {
+        List<String> lines = new ArrayList<>(epochLines);
+        if (!current.isEmpty()) {
+            lines.add(current);
+        }
+        DisplayData data = new DisplayData(String.join("\n", lines));
+        StringBuilder html = new StringBuilder("<div class=\"dl-progress\"><pre style=\"margin:0\">");
+        html.append(Renderers.escape(String.join("\n", lines))).append("</pre>");
+        if (!current.isEmpty() && !current.startsWith("interrupted")) {
+            html.append("<progress value=\"").append(batch).append("\" max=\"").append(batches)
+                    .append("\" style=\"width:40em\"></progress>");
+        }
+        data.putHTML(html.append("</div>").toString());
+        data.setDisplayId(textId);
+        return data;
+    }
+
+    private void showChart() {
+        XYChart chart = Charts.xy("Training loss", "epoch", "mean loss so far in the epoch");
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(0);
+        chart.addSeries("loss", List.copyOf(x), List.copyOf(y));
+        DisplayData data = new DisplayData("training loss curve");
+        data.putData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.IMAGE_PNG, Renderers.png(chart));
+        data.setDisplayId(chartId);
+        if (chartShown) {
+            display.updateDisplay(data);
+        } else {
+            display.display(data);
+            chartShown = true;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dl.kernel;
+
+import dl.nn.Net;
+import dl.nn.Summary;
+import dl.train.History;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
+
+/**
+ * How the notebook shows a value, registered in jjava's one registry of renderers (which also turns any
+ * {@code BufferedImage} into {@code image/png}, and anything else into its {@code toString}):
+ * <ul>
+ *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked;</li>
+ *   <li>a Tablesaw table, a History, a model or its summary: {@code text/html}, with the text as fallback;</li>
+ *   <li>a Tensor: its {@code toString}, a readable truncated grid.</li>
+ * </ul>
+ */
+final class Renderers {
+
+    private static final MIMEType PNG = MIMEType.IMAGE_PNG;
+    private static final MIMEType SVG = MIMEType.IMAGE_SVG;
+    private static final MIMEType HTML = MIMEType.TEXT_HTML;
+
+    private Renderers() {
+    }
+
+    static void registerAll(Renderer renderer) {
+        renderer.createRegistration(Chart.class).preferring(PNG).supporting(SVG).register((chart, context) -> {
+            context.renderIfRequested(PNG, () -> png(chart));
+            context.renderIfRequested(SVG, () -> svg(chart));
+        });
+        renderer.createRegistration(Table.class).preferring(HTML).register((table, context) ->
+                context.renderIfRequested(HTML, () -> html(table, "")));
+        renderer.createRegistration(History.class).preferring(HTML).register((history, context) ->
+                context.renderIfRequested(HTML, () -> html(history.table(), "stopped: " + history.stoppedBecause())));
+        renderer.createRegistration(Summary.class).preferring(HTML).register((summary, context) ->
+                context.renderIfRequested(HTML, () -> html(summary)));
+        renderer.createRegistration(Net.class).preferring(HTML).register((net, context) -> {
+            Summary summary = net.summary();
+            context.renderIfRequested(HTML, () -> html(summary));
+            context.getOutputContainer().putText(summary.toString());
+        });
+    }
+
+    /** A chart as a base64 PNG, what {@code image/png} carries. */
+    static String png(Chart<?, ?> chart) {
+        try {
+            return Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String svg(Chart<?, ?> chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The model summary as Keras shows it: one row per layer, then the parameter totals. */
+    static String html(Summary summary) {
+        return html(summary.table(), String.format(Locale.ROOT,
+                "Total parameters: %,d (trainable %,d, non-trainable %,d)", summary.total(), summary.trainable(),
+                summary.nonTrainable()));
+    }
+
+    /** A table as HTML, numbers right-aligned, with an optional line under it. */
+    static String html(Table table, String footer) {
+        StringBuilder s = new StringBuilder("<table class=\"dl-table\">\n<thead><tr>");
+        for (String name : table.columnNames()) {
+            s.append("<th>").append(escape(name)).append("</th>");
+        }
+        s.append("</tr></thead>\n<tbody>\n");
+        for (int row = 0; row < table.rowCount(); row++) {
+            s.append("<tr>");
+            for (int col = 0; col < table.columnCount(); col++) {
+                boolean number = table.column(col).type().name().matches("INTEGER|LONG|DOUBLE|FLOAT|SHORT");
+                s.append(number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
+                        .append(escape(table.getString(row, col))).append("</td>");
+            }
+            s.append("</tr>\n");
+        }
+        s.append("</tbody>\n</table>");
+        if (!footer.isEmpty()) {
+            s.append("\n<p>").append(escape(footer)).append("</p>");
+        }
+        return s.toString();
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,99 @@
+package dl.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dl.nn.Net;
+import dl.tensor.Tensor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** JShell as the notebook runs it, in this JVM: values come back as objects, failures as exceptions. */
+class EvaluatorTest {
+
+    private static Evaluator jshell;
+
+    @BeforeAll
+    static void start() {
+        jshell = new Evaluator();
+        jshell.startUp("");
+    }
+
+    @AfterAll
+    static void close() {
+        jshell.close();
+    }
+
+    @Test
+    void theLastExpressionComesBackAsTheObjectItself() {
+        Object model = jshell.eval("var m = net(input(1, 28, 28)).conv(5, 6).relu().pool(2).flatten().dense(10);\nm");
+        assertInstanceOf(Net.class, model);
+        assertEquals(2, ((Net) model).parameters().size() / 2);
+        Tensor t = (Tensor) jshell.eval("Tensor.arange(6).reshape(2, 3)");
+        assertEquals(15f, t.sum().item());
+    }
+
+    @Test
+    void declarationsAndStatementsShowNothing() {
+        assertSame(Evaluator.NO_VALUE, jshell.eval("int answer = 42;"));
+        assertSame(Evaluator.NO_VALUE, jshell.eval("System.out.print(\"\");"));
+        assertEquals(43, jshell.eval("answer + 1"));
+        assertEquals(null, jshell.eval("String nothing = null; nothing"));
+    }
+
+    @Test
+    void aCompileErrorPointsAtTheCode() {
+        CompileError e = assertThrows(CompileError.class, () -> jshell.eval("int a = 1;\nint b = a + undefinedThing;"));
+        assertTrue(e.getMessage().contains("cannot find symbol"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 2: int b = a + undefinedThing;\n                    ^^^^^^^^^^^^^^"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("location: class"), e.getMessage());
+    }
+
+    @Test
+    void theStudentsExceptionArrivesWithItsOwnClassAndMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> jshell.eval("Tensor.zeros(64, 784).matmul(Tensor.zeros(50, 10))"));
+        assertEquals("matmul: [64, 784] x [50, 10]: inner dimensions 784 and 50 differ", e.getMessage());
+        assertTrue(StackTraces.shortTrace(e).contains("    at the cell"), StackTraces.shortTrace(e).toString());
+    }
+
+    @Test
+    void anAllocationTooLargeForTheHeapIsAnErrorNotTheEnd() {
+        ErrorInCell e = assertThrows(ErrorInCell.class, () -> jshell.eval("new float[Integer.MAX_VALUE - 8]"));
+        assertInstanceOf(OutOfMemoryError.class, e.getCause());
+        assertEquals(2, jshell.eval("1 + 1"));
+    }
+
+    @Test
+    void stopEndsAnInfiniteLoop() throws Exception {
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> jshell.eval("while (true) { }"));
+        Thread.sleep(500);
+        jshell.stop();
+        Exception e = assertThrows(Exception.class, () -> cell.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(Interrupted.class, e.getCause());
+        assertEquals(3, jshell.eval("1 + 2"));
+    }
+
+    @Test
+    void completionListsTheDslMethods() {
+        jshell.eval("var m2 = net(input(4)).dense(3);");
+        Evaluator.Completions c = jshell.complete("int k = 3;\nm2.con", 17);
+        assertEquals(14, c.anchor());
+        assertTrue(c.choices().contains("conv("), c.choices().toString());
+    }
+
+    @Test
+    void documentationNamesTheMethodUnderTheCursor() {
+        jshell.eval("var t2 = Tensor.zeros(2);");
+        var docs = jshell.documentation("t2.relu()", 5);
+        assertTrue(!docs.isEmpty());
+        assertTrue(docs.get(0).signature().contains("relu()"), docs.get(0).signature());
+    }
+}

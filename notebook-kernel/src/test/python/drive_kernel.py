@@ -1,0 +1,76 @@
+"""Drives the installed java-dl kernel with Jupyter's own client library (Debian's python3-jupyter-client).
+
+Test tooling only, not part of the product: KernelProtocolTest writes the steps as JSON, runs this script, and
+asserts on the JSON it prints: for each step, the shell reply and every IOPub message the step caused.
+
+    python3 drive_kernel.py STEPS.json   (JUPYTER_PATH must name the folder that holds kernels/java-dl)
+
+A step is {"execute": code}, {"execute": code, "interrupt_after": seconds}, {"complete": code, "cursor": n},
+{"inspect": code, "cursor": n} or {"shutdown": true}.
+"""
+import json
+import sys
+import threading
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+TIMEOUT = 300
+
+
+def collect(client, msg_id):
+    """IOPub messages that answer msg_id, up to its idle status."""
+    messages = []
+    while True:
+        msg = client.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status":
+            if msg["content"]["execution_state"] == "idle":
+                return messages
+            continue
+        messages.append({"msg_type": msg["msg_type"], "content": msg["content"],
+                         "transient": msg["content"].get("transient", {})})
+
+
+def main():
+    steps = json.load(open(sys.argv[1]))
+    started = time.time()
+    manager, client = start_new_kernel(kernel_name="java-dl", startup_timeout=120)
+    results = [{"startup_seconds": time.time() - started}]
+    try:
+        for step in steps:
+            if "execute" in step:
+                msg_id = client.execute(step["execute"])
+                if "interrupt_after" in step:
+                    timer = threading.Timer(step["interrupt_after"], manager.interrupt_kernel)
+                    timer.start()
+                t0 = time.time()
+                reply = client.get_shell_msg(timeout=TIMEOUT)
+                while reply["parent_header"].get("msg_id") != msg_id:
+                    reply = client.get_shell_msg(timeout=TIMEOUT)
+                results.append({"step": step, "reply": reply["content"], "iopub": collect(client, msg_id),
+                                "seconds": time.time() - t0})
+            elif "complete" in step:
+                msg_id = client.complete(step["complete"], step["cursor"])
+                reply = client.get_shell_msg(timeout=TIMEOUT)
+                results.append({"step": step, "reply": reply["content"]})
+            elif "inspect" in step:
+                msg_id = client.inspect(step["inspect"], step["cursor"], detail_level=0)
+                reply = client.get_shell_msg(timeout=TIMEOUT)
+                results.append({"step": step, "reply": reply["content"]})
+            elif "shutdown" in step:
+                client.shutdown()
+                reply = client.get_control_msg(timeout=TIMEOUT)
+                deadline = time.time() + 30
+                while manager.is_alive() and time.time() < deadline:
+                    time.sleep(0.1)
+                results.append({"step": step, "reply": reply["content"], "alive": manager.is_alive()})
+    finally:
+        client.stop_channels()
+        if manager.is_alive():
+            manager.shutdown_kernel(now=True)
+    json.dump(results, sys.stdout)
+
+
+main()
