@@ -33,6 +33,14 @@ def collect(client, msg_id):
                          "transient": msg["content"].get("transient", {})})
 
 
+def shell_reply(client, msg_id):
+    """The shell reply to msg_id (skipping, say, the kernel_info reply of the start-up)."""
+    while True:
+        reply = client.get_shell_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+
+
 def main():
     steps = json.load(open(sys.argv[1]))
     started = time.time()
@@ -46,18 +54,16 @@ def main():
                     timer = threading.Timer(step["interrupt_after"], manager.interrupt_kernel)
                     timer.start()
                 t0 = time.time()
-                reply = client.get_shell_msg(timeout=TIMEOUT)
-                while reply["parent_header"].get("msg_id") != msg_id:
-                    reply = client.get_shell_msg(timeout=TIMEOUT)
+                reply = shell_reply(client, msg_id)
                 results.append({"step": step, "reply": reply["content"], "iopub": collect(client, msg_id),
                                 "seconds": time.time() - t0})
             elif "complete" in step:
                 msg_id = client.complete(step["complete"], step["cursor"])
-                reply = client.get_shell_msg(timeout=TIMEOUT)
+                reply = shell_reply(client, msg_id)
                 results.append({"step": step, "reply": reply["content"]})
             elif "inspect" in step:
                 msg_id = client.inspect(step["inspect"], step["cursor"], detail_level=0)
-                reply = client.get_shell_msg(timeout=TIMEOUT)
+                reply = shell_reply(client, msg_id)
                 results.append({"step": step, "reply": reply["content"]})
             elif "shutdown" in step:
                 client.shutdown()

@@ -92,7 +92,11 @@ final class Javadocs {
     }
 
     /** "" → the class's comment, "name(Type,Type)" → each method's; read once per class. */
-    private Map<String, String> members(String className) {
+    private Map<String, String> members(String name) {
+        String className = name.contains(".") && Character.isLowerCase(name.charAt(0)) ? name : qualify(name);
+        if (className == null) {
+            return Map.of();
+        }
         String outer = className;
         Path file = null;
         while (file == null && outer.contains(".")) {
@@ -112,6 +116,23 @@ final class Javadocs {
         String simple = className.substring(className.lastIndexOf('.') + 1);
         Path source = file;
         return byClass.computeIfAbsent(className, c -> parse(source, simple));
+    }
+
+    /** JShell writes the simple names of imported classes ("Net Net.conv(...)"): find the one in our sources. */
+    private String qualify(String simpleName) {
+        String outer = simpleName.contains(".") ? simpleName.substring(0, simpleName.indexOf('.')) : simpleName;
+        for (Path root : sourceRoots) {
+            try (var files = Files.walk(root)) {
+                var match = files.filter(f -> f.getFileName().toString().equals(outer + ".java")).findFirst();
+                if (match.isPresent()) {
+                    String path = root.relativize(match.get()).toString().replace(File.separatorChar, '.');
+                    return path.substring(0, path.length() - ".java".length()) + simpleName.substring(outer.length());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> parse(Path file, String simpleClassName) {

@@ -52,7 +52,11 @@ public final class KernelMain {
     static void writeSpec(Path dir) throws IOException {
         List<String> argv = new ArrayList<>();
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-Ddl.sources=")).forEach(argv::add);
+        if (System.getProperty("dl.sources") != null) {   // where Shift-Tab finds the DSL's Javadoc
+            argv.add("-Ddl.sources=" + System.getProperty("dl.sources"));
+        }
         argv.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelMain.class.getName(),
                 "{connection_file}"));
         Map<String, Object> spec = new LinkedHashMap<>();

@@ -3,12 +3,14 @@ package dl.kernel;
 import dl.nn.Net;
 import dl.nn.Summary;
 import dl.train.History;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
@@ -17,9 +19,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
- * How the notebook shows a value, registered in jjava's one registry of renderers (which also turns any
- * {@code BufferedImage} into {@code image/png}, and anything else into its {@code toString}):
+ * How the notebook shows a value, registered in jjava's one registry of renderers (anything not listed shows its
+ * {@code toString}):
  * <ul>
+ *   <li>a {@code BufferedImage} (a grid of samples, feature maps): {@code image/png};</li>
  *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked;</li>
  *   <li>a Tablesaw table, a History, a model or its summary: {@code text/html}, with the text as fallback;</li>
  *   <li>a Tensor: its {@code toString}, a readable truncated grid.</li>
@@ -38,6 +41,11 @@ final class Renderers {
         renderer.createRegistration(Chart.class).preferring(PNG).supporting(SVG).register((chart, context) -> {
             context.renderIfRequested(PNG, () -> png(chart));
             context.renderIfRequested(SVG, () -> svg(chart));
+            context.getOutputContainer().putText("chart: " + chart.getTitle());
+        });
+        renderer.createRegistration(BufferedImage.class).preferring(PNG).register((image, context) -> {
+            context.renderIfRequested(PNG, () -> png(image));
+            context.getOutputContainer().putText("image " + image.getWidth() + " x " + image.getHeight());
         });
         renderer.createRegistration(Table.class).preferring(HTML).register((table, context) ->
                 context.renderIfRequested(HTML, () -> html(table, "")));
@@ -59,6 +67,16 @@ final class Renderers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static String png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
     static String svg(Chart<?, ?> chart) {

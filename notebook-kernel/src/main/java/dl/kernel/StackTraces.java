@@ -46,6 +46,6 @@ final class StackTraces {
     /** {@code REPL.$JShell$12.do_it$(...)} → "the cell", a method the student declared → its name. */
     private static String cellFrame(StackTraceElement f) {
         String method = f.getMethodName();
-        return method.equals("do_it$") ? "the cell" : method + " (declared in a cell)";
+        return method.startsWith("do_it$") ? "the cell" : method + " (declared in a cell)";
     }
 }
