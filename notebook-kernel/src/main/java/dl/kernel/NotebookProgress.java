@@ -15,12 +15,14 @@ import org.knowm.xchart.XYChart;
 /**
  * {@code fit} in a notebook: one block under the cell that updates in place ({@code update_display_data}), holding
  * a line per finished epoch and the progress line of the current one (epoch, batch, loss, accuracy, images/s,
- * time left), and below it the loss curve, redrawn every few seconds.
+ * time left), and below it the loss curve (batch losses smoothed), redrawn every few seconds.
  */
 final class NotebookProgress implements TrainingListener {
 
     private static final long TEXT_EVERY_NANOS = 200_000_000L;
     private static final long CHART_EVERY_NANOS = 3_000_000_000L;
+    /** The curve is the batch losses' exponential moving average: smoothed = 0.9 smoothed + 0.1 loss. */
+    private static final double SMOOTHING = 0.9;
 
     private final DisplayStream display;
     private final String textId = "dl-progress-" + UUID.randomUUID();
@@ -28,6 +30,9 @@ final class NotebookProgress implements TrainingListener {
     private final List<String> epochLines = new ArrayList<>();
     private final List<Double> x = new ArrayList<>();
     private final List<Double> y = new ArrayList<>();
+    private double smoothed = Double.NaN;
+    private double previousSum;
+    private int seenBefore;
     private String current = "starting";
     private int batch;
     private int batches = 1;
@@ -45,8 +50,13 @@ final class NotebookProgress implements TrainingListener {
         current = p.line();
         batch = p.batch();
         batches = p.batches();
+        double sum = p.loss() * p.seen();   // the batch's own loss, from the running means before and after it
+        double batchLoss = p.batch() == 1 ? p.loss() : (sum - previousSum) / (p.seen() - seenBefore);
+        previousSum = sum;
+        seenBefore = p.seen();
+        smoothed = Double.isNaN(smoothed) ? batchLoss : SMOOTHING * smoothed + (1 - SMOOTHING) * batchLoss;
         x.add(p.epoch() - 1 + (double) p.batch() / p.batches());
-        y.add(p.loss());
+        y.add(smoothed);
         long now = System.nanoTime();
         if (now - lastText > TEXT_EVERY_NANOS) {
             lastText = now;
@@ -99,8 +109,9 @@ final class NotebookProgress implements TrainingListener {
     }
 
     private void showChart() {
-        XYChart chart = Charts.xy("Training loss", "epoch", "mean loss so far in the epoch");
+        XYChart chart = Charts.xy("Training loss", "epoch", "loss (moving average of batches)");
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisDecimalPattern("0.#");
         chart.getStyler().setMarkerSize(0);
         chart.addSeries("loss", List.copyOf(x), List.copyOf(y));
         DisplayData data = new DisplayData("training loss curve");

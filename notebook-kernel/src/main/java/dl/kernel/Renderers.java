@@ -99,16 +99,19 @@ final class Renderers {
     /** A table as HTML, numbers right-aligned, with an optional line under it. */
     static String html(Table table, String footer) {
         StringBuilder s = new StringBuilder("<table class=\"dl-table\">\n<thead><tr>");
-        for (String name : table.columnNames()) {
-            s.append("<th>").append(escape(name)).append("</th>");
+        for (int col = 0; col < table.columnCount(); col++) {
+            s.append("<th style=\"text-align:").append(align(table, col)).append("\">")
+                    .append(escape(table.column(col).name())).append("</th>");
         }
         s.append("</tr></thead>\n<tbody>\n");
         for (int row = 0; row < table.rowCount(); row++) {
             s.append("<tr>");
             for (int col = 0; col < table.columnCount(); col++) {
-                boolean number = table.column(col).type().name().matches("INTEGER|LONG|DOUBLE|FLOAT|SHORT");
-                s.append(number ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
-                        .append(escape(table.getString(row, col))).append("</td>");
+                Object value = table.column(col).get(row);
+                String text = value instanceof Double d ? (d.isNaN() ? "" : String.format(Locale.ROOT, "%.4f", d))
+                        : table.getString(row, col);
+                s.append("<td style=\"text-align:").append(align(table, col)).append("\">").append(escape(text))
+                        .append("</td>");
             }
             s.append("</tr>\n");
         }
@@ -117,6 +120,10 @@ final class Renderers {
             s.append("\n<p>").append(escape(footer)).append("</p>");
         }
         return s.toString();
+    }
+
+    private static String align(Table table, int col) {
+        return table.column(col).type().name().matches("INTEGER|LONG|DOUBLE|FLOAT|SHORT") ? "right" : "left";
     }
 
     static String escape(String text) {
