@@ -18,6 +18,11 @@ public interface Backend {
     /** A new storage of {@code length} zeros. */
     Storage allocate(int length);
 
+    /** Starts reusing the temporaries of training steps on this thread (see {@link StepMemory}). */
+    default StepMemory stepMemory() {
+        return StepMemory.NONE;
+    }
+
     /** A new storage holding a copy of {@code values}. */
     Storage upload(float[] values);
 

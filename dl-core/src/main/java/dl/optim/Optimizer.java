@@ -92,6 +92,11 @@ public abstract class Optimizer {
         return slots.computeIfAbsent(name + "." + i, k -> Tensor.zeros(like.shape()).to(like.backend()));
     }
 
+    /** Every slot tensor: what the optimizer keeps from one step to the next. */
+    public java.util.Collection<Tensor> slots() {
+        return java.util.Collections.unmodifiableCollection(slots.values());
+    }
+
     /** Replaces a slot's numbers. */
     protected void setSlot(String name, int i, Tensor value) {
         slot(name, i, value).copyFrom(value);

@@ -1,5 +1,7 @@
 package dl.train;
 
+import dl.backend.StepMemory;
+import dl.backend.Storage;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.data.Dataset;
@@ -8,9 +10,12 @@ import dl.nn.loss.Loss;
 import dl.optim.Optimizer;
 import dl.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +23,8 @@ import java.util.function.Supplier;
  * <pre>
  *   output = model(x);  L = loss(output, target);  L.backward();  optimizer.step();  optimizer.zeroGrad()
  * </pre>
- * then the validation data is evaluated (and a checkpoint written, if asked). A loss that is not a number stops
+ * then the validation data is evaluated (and a checkpoint written, if asked). Each step's temporaries are reused
+ * by the next (see {@link StepMemory}). A loss that is not a number stops
  * training with the step and a hint; a set cancel flag stops it at the next batch; early stopping keeps the best
  * epoch's weights.
  */
@@ -39,14 +45,16 @@ public final class Trainer {
 
     public static History fit(Net model, Dataset train, Fit config) {
         Interrupt.trainingStarted();
-        try {
-            return train(model, train, config);
+        List<Tensor> parameters = model.parameters();
+        try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
+                : parameters.get(0).backend().stepMemory()) {
+            return train(model, train, config, memory);
         } finally {
             Interrupt.trainingEnded();
         }
     }
 
-    private static History train(Net model, Dataset train, Fit config) {
+    private static History train(Net model, Dataset train, Fit config, StepMemory memory) {
         Optimizer optimizer = config.optimizerOrDefault().bind(model.parameters());
         List<TrainingListener> listeners = new ArrayList<>(config.listeners);
         if (!config.quiet) {
@@ -94,6 +102,7 @@ public final class Trainer {
                         train.size(), lossSum / seen, train.hasLabels() ? (double) correct / seen : Double.NaN,
                         rate, (train.size() - seen) / rate);
                 listeners.forEach(l -> l.onBatch(progress));
+                memory.endStep(kept(model, optimizer));   // the step's temporaries serve the next step
             }
             Evaluation validation = config.validation == null ? null
                     : evaluate(model, config.validation, config.loss);
@@ -118,6 +127,14 @@ public final class Trainer {
         model.eval();
         listeners.forEach(l -> l.onEnd(history));
         return history;
+    }
+
+    /** What outlives a training step: the model's weights and buffers, and the optimizer's slots. */
+    public static Set<Storage> kept(Net model, Optimizer optimizer) {
+        Set<Storage> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        model.state().values().forEach(t -> keep.add(t.storage()));
+        optimizer.slots().forEach(t -> keep.add(t.storage()));
+        return keep;
     }
 
     /** Loss and accuracy over a whole dataset, in evaluation mode, 1000 examples at a time. */

@@ -64,55 +64,51 @@ final class Convolution {
 
     /**
      * {@code dW = sum over n of dy[n] im2col(x[n])^T}: overwrites {@code dw}. Each core sums its share of the
-     * images into its own partial {@code dW}; the partials are added up at the end.
+     * images into its own partial {@code dW}; the partials are added up at the end. With fewer images than cores
+     * (one image at a time), each image's filters are split over the cores instead.
      */
     static void backwardWeight(float[] x, float[] dy, float[] dw, ConvGeometry g) {
-        int size = g.filters() * rows(g), batch = g.batch();
+        int f = g.filters(), k = rows(g), p = positions(g), size = f * k, batch = g.batch();
         int cores = Math.min(batch, Parallel.CORES);
         if (cores <= 1) {
-            Arrays.fill(dw, 0, size, 0f);
+            int parts = Math.min(f, Parallel.CORES);
+            ConvWeightKernel.Accumulator[] sums = new ConvWeightKernel.Accumulator[parts];
+            for (int t = 0; t < parts; t++) {
+                sums[t] = new ConvWeightKernel.Accumulator(f * (t + 1) / parts - f * t / parts, k);
+            }
             for (int n = 0; n < batch; n++) {
-                addWeightGradient(x, dy, n, true, dw, 0, g);
+                float[] col = columns(x, n, g);
+                int colOff = col == x ? n * inputSize(g) : 0, dyOff = n * f * p;
+                Parallel.forEach(parts, t -> sums[t].addProductWithTransposed(p, dy, dyOff + f * t / parts * p,
+                        col, colOff));
+            }
+            for (int t = 0; t < parts; t++) {
+                sums[t].addTo(dw, f * t / parts * k, true);
             }
             return;
         }
         float[] partials = partials((cores - 1) * size);
         Parallel.forEach(cores, t -> {
-            float[] sum = t == 0 ? dw : partials;
-            int offset = t == 0 ? 0 : (t - 1) * size;
-            Arrays.fill(sum, offset, offset + size, 0f);
+            ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                addWeightGradient(x, dy, n, false, sum, offset, g);
+                float[] col = columns(x, n, g);
+                sum.addProductWithTransposed(p, dy, n * f * p, col, col == x ? n * inputSize(g) : 0);
             }
+            sum.addTo(t == 0 ? dw : partials, t == 0 ? 0 : (t - 1) * size, true);
         });
         for (int i = 0; i < (cores - 1) * size; i++) {
             dw[i % size] += partials[i];
         }
     }
 
-    /** {@code sum += dy[n] im2col(x[n])^T}, the contribution of image {@code n} to {@code dW [F, K]}. */
-    private static void addWeightGradient(float[] x, float[] dy, int n, boolean allCores, float[] sum, int offset,
-                                          ConvGeometry g) {
-        int k = rows(g), p = positions(g), f = g.filters();
-        int xOff = n * inputSize(g);
-        float[] col = x;
-        if (!isPointwise(g)) {
-            col = Im2col.scratch(k * p);
-            Im2col.im2col(x, xOff, g, col);
-            xOff = 0;
+    /** {@code im2col(x[n])} in this thread's scratch, or {@code x} itself for a pointwise convolution. */
+    private static float[] columns(float[] x, int n, ConvGeometry g) {
+        if (isPointwise(g)) {
+            return x;
         }
-        int dyOff = n * f * p;
-        if (!allCores) {
-            ConvWeightKernel.addProductWithTransposed(f, k, p, dy, dyOff, col, xOff, sum, offset);
-            return;
-        }
-        float[] columns = col;
-        int colOff = xOff, parts = Math.min(f, Parallel.CORES);
-        Parallel.forEach(parts, t -> {   // one image: split its filters over the cores
-            int from = f * t / parts, to = f * (t + 1) / parts;
-            ConvWeightKernel.addProductWithTransposed(to - from, k, p, dy, dyOff + from * p, columns, colOff,
-                    sum, offset + from * k);
-        });
+        float[] col = Im2col.scratch(rows(g) * positions(g));
+        Im2col.im2col(x, n * inputSize(g), g, col);
+        return col;
     }
 
     /** What to do with one image; {@code allCores} says whether its products may use every core. */

@@ -5,8 +5,16 @@ import dl.backend.BinaryOp;
 import dl.backend.ConvGeometry;
 import dl.backend.PoolGeometry;
 import dl.backend.ReduceOp;
+import dl.backend.StepMemory;
 import dl.backend.Storage;
 import dl.backend.UnaryOp;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The default backend: pure Java on the heap, every core, SIMD through the Vector API where it pays (matrix
@@ -35,7 +43,59 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage allocate(int length) {
-        return new CpuStorage(new float[length]);
+        StepArrays steps = STEPS.get();
+        return steps == null ? new CpuStorage(new float[length]) : steps.allocate(length);
+    }
+
+    /** One per training thread while its loop runs: see {@link StepMemory}. */
+    private static final ThreadLocal<StepArrays> STEPS = new ThreadLocal<>();
+
+    @Override
+    public StepMemory stepMemory() {
+        if (STEPS.get() != null) {
+            return StepMemory.NONE;   // a loop inside a loop: the outer one owns the memory
+        }
+        StepArrays steps = new StepArrays();
+        STEPS.set(steps);
+        return steps;
+    }
+
+    /** The arrays of this step, and those of the last step waiting to be reused, by length. */
+    private static final class StepArrays implements StepMemory {
+
+        private final List<CpuStorage> allocated = new ArrayList<>();
+        private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+
+        CpuStorage allocate(int length) {
+            ArrayDeque<float[]> same = free.get(length);
+            float[] data = same == null ? null : same.poll();
+            if (data == null) {
+                data = new float[length];
+            } else {
+                Arrays.fill(data, 0f);
+            }
+            CpuStorage storage = new CpuStorage(data);
+            allocated.add(storage);
+            return storage;
+        }
+
+        @Override
+        public void endStep(Set<Storage> keep) {
+            free.clear();   // what this step did not need, the next will not either
+            for (CpuStorage s : allocated) {
+                if (!keep.contains(s)) {
+                    free.computeIfAbsent(s.data.length, n -> new ArrayDeque<>()).add(s.data);
+                }
+            }
+            allocated.clear();
+        }
+
+        @Override
+        public void close() {
+            STEPS.remove();
+            free.clear();
+            allocated.clear();
+        }
     }
 
     @Override

@@ -47,15 +47,14 @@ final class Im2col {
                             Arrays.fill(col, dst, dst + outW, 0f);
                             continue;
                         }
-                        // rows are short (28 numbers for MNIST): plain loops beat calls to fill and arraycopy
+                        // the padding is a few numbers: plain loops; the inside is a copy (arraycopy copies
+                        // with SIMD, twice as fast as a loop even for the 28 numbers of an MNIST row)
                         int src = xOff + c * plane + ih * g.width() + first;
                         for (int ow = 0; ow < from; ow++) {
                             col[dst + ow] = 0f;
                         }
                         if (s == 1) {
-                            for (int ow = from; ow < to; ow++) {
-                                col[dst + ow] = x[src + ow];
-                            }
+                            System.arraycopy(x, src + from, col, dst + from, to - from);
                         } else {
                             for (int ow = from; ow < to; ow++) {
                                 col[dst + ow] = x[src + ow * s];

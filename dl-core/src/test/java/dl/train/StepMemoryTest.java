@@ -1,0 +1,56 @@
+package dl.train;
+
+import static dl.Dsl.adam;
+import static dl.Dsl.epochs;
+import static dl.Dsl.input;
+import static dl.Dsl.net;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dl.data.Batch;
+import dl.data.CourseData;
+import dl.data.DataLoader;
+import dl.data.Dataset;
+import dl.nn.Net;
+import dl.nn.loss.Losses;
+import dl.optim.Optimizer;
+import dl.tensor.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** fit reuses each step's temporaries for the next step: the weights it ends with are bit for bit the same. */
+class StepMemoryTest {
+
+    private static Net model() {
+        return net(input(1, 48, 48)).conv(3, 4).relu().pool(2).batchNorm().flatten().dense(8).relu().dense(2)
+                .seed(3);
+    }
+
+    @Test
+    void reusingMemoryChangesNoBit() {
+        Dataset data = CourseData.standIn(96).reshaped(1, 48, 48);
+        Net fitted = model();
+        fitted.fit(data, epochs(2).batch(32).optimizer(adam(1e-2)).seed(5).quiet());
+
+        Net byHand = model();   // the same steps without fit, so every array is new
+        Optimizer optimizer = adam(1e-2).bind(byHand.parameters());
+        DataLoader loader = new DataLoader(data, 32, true, 5);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            byHand.train();
+            int b = 0;
+            for (int[] indices : loader.epoch(epoch)) {
+                Batch batch = loader.batch(epoch, b++, indices);
+                Losses.crossEntropy().apply(byHand.forward(batch.inputs()), batch.targets()).backward();
+                optimizer.step();
+                optimizer.zeroGrad();
+            }
+        }
+        byHand.eval();
+        List<Tensor> a = fitted.parameters(), b = byHand.parameters();
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(b.get(i).toFloatArray(), a.get(i).toFloatArray(), 0f, "parameter " + i);
+        }
+        var running = byHand.state();
+        fitted.state().forEach((name, t) -> assertArrayEquals(running.get(name).toFloatArray(), t.toFloatArray(), 0f,
+                name));
+    }
+}
