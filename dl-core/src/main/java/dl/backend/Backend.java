@@ -18,6 +18,14 @@ public interface Backend {
     /** A new storage of {@code length} zeros. */
     Storage allocate(int length);
 
+    /**
+     * A new storage that a kernel is about to overwrite whole: zeros, or within a training step an array the last
+     * step used, as it was ({@link StepMemory}). Saves writing zeros that nobody reads.
+     */
+    default Storage allocateForOverwrite(int length) {
+        return allocate(length);
+    }
+
     /** Starts reusing the temporaries of training steps on this thread (see {@link StepMemory}). */
     default StepMemory stepMemory() {
         return StepMemory.NONE;

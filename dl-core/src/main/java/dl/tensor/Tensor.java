@@ -68,6 +68,14 @@ public final class Tensor {
         return new Tensor(backend.allocate(Shapes.size(Shapes.check("zeros", shape))), shape.clone());
     }
 
+    /**
+     * A tensor that an op's kernel is about to overwrite whole (its output): the numbers are unspecified until
+     * then, which spares writing zeros nobody reads (see {@link Backend#allocateForOverwrite}).
+     */
+    public static Tensor output(Backend backend, int... shape) {
+        return new Tensor(backend.allocateForOverwrite(Shapes.size(Shapes.check("output", shape))), shape.clone());
+    }
+
     /** Zeros of the given shape, on the CPU. */
     public static Tensor zeros(int... shape) {
         return empty(CpuBackend.INSTANCE, shape);

@@ -41,7 +41,7 @@ public final class Arithmetic extends Op {
             throw new IllegalArgumentException(name + ": one tensor is on " + a.backend().name() + ", the other on "
                     + b.backend().name() + "; move one with .to(...)");
         }
-        Tensor y = Tensor.empty(a.backend(), outShape);
+        Tensor y = Tensor.output(a.backend(), outShape);
         a.backend().zip(op, a.storage(), a.shape(), b.storage(), b.shape(), y.storage(), outShape);
         return y;
     }

@@ -28,7 +28,7 @@ public final class Conv2d extends Op {
 
     public static Tensor apply(Tensor x, Tensor w, int stride, int padding) {
         ConvGeometry g = geometry(x.shape(), w.shape(), stride, padding);
-        Tensor y = Tensor.empty(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
+        Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
         x.backend().conv2d(x.storage(), w.storage(), y.storage(), g);
         return new Conv2d(x, w, g).record(y, x, w);
     }
@@ -65,11 +65,11 @@ public final class Conv2d extends Op {
     protected Tensor[] backward(Tensor dy) {
         Tensor dx = null, dw = null;
         if (x.isGradRequired()) {
-            dx = Tensor.empty(x.backend(), x.shape());
+            dx = Tensor.output(x.backend(), x.shape());
             x.backend().conv2dBackwardInput(dy.storage(), w.storage(), dx.storage(), g);
         }
         if (w.isGradRequired()) {
-            dw = Tensor.empty(x.backend(), w.shape());
+            dw = Tensor.output(x.backend(), w.shape());
             x.backend().conv2dBackwardWeight(x.storage(), dy.storage(), dw.storage(), g);
         }
         return new Tensor[] {dx, dw};

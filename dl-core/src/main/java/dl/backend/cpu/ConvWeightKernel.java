@@ -2,6 +2,7 @@ package dl.backend.cpu;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,9 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class ConvWeightKernel {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
+    /** Per entry, {@code L} running sums, one per lane. */
     private static final int L = S.length();
-    /** Per entry: {@code L} lane sums and one scalar for the positions left over after the last full vector. */
-    private static final int WIDTH = L + 1;
     /** Columns summed per pass: a block of {@code b} with a few hundred rows stays in the L2 cache. */
     static final int BLOCK = 256;
 
@@ -51,7 +51,7 @@ final class ConvWeightKernel {
         Accumulator(int m, int n) {
             this.m = m;
             this.n = n;
-            this.sums = new float[m * n * WIDTH];
+            this.sums = new float[m * n * L];
         }
 
         /** {@code this[m, n] += a[m, k] b[n, k]^T}, both dense and row-major from the given offsets. */
@@ -62,15 +62,15 @@ final class ConvWeightKernel {
         }
 
         /**
-         * {@code c[cOff + i * n + j] = (or +=) the sum of entry (i, j)}: lanes added in order, then the scalar
+         * {@code c[cOff + i * n + j] = (or +=) the sum of entry (i, j)}: its lanes added in order
          * ({@code reduceLanes} may add them in another order once the JIT has compiled it, and the last bit would
          * then depend on timing: a seed must repeat a run exactly). Clears the sums for the next batch.
          */
         void addTo(float[] c, int cOff, boolean overwrite) {
             for (int e = 0; e < m * n; e++) {
                 float total = 0;
-                for (int lane = 0; lane <= L; lane++) {
-                    total += sums[e * WIDTH + lane];
+                for (int lane = 0; lane < L; lane++) {
+                    total += sums[e * L + lane];
                 }
                 c[cOff + e] = overwrite ? total : c[cOff + e] + total;
             }
@@ -82,19 +82,19 @@ final class ConvWeightKernel {
             int evenM = m & ~1, evenN = n & ~1;
             for (int i = 0; i < evenM; i += 2) {
                 for (int j = 0; j < evenN; j += 2) {
-                    tile(length, k, a, aOff + i * k, b, bOff + j * k, (i * n + j) * WIDTH);
+                    tile(length, k, a, aOff + i * k, b, bOff + j * k, (i * n + j) * L);
                 }
             }
             for (int i = 0; i < m; i++) {   // the odd row and the odd column left over, one dot product at a time
                 for (int j = (i < evenM ? evenN : 0); j < n; j++) {
-                    dot(length, a, aOff + i * k, b, bOff + j * k, (i * n + j) * WIDTH);
+                    dot(length, a, aOff + i * k, b, bOff + j * k, (i * n + j) * L);
                 }
             }
         }
 
         /** Entries (0..1, 0..1) from {@code e00}: four dot products sharing their loads. */
         private void tile(int length, int k, float[] a, int a0, float[] b, int b0, int e00) {
-            int a1 = a0 + k, b1 = b0 + k, e01 = e00 + WIDTH, e10 = e00 + n * WIDTH, e11 = e10 + WIDTH, p = 0;
+            int a1 = a0 + k, b1 = b0 + k, e01 = e00 + L, e10 = e00 + n * L, e11 = e10 + L, p = 0;
             FloatVector s00 = FloatVector.fromArray(S, sums, e00), s01 = FloatVector.fromArray(S, sums, e01);
             FloatVector s10 = FloatVector.fromArray(S, sums, e10), s11 = FloatVector.fromArray(S, sums, e11);
             for (int end = S.loopBound(length); p < end; p += L) {
@@ -105,21 +105,19 @@ final class ConvWeightKernel {
                 s10 = x1.fma(y0, s10);
                 s11 = x1.fma(y1, s11);
             }
+            if (p < length) {   // the last few columns: one masked step, lanes past the end read as zeros
+                VectorMask<Float> m = S.indexInRange(p, length);
+                FloatVector x0 = FloatVector.fromArray(S, a, a0 + p, m), x1 = FloatVector.fromArray(S, a, a1 + p, m);
+                FloatVector y0 = FloatVector.fromArray(S, b, b0 + p, m), y1 = FloatVector.fromArray(S, b, b1 + p, m);
+                s00 = x0.fma(y0, s00);
+                s01 = x0.fma(y1, s01);
+                s10 = x1.fma(y0, s10);
+                s11 = x1.fma(y1, s11);
+            }
             s00.intoArray(sums, e00);
             s01.intoArray(sums, e01);
             s10.intoArray(sums, e10);
             s11.intoArray(sums, e11);
-            float t00 = 0, t01 = 0, t10 = 0, t11 = 0;
-            for (; p < length; p++) {
-                t00 += a[a0 + p] * b[b0 + p];
-                t01 += a[a0 + p] * b[b1 + p];
-                t10 += a[a1 + p] * b[b0 + p];
-                t11 += a[a1 + p] * b[b1 + p];
-            }
-            sums[e00 + L] += t00;
-            sums[e01 + L] += t01;
-            sums[e10 + L] += t10;
-            sums[e11 + L] += t11;
         }
 
         /** Entry {@code e}: {@code += sum over p of a[aOff + p] * b[bOff + p]}, {@code p < length}. */
@@ -129,12 +127,11 @@ final class ConvWeightKernel {
             for (int end = S.loopBound(length); p < end; p += L) {
                 s = FloatVector.fromArray(S, a, aOff + p).fma(FloatVector.fromArray(S, b, bOff + p), s);
             }
-            s.intoArray(sums, e);
-            float t = 0;
-            for (; p < length; p++) {
-                t += a[aOff + p] * b[bOff + p];
+            if (p < length) {
+                VectorMask<Float> m = S.indexInRange(p, length);
+                s = FloatVector.fromArray(S, a, aOff + p, m).fma(FloatVector.fromArray(S, b, bOff + p, m), s);
             }
-            sums[e + L] += t;
+            s.intoArray(sums, e);
         }
     }
 }

@@ -44,7 +44,13 @@ public final class CpuBackend implements Backend {
     @Override
     public Storage allocate(int length) {
         StepArrays steps = STEPS.get();
-        return steps == null ? new CpuStorage(new float[length]) : steps.allocate(length);
+        return steps == null ? new CpuStorage(new float[length]) : steps.allocate(length, true);
+    }
+
+    @Override
+    public Storage allocateForOverwrite(int length) {
+        StepArrays steps = STEPS.get();
+        return steps == null ? new CpuStorage(new float[length]) : steps.allocate(length, false);
     }
 
     /** One per training thread while its loop runs: see {@link StepMemory}. */
@@ -66,12 +72,12 @@ public final class CpuBackend implements Backend {
         private final List<CpuStorage> allocated = new ArrayList<>();
         private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
 
-        CpuStorage allocate(int length) {
+        CpuStorage allocate(int length, boolean zeros) {
             ArrayDeque<float[]> same = free.get(length);
             float[] data = same == null ? null : same.poll();
             if (data == null) {
                 data = new float[length];
-            } else {
+            } else if (zeros) {
                 Arrays.fill(data, 0f);
             }
             CpuStorage storage = new CpuStorage(data);
