@@ -74,10 +74,25 @@ final class ElementWise {
         int rank = merge(shape, aStride, bStride);
         int inner = rank == 0 ? 1 : shape[rank - 1];
         int rows = inner == 0 ? 0 : n / inner;
+        int rowsPerChunk = Math.max(1, CHUNK / Math.max(inner, 1)), chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
+        Parallel.forEach(Math.max(chunks, 1), c -> combineRows(op, a, aStride, b, bStride, out, shape, rank,
+                c * rowsPerChunk, Math.min(rows, (c + 1) * rowsPerChunk)));
+    }
+
+    /** Rows {@code [from, to)} of a broadcasting combination: the last axis is the inner loop. */
+    private static void combineRows(BinaryOp op, float[] a, int[] aStride, float[] b, int[] bStride, float[] out,
+                                    int[] shape, int rank, int from, int to) {
+        int inner = rank == 0 ? 1 : shape[rank - 1];
         int aInner = rank == 0 ? 0 : aStride[rank - 1], bInner = rank == 0 ? 0 : bStride[rank - 1];
         int[] index = new int[rank];
         int aBase = 0, bBase = 0;
-        for (int r = 0; r < rows; r++) {
+        for (int d = rank - 2, rest = from; d >= 0; d--) {   // where row `from` starts
+            index[d] = rest % shape[d];
+            rest /= shape[d];
+            aBase += index[d] * aStride[d];
+            bBase += index[d] * bStride[d];
+        }
+        for (int r = from; r < to; r++) {
             combine(op, a, aBase, aInner, b, bBase, bInner, out, r * inner, inner);
             // advance the odometer over all axes but the last
             for (int d = rank - 2; d >= 0; d--) {

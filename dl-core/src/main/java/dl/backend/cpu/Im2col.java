@@ -2,6 +2,9 @@ package dl.backend.cpu;
 
 import dl.backend.ConvGeometry;
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Unrolls the windows of one image into the columns of a matrix, so that a convolution becomes one matrix
@@ -14,6 +17,8 @@ import java.util.Arrays;
  * seen by several windows receive several contributions), which is what the gradient needs.
  */
 final class Im2col {
+
+    private static final VectorSpecies<Float> S = Gemm.SPECIES;
 
     /** One growing scratch matrix per thread, reused from call to call so that training allocates nothing. */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
@@ -86,9 +91,7 @@ final class Im2col {
                         }
                         int dst = dxOff + c * plane + ih * g.width() + first;
                         if (s == 1) {
-                            for (int ow = from; ow < to; ow++) {
-                                dx[dst + ow] += col[src + ow];
-                            }
+                            addRow(col, src + from, dx, dst + from, to - from);
                         } else {
                             for (int ow = from; ow < to; ow++) {
                                 dx[dst + ow * s] += col[src + ow];
@@ -97,6 +100,18 @@ final class Im2col {
                     }
                 }
             }
+        }
+    }
+
+    /** {@code dx[d + i] += col[c + i]} for {@code i < length}, with SIMD (the plain loop is not vectorized). */
+    private static void addRow(float[] col, int c, float[] dx, int d, int length) {
+        int i = 0;
+        for (int end = S.loopBound(length); i < end; i += S.length()) {
+            FloatVector.fromArray(S, dx, d + i).add(FloatVector.fromArray(S, col, c + i)).intoArray(dx, d + i);
+        }
+        if (i < length) {
+            VectorMask<Float> m = S.indexInRange(i, length);
+            FloatVector.fromArray(S, dx, d + i, m).add(FloatVector.fromArray(S, col, c + i, m)).intoArray(dx, d + i, m);
         }
     }
 

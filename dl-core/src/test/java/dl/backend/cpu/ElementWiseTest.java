@@ -1,0 +1,42 @@
+package dl.backend.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dl.backend.BinaryOp;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Broadcasting combinations, large enough to be split over the cores, against a plain loop over every index. */
+class ElementWiseTest {
+
+    @Test
+    void aConvolutionsBiasIsAddedToEveryPositionOfItsChannel() {
+        int n = 64, c = 6, plane = 28 * 28;
+        float[] y = random(n * c * plane), bias = random(c), out = new float[y.length];
+        ElementWise.zip(BinaryOp.ADD, y, new int[] {n, c, 28, 28}, bias, new int[] {1, c, 1, 1}, out,
+                new int[] {n, c, 28, 28});
+        float[] expected = new float[y.length];
+        for (int i = 0; i < y.length; i++) {
+            expected[i] = y[i] + bias[i / plane % c];
+        }
+        assertArrayEquals(expected, out, 0f);
+    }
+
+    @Test
+    void aColumnTimesARowMakesATableSplitOverTheCores() {
+        int rows = 300, cols = 500;
+        float[] column = random(rows), row = random(cols), out = new float[rows * cols];
+        ElementWise.zip(BinaryOp.MUL, column, new int[] {rows, 1}, row, new int[] {cols}, out, new int[] {rows, cols});
+        float[] expected = new float[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                expected[i * cols + j] = column[i] * row[j];
+            }
+        }
+        assertArrayEquals(expected, out, 0f);
+    }
+
+    private static float[] random(int n) {
+        return Floats.random(new Random(n), n);
+    }
+}
