@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * so no operand needs transposing or packing. The sums are kept in SIMD lanes, in an {@link Accumulator}, across
  * all the images of a batch, and each entry's lanes are added up once at the end: adding up 16 lanes costs as much
  * as a few dozen multiply-adds, and a LeNet layer has only 100 positions per image to sum over. Entries are
- * computed four at a time, two rows of {@code dy} against two rows of {@code col}, so that each SIMD load feeds two
- * fused multiply-adds.
+ * computed eight at a time, two rows of {@code dy} against four rows of {@code col}, so that six SIMD loads feed
+ * eight fused multiply-adds.
  */
 final class ConvWeightKernel {
 
@@ -79,45 +79,67 @@ final class ConvWeightKernel {
 
         /** The sums over {@code length} columns: row {@code i} of {@code a} starts at {@code aOff + i * k}. */
         private void addBlock(int length, int k, float[] a, int aOff, float[] b, int bOff) {
-            int evenM = m & ~1, evenN = n & ~1;
+            int evenM = m & ~1, quadN = n & ~3;
             for (int i = 0; i < evenM; i += 2) {
-                for (int j = 0; j < evenN; j += 2) {
+                for (int j = 0; j < quadN; j += 4) {
                     tile(length, k, a, aOff + i * k, b, bOff + j * k, (i * n + j) * L);
                 }
             }
-            for (int i = 0; i < m; i++) {   // the odd row and the odd column left over, one dot product at a time
-                for (int j = (i < evenM ? evenN : 0); j < n; j++) {
+            for (int i = 0; i < m; i++) {   // the odd row and the last columns, one dot product at a time
+                for (int j = (i < evenM ? quadN : 0); j < n; j++) {
                     dot(length, a, aOff + i * k, b, bOff + j * k, (i * n + j) * L);
                 }
             }
         }
 
-        /** Entries (0..1, 0..1) from {@code e00}: four dot products sharing their loads. */
+        /** Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. */
         private void tile(int length, int k, float[] a, int a0, float[] b, int b0, int e00) {
-            int a1 = a0 + k, b1 = b0 + k, e01 = e00 + L, e10 = e00 + n * L, e11 = e10 + L, p = 0;
-            FloatVector s00 = FloatVector.fromArray(S, sums, e00), s01 = FloatVector.fromArray(S, sums, e01);
-            FloatVector s10 = FloatVector.fromArray(S, sums, e10), s11 = FloatVector.fromArray(S, sums, e11);
+            int a1 = a0 + k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k, e10 = e00 + n * L, p = 0;
+            FloatVector s00 = FloatVector.fromArray(S, sums, e00), s01 = FloatVector.fromArray(S, sums, e00 + L);
+            FloatVector s02 = FloatVector.fromArray(S, sums, e00 + 2 * L);
+            FloatVector s03 = FloatVector.fromArray(S, sums, e00 + 3 * L);
+            FloatVector s10 = FloatVector.fromArray(S, sums, e10), s11 = FloatVector.fromArray(S, sums, e10 + L);
+            FloatVector s12 = FloatVector.fromArray(S, sums, e10 + 2 * L);
+            FloatVector s13 = FloatVector.fromArray(S, sums, e10 + 3 * L);
             for (int end = S.loopBound(length); p < end; p += L) {
                 FloatVector x0 = FloatVector.fromArray(S, a, a0 + p), x1 = FloatVector.fromArray(S, a, a1 + p);
-                FloatVector y0 = FloatVector.fromArray(S, b, b0 + p), y1 = FloatVector.fromArray(S, b, b1 + p);
-                s00 = x0.fma(y0, s00);
-                s01 = x0.fma(y1, s01);
-                s10 = x1.fma(y0, s10);
-                s11 = x1.fma(y1, s11);
+                FloatVector y = FloatVector.fromArray(S, b, b0 + p);
+                s00 = x0.fma(y, s00);
+                s10 = x1.fma(y, s10);
+                y = FloatVector.fromArray(S, b, b1 + p);
+                s01 = x0.fma(y, s01);
+                s11 = x1.fma(y, s11);
+                y = FloatVector.fromArray(S, b, b2 + p);
+                s02 = x0.fma(y, s02);
+                s12 = x1.fma(y, s12);
+                y = FloatVector.fromArray(S, b, b3 + p);
+                s03 = x0.fma(y, s03);
+                s13 = x1.fma(y, s13);
             }
             if (p < length) {   // the last few columns: one masked step, lanes past the end read as zeros
-                VectorMask<Float> m = S.indexInRange(p, length);
-                FloatVector x0 = FloatVector.fromArray(S, a, a0 + p, m), x1 = FloatVector.fromArray(S, a, a1 + p, m);
-                FloatVector y0 = FloatVector.fromArray(S, b, b0 + p, m), y1 = FloatVector.fromArray(S, b, b1 + p, m);
-                s00 = x0.fma(y0, s00);
-                s01 = x0.fma(y1, s01);
-                s10 = x1.fma(y0, s10);
-                s11 = x1.fma(y1, s11);
+                VectorMask<Float> in = S.indexInRange(p, length);
+                FloatVector x0 = FloatVector.fromArray(S, a, a0 + p, in), x1 = FloatVector.fromArray(S, a, a1 + p, in);
+                FloatVector y = FloatVector.fromArray(S, b, b0 + p, in);
+                s00 = x0.fma(y, s00);
+                s10 = x1.fma(y, s10);
+                y = FloatVector.fromArray(S, b, b1 + p, in);
+                s01 = x0.fma(y, s01);
+                s11 = x1.fma(y, s11);
+                y = FloatVector.fromArray(S, b, b2 + p, in);
+                s02 = x0.fma(y, s02);
+                s12 = x1.fma(y, s12);
+                y = FloatVector.fromArray(S, b, b3 + p, in);
+                s03 = x0.fma(y, s03);
+                s13 = x1.fma(y, s13);
             }
             s00.intoArray(sums, e00);
-            s01.intoArray(sums, e01);
+            s01.intoArray(sums, e00 + L);
+            s02.intoArray(sums, e00 + 2 * L);
+            s03.intoArray(sums, e00 + 3 * L);
             s10.intoArray(sums, e10);
-            s11.intoArray(sums, e11);
+            s11.intoArray(sums, e10 + L);
+            s12.intoArray(sums, e10 + 2 * L);
+            s13.intoArray(sums, e10 + 3 * L);
         }
 
         /** Entry {@code e}: {@code += sum over p of a[aOff + p] * b[bOff + p]}, {@code p < length}. */

@@ -3,7 +3,6 @@ package dl.backend.cpu;
 import dl.backend.ConvGeometry;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -109,9 +108,8 @@ final class Im2col {
         for (int end = S.loopBound(length); i < end; i += S.length()) {
             FloatVector.fromArray(S, dx, d + i).add(FloatVector.fromArray(S, col, c + i)).intoArray(dx, d + i);
         }
-        if (i < length) {
-            VectorMask<Float> m = S.indexInRange(i, length);
-            FloatVector.fromArray(S, dx, d + i, m).add(FloatVector.fromArray(S, col, c + i, m)).intoArray(dx, d + i, m);
+        for (; i < length; i++) {
+            dx[d + i] += col[c + i];
         }
     }
 
