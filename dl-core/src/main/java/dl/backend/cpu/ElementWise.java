@@ -13,7 +13,7 @@ import dl.backend.UnaryOp;
 final class ElementWise {
 
     /** Below this many elements a kernel runs on the calling thread: splitting would cost more than it saves. */
-    static final int CHUNK = 1 << 15;
+    static final int CHUNK = 1 << 16;
 
     private ElementWise() {
     }
