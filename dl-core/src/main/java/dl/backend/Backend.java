@@ -85,8 +85,11 @@ public interface Backend {
 
     // ---- convolution and pooling (NCHW) -----------------------------------------------------------------
 
-    /** {@code y[b, f] = sum_c x[b, c] (*) w[f, c]}, cross-correlation without bias. */
-    void conv2d(Storage x, Storage w, Storage y, ConvGeometry g);
+    /**
+     * {@code y[b, f] = sum_c x[b, c] (*) w[f, c] + bias[f]}, cross-correlation; {@code bias} (one number per filter)
+     * may be null. Overwrites {@code y}.
+     */
+    void conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g);
 
     /** {@code dx = dL/dx} of {@link #conv2d} given {@code dy}: overwrites {@code dx}. */
     void conv2dBackwardInput(Storage dy, Storage w, Storage dx, ConvGeometry g);

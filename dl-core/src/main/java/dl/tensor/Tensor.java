@@ -643,7 +643,12 @@ public final class Tensor {
 
     /** Cross-correlation of {@code [N, C, H, W]} with {@code weight [F, C, kh, kw]}; see {@link Conv2d}. */
     public Tensor conv2d(Tensor weight, int stride, int padding) {
-        return Conv2d.apply(this, weight, stride, padding);
+        return Conv2d.apply(this, weight, null, stride, padding);
+    }
+
+    /** The same plus {@code bias[f]} on every output of filter {@code f} (a {@code [F]} tensor). */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
+        return Conv2d.apply(this, weight, bias, stride, padding);
     }
 
     /** Max over {@code kernel x kernel} windows moved by {@code stride}; see {@link MaxPool2d}. */

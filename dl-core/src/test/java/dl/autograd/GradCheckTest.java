@@ -103,10 +103,12 @@ class GradCheckTest {
     }
 
     @Test
-    void convolutionBothGradients() {
+    void convolutionGradientsOfInputWeightsAndBias() {
         // values in [-1, 1]: each output sums many products, and float32 rounding of large sums blurs differences
         assertGradientsMatch(x -> x[0].conv2d(x[1], 1, 0), uniform(-1, 1, 2, 2, 5, 5), uniform(-1, 1, 3, 2, 3, 3));
         assertGradientsMatch(x -> x[0].conv2d(x[1], 2, 1), uniform(-1, 1, 1, 3, 6, 7), uniform(-1, 1, 2, 3, 3, 2));
+        assertGradientsMatch(x -> x[0].conv2d(x[1], x[2], 1, 1), uniform(-1, 1, 2, 2, 4, 4), uniform(-1, 1, 3, 2, 3, 3),
+                uniform(-1, 1, 3));
     }
 
     @Test

@@ -6,31 +6,40 @@ import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 
 /**
- * 2-D convolution (cross-correlation, as every deep-learning library computes it), without bias:
+ * 2-D convolution (cross-correlation, as every deep-learning library computes it), with an optional bias:
  * <pre>
- *   y[n, f, i, j] = sum_c sum_u sum_v  x[n, c, s*i + u - p, s*j + v - p] * w[f, c, u, v]
+ *   y[n, f, i, j] = sum_c sum_u sum_v  x[n, c, s*i + u - p, s*j + v - p] * w[f, c, u, v]  + b[f]
  * </pre>
  * Shapes: x {@code [N, C, H, W]}, w {@code [F, C, kh, kw]}, y {@code [N, F, OH, OW]} with
  * {@code OH = floor((H + 2p - kh) / s) + 1}. Backward: {@code dL/dx} is the "full" correlation of {@code dL/dy}
- * with the flipped filters, {@code dL/dw[f, c, u, v] = sum_n,i,j dL/dy[n, f, i, j] x[n, c, s*i + u - p, s*j + v - p]}.
+ * with the flipped filters, {@code dL/dw[f, c, u, v] = sum_n,i,j dL/dy[n, f, i, j] x[n, c, s*i + u - p, s*j + v - p]},
+ * {@code dL/db[f] = sum_n,i,j dL/dy[n, f, i, j]}.
  */
 public final class Conv2d extends Op {
 
     private final Tensor x;
     private final Tensor w;
+    private final Tensor b;
     private final ConvGeometry g;
 
-    private Conv2d(Tensor x, Tensor w, ConvGeometry g) {
+    private Conv2d(Tensor x, Tensor w, Tensor b, ConvGeometry g) {
         this.x = x;
         this.w = w;
+        this.b = b;
         this.g = g;
     }
 
-    public static Tensor apply(Tensor x, Tensor w, int stride, int padding) {
+    /** {@code bias}: {@code [F]}, one number per filter, or null for none. */
+    public static Tensor apply(Tensor x, Tensor w, Tensor bias, int stride, int padding) {
         ConvGeometry g = geometry(x.shape(), w.shape(), stride, padding);
+        if (bias != null && (bias.shape().length != 1 || bias.shape()[0] != g.filters())) {
+            throw new IllegalArgumentException("conv2d: bias " + Shapes.str(bias.shape()) + " for " + g.filters()
+                    + " filters: the bias needs one number per filter, shape [" + g.filters() + "]");
+        }
         Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
-        x.backend().conv2d(x.storage(), w.storage(), y.storage(), g);
-        return new Conv2d(x, w, g).record(y, x, w);
+        x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g);
+        Conv2d op = new Conv2d(x, w, bias, g);
+        return bias == null ? op.record(y, x, w) : op.record(y, x, w, bias);
     }
 
     private static ConvGeometry geometry(int[] xs, int[] ws, int stride, int padding) {
@@ -72,6 +81,10 @@ public final class Conv2d extends Op {
             dw = Tensor.output(x.backend(), w.shape());
             x.backend().conv2dBackwardWeight(x.storage(), dy.storage(), dw.storage(), g);
         }
-        return new Tensor[] {dx, dw};
+        if (b == null) {
+            return new Tensor[] {dx, dw};
+        }
+        Tensor db = b.isGradRequired() ? dy.sumTo(1, g.filters(), 1, 1).reshape(g.filters()) : null;
+        return new Tensor[] {dx, dw, db};
     }
 }

@@ -33,8 +33,11 @@ final class Convolution {
     private Convolution() {
     }
 
-    /** {@code y[n] = W im2col(x[n])}: overwrites {@code y}. */
-    static void forward(float[] x, float[] w, float[] y, ConvGeometry g) {
+    /**
+     * {@code y[n] = W im2col(x[n]) + bias}: overwrites {@code y}. The bias (one number per filter, or null) is added
+     * to each image's output right after its product, while that output is still in cache.
+     */
+    static void forward(float[] x, float[] w, float[] bias, float[] y, ConvGeometry g) {
         int k = rows(g), p = positions(g), f = g.filters();
         forEachImage(g.batch(), (n, allCores) -> {
             int xOff = n * inputSize(g);
@@ -45,6 +48,14 @@ final class Convolution {
                 xOff = 0;
             }
             gemm(allCores, false, f, p, k, w, col, xOff, y, n * f * p);
+            if (bias != null) {
+                for (int filter = 0, at = n * f * p; filter < f; filter++, at += p) {
+                    float b = bias[filter];
+                    for (int q = at; q < at + p; q++) {
+                        y[q] += b;
+                    }
+                }
+            }
         });
     }
 

@@ -168,8 +168,8 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void conv2d(Storage x, Storage w, Storage y, ConvGeometry g) {
-        Convolution.forward(data(x), data(w), data(y), g);
+    public void conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g) {
+        Convolution.forward(data(x), data(w), bias == null ? null : data(bias), data(y), g);
     }
 
     @Override

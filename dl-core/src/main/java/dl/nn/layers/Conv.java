@@ -105,8 +105,7 @@ public final class Conv extends Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = x.conv2d(weight, stride, pad());
-        return bias == null ? y : y.add(bias.reshape(1, filters, 1, 1));
+        return x.conv2d(weight, bias, stride, pad());
     }
 
     @Override

@@ -43,7 +43,7 @@ class ConvolutionTest {
         float[] dy = random(rng, n * f * g.outHeight() * g.outWidth());
 
         float[] y = garbage(dy.length);
-        Convolution.forward(x, weights, y, g);
+        Convolution.forward(x, weights, null, y, g);
         assertClose(naiveForward(x, weights, g), y);
 
         float[] dx = garbage(x.length);
@@ -72,7 +72,7 @@ class ConvolutionTest {
         float[] x = random(rng, n * c * h * w), weights = random(rng, f * c * kh * kw);
         float[] y = new float[n * f * g.outHeight() * g.outWidth()], dy = random(rng, y.length);
         float[] dx = new float[x.length], dw = new float[weights.length];
-        Convolution.forward(x, weights, y, g);
+        Convolution.forward(x, weights, null, y, g);
         Convolution.backwardInput(dy, weights, dx, g);
         Convolution.backwardWeight(x, dy, dw, g);
         double form = dot(dy, y);
@@ -100,7 +100,7 @@ class ConvolutionTest {
             10, 17, 19,
             9, 6, 14};
         float[] y = new float[9];
-        Convolution.forward(input, kernel, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
+        Convolution.forward(input, kernel, null, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
         assertArrayEquals(expected, y, 0f);
     }
 
@@ -122,7 +122,7 @@ class ConvolutionTest {
             2, 4, 3,
             2, 3, 4};
         float[] y = new float[9];
-        Convolution.forward(image, kernel, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
+        Convolution.forward(image, kernel, null, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
         assertArrayEquals(expected, y, 0f);
     }
 
@@ -151,7 +151,7 @@ class ConvolutionTest {
         assertEquals(expected, windowPositionsThatFit(i, k, s, p));
         ConvGeometry g = new ConvGeometry(1, 1, i, i, 1, k, k, s, p);
         float[] x = random(rng, i * i), w = random(rng, k * k), y = new float[expected * expected];
-        Convolution.forward(x, w, y, g);
+        Convolution.forward(x, w, null, y, g);
         assertClose(naiveForward(x, w, g), y);
     }
 
