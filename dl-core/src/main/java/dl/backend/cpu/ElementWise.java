@@ -2,6 +2,10 @@ package dl.backend.cpu;
 
 import dl.backend.BinaryOp;
 import dl.backend.UnaryOp;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Element-wise kernels: maps of one array, broadcasting combinations of two, and axis permutation. Large arrays
@@ -159,7 +163,7 @@ final class ElementWise {
                 case SUB -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i] - b[bi + i]; }
                 case MUL -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i] * b[bi + i]; }
                 case DIV -> { for (int i = 0; i < len; i++) out[oi + i] = a[ai + i] / b[bi + i]; }
-                case WHERE_POSITIVE -> { for (int i = 0; i < len; i++) out[oi + i] = b[bi + i] > 0 ? a[ai + i] : 0f; }
+                case WHERE_POSITIVE -> wherePositive(a, ai, b, bi, out, oi, len);
                 default -> strided(op, a, ai, as, b, bi, bs, out, oi, len);
             }
         } else if (as == 1 && bs == 0) {
@@ -173,6 +177,23 @@ final class ElementWise {
             }
         } else {
             strided(op, a, ai, as, b, bi, bs, out, oi, len);
+        }
+    }
+
+    /**
+     * {@code out = b > 0 ? a : 0} (the gradient through a ReLU) with SIMD: as a plain loop the JIT keeps the
+     * branch, which the random signs of activations mispredict half the time (ten times slower).
+     */
+    private static void wherePositive(float[] a, int ai, float[] b, int bi, float[] out, int oi, int len) {
+        VectorSpecies<Float> s = Gemm.SPECIES;
+        FloatVector zero = FloatVector.zero(s);
+        int i = 0;
+        for (int end = s.loopBound(len); i < end; i += s.length()) {
+            VectorMask<Float> positive = FloatVector.fromArray(s, b, bi + i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(s, a, ai + i), positive).intoArray(out, oi + i);
+        }
+        for (; i < len; i++) {
+            out[oi + i] = b[bi + i] > 0 ? a[ai + i] : 0f;
         }
     }
 
