@@ -87,15 +87,19 @@ public interface Backend {
 
     /**
      * {@code y[b, f] = sum_c x[b, c] (*) w[f, c] + bias[f]}, cross-correlation; {@code bias} (one number per filter)
-     * may be null. Overwrites {@code y}.
+     * may be null. Overwrites {@code y}. With {@code forWeightGradient}, returns what the backend wants to keep
+     * for {@link #conv2dBackwardWeight} (the CPU: the unrolled images), or null.
      */
-    void conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g);
+    Storage conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g, boolean forWeightGradient);
 
     /** {@code dx = dL/dx} of {@link #conv2d} given {@code dy}: overwrites {@code dx}. */
     void conv2dBackwardInput(Storage dy, Storage w, Storage dx, ConvGeometry g);
 
-    /** {@code dw = dL/dw} of {@link #conv2d} given {@code dy}: overwrites {@code dw}. */
-    void conv2dBackwardWeight(Storage x, Storage dy, Storage dw, ConvGeometry g);
+    /**
+     * {@code dw = dL/dw} of {@link #conv2d} given {@code dy}: overwrites {@code dw}. {@code kept} is what
+     * {@link #conv2d} returned (possibly null).
+     */
+    void conv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, ConvGeometry g);
 
     /** Max over each window; {@code argmax} receives the flat index (within the image plane) of each winner. */
     void maxPool(Storage x, Storage y, Storage argmax, PoolGeometry g);

@@ -1,7 +1,9 @@
 package dl.autograd.ops;
 
+import dl.autograd.NoGrad;
 import dl.autograd.Op;
 import dl.backend.ConvGeometry;
+import dl.backend.Storage;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 
@@ -21,6 +23,8 @@ public final class Conv2d extends Op {
     private final Tensor w;
     private final Tensor b;
     private final ConvGeometry g;
+    /** What the backend kept from the forward pass for the weight gradient (the unrolled images), or null. */
+    private Storage kept;
 
     private Conv2d(Tensor x, Tensor w, Tensor b, ConvGeometry g) {
         this.x = x;
@@ -37,8 +41,9 @@ public final class Conv2d extends Op {
                     + " filters: the bias needs one number per filter, shape [" + g.filters() + "]");
         }
         Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
-        x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g);
         Conv2d op = new Conv2d(x, w, bias, g);
+        op.kept = x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g,
+                w.isGradRequired() && !NoGrad.isActive());
         return bias == null ? op.record(y, x, w) : op.record(y, x, w, bias);
     }
 
@@ -79,7 +84,7 @@ public final class Conv2d extends Op {
         }
         if (w.isGradRequired()) {
             dw = Tensor.output(x.backend(), w.shape());
-            x.backend().conv2dBackwardWeight(x.storage(), dy.storage(), dw.storage(), g);
+            x.backend().conv2dBackwardWeight(x.storage(), kept, dy.storage(), dw.storage(), g);
         }
         if (b == null) {
             return new Tensor[] {dx, dw};

@@ -33,21 +33,29 @@ final class Convolution {
     private Convolution() {
     }
 
+    /** Above this many numbers (64 MB), unrolled images are made again for the weight gradient, not kept. */
+    private static final long KEEP_LIMIT = 1 << 24;
+
+    /**
+     * How many numbers the unrolled images of a batch take, {@code N * K * P}, when it pays to keep them from the
+     * forward pass for the weight gradient; 0 when not (a 1x1 convolution needs no unrolling; a very large batch
+     * would take too much memory).
+     */
+    static int keptLength(ConvGeometry g) {
+        long length = (long) g.batch() * rows(g) * positions(g);
+        return isPointwise(g) || length > KEEP_LIMIT ? 0 : (int) length;
+    }
+
     /**
      * {@code y[n] = W im2col(x[n]) + bias}: overwrites {@code y}. The bias (one number per filter, or null) is added
-     * to each image's output right after its product, while that output is still in cache.
+     * to each image's output right after its product, while that output is still in cache. With {@code kept}
+     * ({@link #keptLength} numbers, or null), the unrolled images are left there for {@link #backwardWeight}.
      */
-    static void forward(float[] x, float[] w, float[] bias, float[] y, ConvGeometry g) {
+    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] kept, ConvGeometry g) {
         int k = rows(g), p = positions(g), f = g.filters();
         forEachImage(g.batch(), (n, allCores) -> {
-            int xOff = n * inputSize(g);
-            float[] col = x;
-            if (!isPointwise(g)) {
-                col = Im2col.scratch(k * p);
-                Im2col.im2col(x, xOff, g, col);
-                xOff = 0;
-            }
-            gemm(allCores, false, f, p, k, w, col, xOff, y, n * f * p);
+            Columns col = unroll(x, kept, n, g);
+            gemm(allCores, false, f, p, k, w, col.data(), col.offset(), y, n * f * p);
             if (bias != null) {
                 for (int filter = 0, at = n * f * p; filter < f; filter++, at += p) {
                     float b = bias[filter];
@@ -74,11 +82,12 @@ final class Convolution {
     }
 
     /**
-     * {@code dW = sum over n of dy[n] im2col(x[n])^T}: overwrites {@code dw}. Each core sums its share of the
-     * images into its own partial {@code dW}; the partials are added up at the end. With fewer images than cores
-     * (one image at a time), each image's filters are split over the cores instead.
+     * {@code dW = sum over n of dy[n] im2col(x[n])^T}: overwrites {@code dw}; the unrolled images come from
+     * {@code kept} when the forward pass left them there, else they are made again. Each core sums its share of
+     * the images into its own partial {@code dW}; the partials are added up at the end. With fewer images than
+     * cores (one image at a time), each image's filters are split over the cores instead.
      */
-    static void backwardWeight(float[] x, float[] dy, float[] dw, ConvGeometry g) {
+    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g) {
         int f = g.filters(), k = rows(g), p = positions(g), size = f * k, batch = g.batch();
         int cores = Math.min(batch, Parallel.CORES);
         if (cores <= 1) {
@@ -88,10 +97,10 @@ final class Convolution {
                 sums[t] = new ConvWeightKernel.Accumulator(f * (t + 1) / parts - f * t / parts, k);
             }
             for (int n = 0; n < batch; n++) {
-                float[] col = columns(x, n, g);
-                int colOff = col == x ? n * inputSize(g) : 0, dyOff = n * f * p;
+                Columns col = columns(x, kept, n, g);
+                int dyOff = n * f * p;
                 Parallel.forEach(parts, t -> sums[t].addProductWithTransposed(p, dy, dyOff + f * t / parts * p,
-                        col, colOff));
+                        col.data(), col.offset()));
             }
             for (int t = 0; t < parts; t++) {
                 sums[t].addTo(dw, f * t / parts * k, true);
@@ -102,8 +111,8 @@ final class Convolution {
         Parallel.forEach(cores, t -> {
             ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                float[] col = columns(x, n, g);
-                sum.addProductWithTransposed(p, dy, n * f * p, col, col == x ? n * inputSize(g) : 0);
+                Columns col = columns(x, kept, n, g);
+                sum.addProductWithTransposed(p, dy, n * f * p, col.data(), col.offset());
             }
             sum.addTo(t == 0 ? dw : partials, t == 0 ? 0 : (t - 1) * size, true);
         });
@@ -112,14 +121,27 @@ final class Convolution {
         }
     }
 
-    /** {@code im2col(x[n])} in this thread's scratch, or {@code x} itself for a pointwise convolution. */
-    private static float[] columns(float[] x, int n, ConvGeometry g) {
+    /** Where the {@code [K, P]} matrix of image {@code n} starts. */
+    private record Columns(float[] data, int offset) {
+    }
+
+    /**
+     * {@code im2col(x[n])}, made now: into {@code kept} when there is one, else into this thread's scratch; for a
+     * pointwise convolution, {@code x[n]} itself.
+     */
+    private static Columns unroll(float[] x, float[] kept, int n, ConvGeometry g) {
+        int length = rows(g) * positions(g);
         if (isPointwise(g)) {
-            return x;
+            return new Columns(x, n * inputSize(g));
         }
-        float[] col = Im2col.scratch(rows(g) * positions(g));
-        Im2col.im2col(x, n * inputSize(g), g, col);
+        Columns col = kept != null ? new Columns(kept, n * length) : new Columns(Im2col.scratch(length), 0);
+        Im2col.im2col(x, n * inputSize(g), g, col.data(), col.offset());
         return col;
+    }
+
+    /** {@code im2col(x[n])} as the forward pass kept it, or made again. */
+    private static Columns columns(float[] x, float[] kept, int n, ConvGeometry g) {
+        return kept != null ? new Columns(kept, n * rows(g) * positions(g)) : unroll(x, null, n, g);
     }
 
     /** What to do with one image; {@code allCores} says whether its products may use every core. */

@@ -168,8 +168,12 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g) {
-        Convolution.forward(data(x), data(w), bias == null ? null : data(bias), data(y), g);
+    public Storage conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g, boolean forWeightGradient) {
+        int length = forWeightGradient ? Convolution.keptLength(g) : 0;
+        Storage kept = length > 0 ? allocateForOverwrite(length) : null;
+        Convolution.forward(data(x), data(w), bias == null ? null : data(bias), data(y),
+                kept == null ? null : data(kept), g);
+        return kept;
     }
 
     @Override
@@ -178,8 +182,8 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void conv2dBackwardWeight(Storage x, Storage dy, Storage dw, ConvGeometry g) {
-        Convolution.backwardWeight(data(x), data(dy), data(dw), g);
+    public void conv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, ConvGeometry g) {
+        Convolution.backwardWeight(data(x), kept == null ? null : data(kept), data(dy), data(dw), g);
     }
 
     @Override

@@ -35,10 +35,10 @@ final class Im2col {
         return s;
     }
 
-    /** Fills {@code col [K, P]} from the image of {@code x} that starts at {@code xOff}. */
-    static void im2col(float[] x, int xOff, ConvGeometry g, float[] col) {
+    /** Fills {@code col [K, P]}, from {@code colOff} on, from the image of {@code x} that starts at {@code xOff}. */
+    static void im2col(float[] x, int xOff, ConvGeometry g, float[] col, int colOff) {
         int outH = g.outHeight(), outW = g.outWidth(), s = g.stride(), plane = g.height() * g.width();
-        int dst = 0;
+        int dst = colOff;
         for (int c = 0; c < g.channels(); c++) {
             for (int i = 0; i < g.kernelH(); i++) {
                 for (int j = 0; j < g.kernelW(); j++) {

@@ -43,7 +43,7 @@ class ConvolutionTest {
         float[] dy = random(rng, n * f * g.outHeight() * g.outWidth());
 
         float[] y = garbage(dy.length);
-        Convolution.forward(x, weights, null, y, g);
+        Convolution.forward(x, weights, null, y, null, g);
         assertClose(naiveForward(x, weights, g), y);
 
         float[] dx = garbage(x.length);
@@ -51,8 +51,17 @@ class ConvolutionTest {
         assertClose(naiveBackwardInput(dy, weights, g), dx);
 
         float[] dw = garbage(weights.length);
-        Convolution.backwardWeight(x, dy, dw, g);
+        Convolution.backwardWeight(x, null, dy, dw, g);
         assertClose(naiveBackwardWeight(x, dy, g), dw);
+
+        // the same weight gradient from the unrolled images the forward pass keeps, bit for bit
+        int kept = Convolution.keptLength(g);
+        if (kept > 0) {
+            float[] columns = garbage(kept), keptDw = garbage(weights.length);
+            Convolution.forward(x, weights, null, garbage(dy.length), columns, g);
+            Convolution.backwardWeight(x, columns, dy, keptDw, g);
+            assertArrayEquals(dw, keptDw, 0f);
+        }
     }
 
     /**
@@ -72,9 +81,9 @@ class ConvolutionTest {
         float[] x = random(rng, n * c * h * w), weights = random(rng, f * c * kh * kw);
         float[] y = new float[n * f * g.outHeight() * g.outWidth()], dy = random(rng, y.length);
         float[] dx = new float[x.length], dw = new float[weights.length];
-        Convolution.forward(x, weights, null, y, g);
+        Convolution.forward(x, weights, null, y, null, g);
         Convolution.backwardInput(dy, weights, dx, g);
-        Convolution.backwardWeight(x, dy, dw, g);
+        Convolution.backwardWeight(x, null, dy, dw, g);
         double form = dot(dy, y);
         assertEquals(form, dot(dx, x), 1e-4 * Math.max(1, Math.abs(form)));
         assertEquals(form, dot(dw, weights), 1e-4 * Math.max(1, Math.abs(form)));
@@ -100,7 +109,7 @@ class ConvolutionTest {
             10, 17, 19,
             9, 6, 14};
         float[] y = new float[9];
-        Convolution.forward(input, kernel, null, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
+        Convolution.forward(input, kernel, null, y, null, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
         assertArrayEquals(expected, y, 0f);
     }
 
@@ -122,7 +131,7 @@ class ConvolutionTest {
             2, 4, 3,
             2, 3, 4};
         float[] y = new float[9];
-        Convolution.forward(image, kernel, null, y, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
+        Convolution.forward(image, kernel, null, y, null, new ConvGeometry(1, 1, 5, 5, 1, 3, 3, 1, 0));
         assertArrayEquals(expected, y, 0f);
     }
 
@@ -151,7 +160,7 @@ class ConvolutionTest {
         assertEquals(expected, windowPositionsThatFit(i, k, s, p));
         ConvGeometry g = new ConvGeometry(1, 1, i, i, 1, k, k, s, p);
         float[] x = random(rng, i * i), w = random(rng, k * k), y = new float[expected * expected];
-        Convolution.forward(x, w, null, y, g);
+        Convolution.forward(x, w, null, y, null, g);
         assertClose(naiveForward(x, w, g), y);
     }
 
