@@ -3,6 +3,7 @@ package dl.backend.cpu;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,6 +23,9 @@ final class ConvWeightKernel {
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     /** Per entry, {@code L} running sums, one per lane. */
     private static final int L = S.length();
+    private static final FloatVector ZERO = FloatVector.zero(S);
+    /** 0, 1, 2, ...: lane numbers, to pick the lanes of a vector. */
+    private static final FloatVector IOTA = FloatVector.fromArray(S, lanes(), 0);
     /** Columns summed per pass: a block of {@code b} with a few hundred rows stays in the L2 cache. */
     static final int BLOCK = 256;
 
@@ -29,6 +33,14 @@ final class ConvWeightKernel {
     private static final ThreadLocal<Accumulator> OWN = new ThreadLocal<>();
 
     private ConvWeightKernel() {
+    }
+
+    private static float[] lanes() {
+        float[] lanes = new float[L];
+        for (int i = 0; i < L; i++) {
+            lanes[i] = i;
+        }
+        return lanes;
     }
 
     /** This thread's accumulator for an {@code m x n} matrix, all sums zero. */
@@ -116,21 +128,27 @@ final class ConvWeightKernel {
                 s03 = x0.fma(y, s03);
                 s13 = x1.fma(y, s13);
             }
-            if (p < length) {   // the last few columns: one masked step, lanes past the end read as zeros
-                VectorMask<Float> in = S.indexInRange(p, length);
-                FloatVector x0 = FloatVector.fromArray(S, a, a0 + p, in), x1 = FloatVector.fromArray(S, a, a1 + p, in);
-                FloatVector y = FloatVector.fromArray(S, b, b0 + p, in);
+            if (p < length && length >= L) {
+                // The last few columns: the last whole vector of each row, its lanes already summed zeroed in x.
+                // (Masked loads would read only the new lanes, but they can fall off the JIT's fast path and
+                // slow a whole training run down.)
+                int q = length - L;
+                VectorMask<Float> fresh = IOTA.compare(VectorOperators.GE, p - q);
+                FloatVector x0 = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), fresh);
+                FloatVector x1 = ZERO.blend(FloatVector.fromArray(S, a, a1 + q), fresh);
+                FloatVector y = FloatVector.fromArray(S, b, b0 + q);
                 s00 = x0.fma(y, s00);
                 s10 = x1.fma(y, s10);
-                y = FloatVector.fromArray(S, b, b1 + p, in);
+                y = FloatVector.fromArray(S, b, b1 + q);
                 s01 = x0.fma(y, s01);
                 s11 = x1.fma(y, s11);
-                y = FloatVector.fromArray(S, b, b2 + p, in);
+                y = FloatVector.fromArray(S, b, b2 + q);
                 s02 = x0.fma(y, s02);
                 s12 = x1.fma(y, s12);
-                y = FloatVector.fromArray(S, b, b3 + p, in);
+                y = FloatVector.fromArray(S, b, b3 + q);
                 s03 = x0.fma(y, s03);
                 s13 = x1.fma(y, s13);
+                p = length;
             }
             s00.intoArray(sums, e00);
             s01.intoArray(sums, e00 + L);
@@ -140,6 +158,17 @@ final class ConvWeightKernel {
             s11.intoArray(sums, e10 + L);
             s12.intoArray(sums, e10 + 2 * L);
             s13.intoArray(sums, e10 + 3 * L);
+            for (; p < length; p++) {   // rows shorter than a vector: one column at a time, into lane 0
+                float x0 = a[a0 + p], x1 = a[a1 + p];
+                sums[e00] += x0 * b[b0 + p];
+                sums[e00 + L] += x0 * b[b1 + p];
+                sums[e00 + 2 * L] += x0 * b[b2 + p];
+                sums[e00 + 3 * L] += x0 * b[b3 + p];
+                sums[e10] += x1 * b[b0 + p];
+                sums[e10 + L] += x1 * b[b1 + p];
+                sums[e10 + 2 * L] += x1 * b[b2 + p];
+                sums[e10 + 3 * L] += x1 * b[b3 + p];
+            }
         }
 
         /** Entry {@code e}: {@code += sum over p of a[aOff + p] * b[bOff + p]}, {@code p < length}. */
@@ -149,11 +178,16 @@ final class ConvWeightKernel {
             for (int end = S.loopBound(length); p < end; p += L) {
                 s = FloatVector.fromArray(S, a, aOff + p).fma(FloatVector.fromArray(S, b, bOff + p), s);
             }
-            if (p < length) {
-                VectorMask<Float> m = S.indexInRange(p, length);
-                s = FloatVector.fromArray(S, a, aOff + p, m).fma(FloatVector.fromArray(S, b, bOff + p, m), s);
+            if (p < length && length >= L) {   // as in tile: the last whole vector, its old lanes zeroed
+                int q = length - L;
+                FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, aOff + q), IOTA.compare(VectorOperators.GE, p - q));
+                s = x.fma(FloatVector.fromArray(S, b, bOff + q), s);
+                p = length;
             }
             s.intoArray(sums, e);
+            for (; p < length; p++) {
+                sums[e] += a[aOff + p] * b[bOff + p];
+            }
         }
     }
 }
