@@ -56,8 +56,10 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float[] c, int cOff, int ldc, boolean accumulate) {
+        // Below 4M multiply-adds (a tenth of a millisecond) a product stays on this core: handing half of it to
+        // another costs about as much, and the other core stays free for the JIT compiler while it warms up.
         long work = (long) m * n * k;
-        int threads = work < 64L * 64 * 64 ? 1 : Parallel.CORES;
+        int threads = work < 4L << 20 ? 1 : Parallel.CORES;
         if (threads == 1) {
             sgemmSingleThread(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else if (n >= m) {   // split the columns of C into one stripe per core, in whole tiles
