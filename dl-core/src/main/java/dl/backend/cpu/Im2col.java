@@ -38,6 +38,10 @@ final class Im2col {
     /** Fills {@code col [K, P]}, from {@code colOff} on, from the image of {@code x} that starts at {@code xOff}. */
     static void im2col(float[] x, int xOff, ConvGeometry g, float[] col, int colOff) {
         int outH = g.outHeight(), outW = g.outWidth(), s = g.stride(), plane = g.height() * g.width();
+        if (s == 1 && outH == g.height() && outW == g.width()) {
+            sameSize(x, xOff, g, col, colOff);
+            return;
+        }
         int dst = colOff;
         for (int c = 0; c < g.channels(); c++) {
             for (int i = 0; i < g.kernelH(); i++) {
@@ -66,6 +70,43 @@ final class Im2col {
                         }
                         for (int ow = to; ow < outW; ow++) {
                             col[dst + ow] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The common "same" convolution (stride 1, output as large as the input: a 3x3 kernel with padding 1): row
+     * {@code (c, i, j)} of {@code col} is the whole plane {@code c} shifted by {@code (i - p, j - p)}, so it is one
+     * long copy, after which the rows and columns that the shift brought in from outside the image are zeroed.
+     */
+    private static void sameSize(float[] x, int xOff, ConvGeometry g, float[] col, int colOff) {
+        int h = g.height(), w = g.width(), plane = h * w, p = g.padding();
+        int dst = colOff;
+        for (int c = 0; c < g.channels(); c++) {
+            int src = xOff + c * plane;
+            for (int i = 0; i < g.kernelH(); i++) {
+                for (int j = 0; j < g.kernelW(); j++, dst += plane) {
+                    int shift = (i - p) * w + (j - p);   // col[q] = x[q + shift], inside the image
+                    int from = Math.min(plane, Math.max(0, -shift)), to = Math.max(from, Math.min(plane, plane - shift));
+                    Arrays.fill(col, dst, dst + from, 0f);
+                    if (from < to) {
+                        System.arraycopy(x, src + from + shift, col, dst + from, to - from);
+                    }
+                    Arrays.fill(col, dst + to, dst + plane, 0f);
+                    for (int oh = 0; oh < h; oh++) {
+                        int row = dst + oh * w, ih = oh + i - p;
+                        if (ih < 0 || ih >= h) {
+                            Arrays.fill(col, row, row + w, 0f);   // a row of padding
+                            continue;
+                        }
+                        for (int ow = 0; ow < p - j; ow++) {            // columns left of the image
+                            col[row + ow] = 0f;
+                        }
+                        for (int ow = Math.max(0, w - (j - p)); ow < w; ow++) {   // columns right of it
+                            col[row + ow] = 0f;
                         }
                     }
                 }

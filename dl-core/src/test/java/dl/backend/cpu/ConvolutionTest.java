@@ -35,6 +35,8 @@ class ConvolutionTest {
         "2, 2, 1, 1, 3, 3, 3, 1, 1",     // a 1x1 image: most of each window is padding
         "1, 3, 4, 9, 2, 2, 2, 3, 1",
         "3, 1, 28, 28, 6, 5, 5, 1, 2",   // LeNet-5's first layer
+        "2, 3, 7, 5, 4, 3, 3, 1, 1",     // a "same" 3x3 convolution on a small, not square image
+        "1, 2, 4, 6, 3, 5, 3, 1, 1",     // kernel taller than the padding allows for the same height
         "1, 6, 14, 14, 16, 5, 5, 1, 0",  // LeNet-5's second layer, one image
     })
     void matchesTheDefinition(int n, int c, int h, int w, int f, int kh, int kw, int s, int p) {
