@@ -92,8 +92,8 @@ final class ConvWeightKernel {
         /** The sums over {@code length} columns: row {@code i} of {@code a} starts at {@code aOff + i * k}. */
         private void addBlock(int length, int k, float[] a, int aOff, float[] b, int bOff) {
             int evenM = m & ~1, quadN = n & ~3;
-            for (int i = 0; i < evenM; i += 2) {
-                for (int j = 0; j < quadN; j += 4) {
+            for (int j = 0; j < quadN; j += 4) {   // four rows of b stay in L1 while every row of a passes them
+                for (int i = 0; i < evenM; i += 2) {
                     tile(length, k, a, aOff + i * k, b, bOff + j * k, (i * n + j) * L);
                 }
             }
