@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
 /**
  * {@code ./dl bench train --model mlp|lenet5|nn4|vgg_small|all --epochs E --n N}: trains the four models of
  * {@code torch_peer.py} the same way (its layers, PyTorch's initial distributions, SGD with momentum 0.9 and
- * learning rate 0.01, batches of 64, cross-entropy, seed 0, three warm-up batches without a step) on the first N
+ * learning rate 0.01, batches of 64, cross-entropy, seed 0 or {@code --seed}, three warm-up batches without a step)
+ * on the first N
  * Fashion-MNIST training images, then tests on the 10,000 test images. One JSON line per model, with the peer's
  * fields; each model runs in a JVM of its own so that its peak RSS is its own.
  */
@@ -39,13 +40,15 @@ public final class TrainBench {
     public static void main(String[] args) throws IOException, InterruptedException {
         String model = "all";
         int epochs = 1, n = 60_000;
+        long seed = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--model" -> model = args[i + 1];
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
                 case "--n" -> n = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --model mlp|lenet5|nn4|vgg_small|all --epochs E --n N");
+                        + "; use --model mlp|lenet5|nn4|vgg_small|all --epochs E --n N --seed S");
             }
         }
         if (!model.equals("all") && !MODELS.contains(model)) {
@@ -53,11 +56,11 @@ public final class TrainBench {
         }
         if (model.equals("all") || args.length > 0 && !isChild()) {
             for (String m : model.equals("all") ? MODELS : List.of(model)) {
-                runInItsOwnJvm(m, epochs, n);
+                runInItsOwnJvm(m, epochs, n, seed);
             }
             return;
         }
-        System.out.println(train(model, epochs, n));
+        System.out.println(train(model, epochs, n, seed));
     }
 
     private static boolean isChild() {
@@ -82,16 +85,18 @@ public final class TrainBench {
         };
     }
 
-    static Json train(String name, int epochs, int n) {
+    /** {@code seed}: of the initial weights and of the shuffling, as the peer's {@code --seed}. */
+    static Json train(String name, int epochs, int n, long seed) {
         TrainTest data = FashionMnist.load(n, 10_000);
         Dataset train = data.train();
-        Net model = model(name).seed(0);
+        Net model = model(name).seed(seed);
         Batch first = train.batch(IntStream.range(0, Math.min(64, train.size())).toArray());
         for (int i = 0; i < 3; i++) {   // warm-up as the peer does: gradients computed, then discarded
             Losses.crossEntropy().apply(model.forward(first.inputs()), first.targets()).backward();
         }
         model.parameters().forEach(dl.tensor.Tensor::zeroGrad);
-        History history = model.fit(train, epochs(epochs).batch(64).optimizer(momentum(0.01, 0.9)).quiet());
+        History history = model.fit(train, epochs(epochs).batch(64).optimizer(momentum(0.01, 0.9)).seed(seed)
+                .quiet());
         long t0 = System.nanoTime();
         double accuracy = model.evaluate(data.test()).accuracy();
         double evalSeconds = (System.nanoTime() - t0) / 1e9;
@@ -102,17 +107,18 @@ public final class TrainBench {
                 .put("test_acc", accuracy).put("epoch_secs", java.util.Arrays.toString(seconds))
                 .put("train_loss", history.epochs().stream().map(e -> String.format(java.util.Locale.ROOT, "%.4f",
                         e.loss())).toList().toString())
-                .put("eval_sec_10k", evalSeconds).put("batch", 64).withEnvironment();
+                .put("eval_sec_10k", evalSeconds).put("batch", 64).put("seed", seed).withEnvironment();
     }
 
     /** Runs this class again for one model in a fresh JVM with the same flags, and passes its line on. */
-    private static void runInItsOwnJvm(String model, int epochs, int n) throws IOException, InterruptedException {
+    private static void runInItsOwnJvm(String model, int epochs, int n, long seed)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-Ddl.bench.child=true", "-cp", System.getProperty("java.class.path"),
                 TrainBench.class.getName(), "--model", model, "--epochs", String.valueOf(epochs),
-                "--n", String.valueOf(n)));
+                "--n", String.valueOf(n), "--seed", String.valueOf(seed)));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             out.lines().filter(line -> line.startsWith("{")).forEach(System.out::println);
