@@ -106,7 +106,9 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage upload(float[] values) {
-        return new CpuStorage(values.clone());
+        Storage copy = allocateForOverwrite(values.length);   // within a training step: last step's batch array
+        System.arraycopy(values, 0, data(copy), 0, values.length);
+        return copy;
     }
 
     @Override
