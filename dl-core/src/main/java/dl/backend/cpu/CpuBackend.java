@@ -11,10 +11,10 @@ import dl.backend.UnaryOp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The default backend: pure Java on the heap, every core, SIMD through the Vector API where it pays (matrix
@@ -70,7 +70,8 @@ public final class CpuBackend implements Backend {
     private static final class StepArrays implements StepMemory {
 
         private final List<CpuStorage> allocated = new ArrayList<>();
-        private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+        /** By length. (A HashMap puts lengths that are multiples of 64 into one bucket: slow to search.) */
+        private final Map<Integer, ArrayDeque<float[]>> free = new TreeMap<>();
 
         CpuStorage allocate(int length, boolean zeros) {
             ArrayDeque<float[]> same = free.get(length);
@@ -87,7 +88,7 @@ public final class CpuBackend implements Backend {
 
         @Override
         public void endStep(Set<Storage> keep) {
-            free.clear();   // what this step did not need, the next will not either
+            free.values().forEach(ArrayDeque::clear);   // what this step did not need, the next will not either
             for (CpuStorage s : allocated) {
                 if (!keep.contains(s)) {
                     free.computeIfAbsent(s.data.length, n -> new ArrayDeque<>()).add(s.data);

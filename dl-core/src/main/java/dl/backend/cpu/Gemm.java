@@ -102,9 +102,10 @@ public final class Gemm {
         // as much as the product (convolutions: 6 or 16 filters). Then the kernel reads B's rows where they are.
         boolean packB = transB || m > 2 * MR;
         int kMax = Math.min(KC, k);
-        float[] packedA = buffer(0, Math.min(MC, roundUp(m, MR)) * kMax);
-        float[] packedB = buffer(1, packB ? kMax * Math.min(NC, roundUp(n, NR)) : 0);
-        float[] tile = buffer(2, MR * NR + kMax * NR);
+        float[][] buffers = BUFFERS.get();
+        float[] packedA = buffer(buffers, 0, Math.min(MC, roundUp(m, MR)) * kMax);
+        float[] packedB = buffer(buffers, 1, packB ? kMax * Math.min(NC, roundUp(n, NR)) : 0);
+        float[] tile = buffer(buffers, 2, MR * NR + kMax * NR);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -161,8 +162,7 @@ public final class Gemm {
     }
 
     /** This thread's buffer number {@code which}, at least {@code size} long. */
-    private static float[] buffer(int which, int size) {
-        float[][] buffers = BUFFERS.get();
+    private static float[] buffer(float[][] buffers, int which, int size) {
         if (buffers[which].length < size) {
             buffers[which] = new float[size];
         }
