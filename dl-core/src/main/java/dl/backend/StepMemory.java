@@ -25,6 +25,11 @@ public interface StepMemory extends AutoCloseable {
         }
 
         @Override
+        public void outside(Runnable work) {
+            work.run();
+        }
+
+        @Override
         public void close() {
         }
     };
@@ -34,6 +39,12 @@ public interface StepMemory extends AutoCloseable {
      * identity), is reused by the next step's allocations. Nothing may read them afterwards.
      */
     void endStep(Set<Storage> keep);
+
+    /**
+     * Runs {@code work} with its allocations left out of the step, so that what it makes may outlive the step: the
+     * training loop's listeners run here (one may keep a picture of the activations after every epoch).
+     */
+    void outside(Runnable work);
 
     /** Back to plain allocation; the memory held for reuse is let go. */
     @Override

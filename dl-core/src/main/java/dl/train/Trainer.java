@@ -101,7 +101,7 @@ public final class Trainer {
                 Progress progress = new Progress(epoch, config.epochs, batchNumber, batches.size(), seen,
                         train.size(), lossSum / seen, train.hasLabels() ? (double) correct / seen : Double.NaN,
                         rate, (train.size() - seen) / rate);
-                listeners.forEach(l -> l.onBatch(progress));
+                memory.outside(() -> listeners.forEach(l -> l.onBatch(progress)));   // what they keep is theirs
                 memory.endStep(kept(model, optimizer));   // the step's temporaries serve the next step
             }
             Evaluation validation = config.validation == null ? null
@@ -111,7 +111,7 @@ public final class Trainer {
                     validation == null ? Double.NaN : validation.loss(),
                     validation == null ? Double.NaN : validation.accuracy(), (System.nanoTime() - start) / 1e9);
             history.addEpoch(row);
-            listeners.forEach(l -> l.onEpoch(row));
+            memory.outside(() -> listeners.forEach(l -> l.onEpoch(row)));
             if (config.checkpoint != null) {
                 Checkpoint.save(config.checkpoint, model.state(), optimizer.state());
             }

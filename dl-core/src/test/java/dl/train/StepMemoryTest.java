@@ -26,6 +26,26 @@ class StepMemoryTest {
     }
 
     @Test
+    void whatAListenerKeepsIsNotReused() {
+        Dataset data = CourseData.standIn(96).reshaped(1, 48, 48);
+        Net model = model();
+        Tensor sample = data.batch(new int[] {0, 1}).inputs();
+        List<Tensor> kept = new java.util.ArrayList<>();
+        List<float[]> copies = new java.util.ArrayList<>();
+        model.fit(data, epochs(3).batch(32).optimizer(adam(1e-2)).quiet().listener(new TrainingListener() {
+            @Override
+            public void onBatch(Progress progress) {
+                Tensor activations = model.forward(sample);   // what a student might keep to plot later
+                kept.add(activations);
+                copies.add(activations.toFloatArray());
+            }
+        }));
+        for (int i = 0; i < kept.size(); i++) {
+            assertArrayEquals(copies.get(i), kept.get(i).toFloatArray(), 0f, "kept after batch " + (i + 1));
+        }
+    }
+
+    @Test
     void reusingMemoryChangesNoBit() {
         Dataset data = CourseData.standIn(96).reshaped(1, 48, 48);
         Net fitted = model();

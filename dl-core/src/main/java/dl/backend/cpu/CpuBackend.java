@@ -44,13 +44,13 @@ public final class CpuBackend implements Backend {
     @Override
     public Storage allocate(int length) {
         StepArrays steps = STEPS.get();
-        return steps == null ? new CpuStorage(new float[length]) : steps.allocate(length, true);
+        return steps == null || steps.paused > 0 ? new CpuStorage(new float[length]) : steps.allocate(length, true);
     }
 
     @Override
     public Storage allocateForOverwrite(int length) {
         StepArrays steps = STEPS.get();
-        return steps == null ? new CpuStorage(new float[length]) : steps.allocate(length, false);
+        return steps == null || steps.paused > 0 ? new CpuStorage(new float[length]) : steps.allocate(length, false);
     }
 
     /** One per training thread while its loop runs: see {@link StepMemory}. */
@@ -72,6 +72,8 @@ public final class CpuBackend implements Backend {
         private final List<CpuStorage> allocated = new ArrayList<>();
         /** By length. (A HashMap puts lengths that are multiples of 64 into one bucket: slow to search.) */
         private final Map<Integer, ArrayDeque<float[]>> free = new TreeMap<>();
+        /** Above 0 while {@link #outside} runs: allocations are plain, not recorded. */
+        private int paused;
 
         CpuStorage allocate(int length, boolean zeros) {
             ArrayDeque<float[]> same = free.get(length);
@@ -95,6 +97,16 @@ public final class CpuBackend implements Backend {
                 }
             }
             allocated.clear();
+        }
+
+        @Override
+        public void outside(Runnable work) {
+            paused++;
+            try {
+                work.run();
+            } finally {
+                paused--;
+            }
         }
 
         @Override
