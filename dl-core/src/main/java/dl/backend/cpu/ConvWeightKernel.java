@@ -29,7 +29,7 @@ final class ConvWeightKernel {
     /** Columns summed per pass: a block of {@code b} with a few hundred rows stays in the L2 cache. */
     static final int BLOCK = 256;
 
-    /** The calling thread's accumulator, kept between batches: a training step needs one per layer and core. */
+    /** The calling thread's last accumulator, reused when the next one has the same shape. */
     private static final ThreadLocal<Accumulator> OWN = new ThreadLocal<>();
 
     private ConvWeightKernel() {
@@ -43,7 +43,7 @@ final class ConvWeightKernel {
         return lanes;
     }
 
-    /** This thread's accumulator for an {@code m x n} matrix, all sums zero. */
+    /** An accumulator for an {@code m x n} matrix, all sums zero, for this thread alone. */
     static Accumulator accumulator(int m, int n) {
         Accumulator a = OWN.get();
         if (a == null || a.m != m || a.n != n) {
