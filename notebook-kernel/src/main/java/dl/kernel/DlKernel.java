@@ -2,8 +2,6 @@ package dl.kernel;
 
 import dl.train.Interrupt;
 import dl.train.Trainer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
