@@ -1,7 +1,6 @@
 package dl.backend.cpu;
 
 import dl.backend.ConvGeometry;
-import java.util.Arrays;
 
 /**
  * 2-D convolution kernels, NCHW, computed as matrix products ("im2col + GEMM").
