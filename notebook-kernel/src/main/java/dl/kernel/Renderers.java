@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -44,7 +44,7 @@ final class Renderers {
             context.getOutputContainer().putText("chart: " + chart.getTitle());
         });
         renderer.createRegistration(BufferedImage.class).preferring(PNG).register((image, context) -> {
-            context.renderIfRequested(PNG, () -> png(image));
+            Image.renderImage(image, context);   // jjava's own PNG encoding; only the text differs
             context.getOutputContainer().putText("image " + image.getWidth() + " x " + image.getHeight());
         });
         renderer.createRegistration(Table.class).preferring(HTML).register((table, context) ->
@@ -67,16 +67,6 @@ final class Renderers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
     static String svg(Chart<?, ?> chart) {

@@ -53,7 +53,7 @@ final class ConvWeightKernel {
         return a;
     }
 
-    /** Running sums of an {@code m x n} matrix, lane by lane, until {@link #addTo} adds them up. */
+    /** Running sums of an {@code m x n} matrix, lane by lane, until {@link #writeTo} adds them up. */
     static final class Accumulator {
 
         private final int m;
@@ -74,17 +74,17 @@ final class ConvWeightKernel {
         }
 
         /**
-         * {@code c[cOff + i * n + j] = (or +=) the sum of entry (i, j)}: its lanes added in order
-         * ({@code reduceLanes} may add them in another order once the JIT has compiled it, and the last bit would
-         * then depend on timing: a seed must repeat a run exactly). Clears the sums for the next batch.
+         * {@code c[cOff + i * n + j] = the sum of entry (i, j)}: its lanes added in order ({@code reduceLanes} may
+         * add them in another order once the JIT has compiled it, and the last bit would then depend on timing: a
+         * seed must repeat a run exactly). Clears the sums for the next batch.
          */
-        void addTo(float[] c, int cOff, boolean overwrite) {
+        void writeTo(float[] c, int cOff) {
             for (int e = 0; e < m * n; e++) {
                 float total = 0;
                 for (int lane = 0; lane < L; lane++) {
                     total += sums[e * L + lane];
                 }
-                c[cOff + e] = overwrite ? total : c[cOff + e] + total;
+                c[cOff + e] = total;
             }
             Arrays.fill(sums, 0f);
         }

@@ -102,7 +102,7 @@ final class Convolution {
                         col.data(), col.offset()));
             }
             for (int t = 0; t < parts; t++) {
-                sums[t].addTo(dw, f * t / parts * k, true);
+                sums[t].writeTo(dw, f * t / parts * k);
             }
             return;
         }
@@ -113,7 +113,7 @@ final class Convolution {
                 Columns col = columns(x, kept, n, g);
                 sum.addProductWithTransposed(p, dy, n * f * p, col.data(), col.offset());
             }
-            sum.addTo(t == 0 ? dw : partials, t == 0 ? 0 : (t - 1) * size, true);
+            sum.writeTo(t == 0 ? dw : partials, t == 0 ? 0 : (t - 1) * size);
         });
         for (int i = 0; i < (cores - 1) * size; i++) {
             dw[i % size] += partials[i];

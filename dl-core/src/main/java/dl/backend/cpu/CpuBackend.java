@@ -43,14 +43,18 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage allocate(int length) {
-        StepArrays steps = STEPS.get();
-        return steps == null || steps.paused > 0 ? new CpuStorage(new float[length]) : steps.allocate(length, true);
+        return allocate(length, true);
     }
 
     @Override
     public Storage allocateForOverwrite(int length) {
+        return allocate(length, false);
+    }
+
+    /** A new array, or within a training step last step's (zeroed when {@code zeros}). */
+    private static Storage allocate(int length, boolean zeros) {
         StepArrays steps = STEPS.get();
-        return steps == null || steps.paused > 0 ? new CpuStorage(new float[length]) : steps.allocate(length, false);
+        return steps == null || steps.paused > 0 ? new CpuStorage(new float[length]) : steps.allocate(length, zeros);
     }
 
     /** One per training thread while its loop runs: see {@link StepMemory}. */
