@@ -66,10 +66,13 @@ final class ConvWeightKernel {
             this.sums = new float[m * n * L];
         }
 
-        /** {@code this[m, n] += a[m, k] b[n, k]^T}, both dense and row-major from the given offsets. */
-        void addProductWithTransposed(int k, float[] a, int aOff, float[] b, int bOff) {
-            for (int p = 0; p < k; p += BLOCK) {
-                addBlock(Math.min(BLOCK, k - p), k, a, aOff + p, b, bOff + p);
+        /**
+         * {@code this[m, n] += a[m, length] b[n, length]^T}: row {@code i} of {@code a} starts at
+         * {@code aOff + i * aStride}, row {@code j} of {@code b} at {@code bOff + bRows[j]}.
+         */
+        void addProduct(int length, float[] a, int aOff, int aStride, float[] b, int bOff, int[] bRows) {
+            for (int p = 0; p < length; p += BLOCK) {
+                addBlock(Math.min(BLOCK, length - p), a, aOff + p, aStride, b, bOff + p, bRows);
             }
         }
 
@@ -89,24 +92,27 @@ final class ConvWeightKernel {
             Arrays.fill(sums, 0f);
         }
 
-        /** The sums over {@code length} columns: row {@code i} of {@code a} starts at {@code aOff + i * k}. */
-        private void addBlock(int length, int k, float[] a, int aOff, float[] b, int bOff) {
+        /** The sums over {@code length} columns, rows found as in {@link #addProduct}. */
+        private void addBlock(int length, float[] a, int aOff, int aStride, float[] b, int bOff, int[] bRows) {
             int evenM = m & ~1, quadN = n & ~3;
             for (int j = 0; j < quadN; j += 4) {   // four rows of b stay in L1 while every row of a passes them
+                int b0 = bOff + bRows[j], b1 = bOff + bRows[j + 1], b2 = bOff + bRows[j + 2], b3 = bOff + bRows[j + 3];
                 for (int i = 0; i < evenM; i += 2) {
-                    tile(length, k, a, aOff + i * k, b, bOff + j * k, (i * n + j) * L);
+                    int a0 = aOff + i * aStride;
+                    tile(length, a, a0, a0 + aStride, b, b0, b1, b2, b3, (i * n + j) * L);
                 }
             }
             for (int i = 0; i < m; i++) {   // the odd row and the last columns, one dot product at a time
                 for (int j = (i < evenM ? quadN : 0); j < n; j++) {
-                    dot(length, a, aOff + i * k, b, bOff + j * k, (i * n + j) * L);
+                    dot(length, a, aOff + i * aStride, b, bOff + bRows[j], (i * n + j) * L);
                 }
             }
         }
 
         /** Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. */
-        private void tile(int length, int k, float[] a, int a0, float[] b, int b0, int e00) {
-            int a1 = a0 + k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k, e10 = e00 + n * L, p = 0;
+        private void tile(int length, float[] a, int a0, int a1, float[] b, int b0, int b1, int b2, int b3,
+                          int e00) {
+            int e10 = e00 + n * L, p = 0;
             FloatVector s00 = FloatVector.fromArray(S, sums, e00), s01 = FloatVector.fromArray(S, sums, e00 + L);
             FloatVector s02 = FloatVector.fromArray(S, sums, e00 + 2 * L);
             FloatVector s03 = FloatVector.fromArray(S, sums, e00 + 3 * L);

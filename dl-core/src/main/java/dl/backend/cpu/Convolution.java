@@ -18,7 +18,8 @@ import dl.backend.ConvGeometry;
  *   backwardInput:   dx[n]  = col2im(W^T dy[n])      [K, P]  = [K, F] [F, P], then each column back to its window
  *   backwardWeight:   dW    = sum over n of dy[n] col^T   [F, K] = [F, P] [P, K]
  * </pre>
- * A 1x1 convolution of stride 1 without padding needs no im2col: {@code col} is {@code x[n]} itself.
+ * Stride-1 convolutions (the common case) skip im2col and read the padded image in place: see
+ * {@link ShiftedConvolution}; this class computes the others (strided ones) and hands those over.
  *
  * <p>Cores: a batch of at least as many images as cores is split over the cores by images, each image's products
  * on one core ({@link Gemm#sgemmSingleThread}); a smaller batch (one image at inference) runs its images one after
@@ -36,13 +37,14 @@ final class Convolution {
     private static final long KEEP_LIMIT = 1 << 24;
 
     /**
-     * How many numbers the unrolled images of a batch take, {@code N * K * P}, when it pays to keep them from the
-     * forward pass for the weight gradient; 0 when not (a 1x1 convolution needs no unrolling; a very large batch
-     * would take too much memory).
+     * How many numbers the unrolled images of a batch take, {@code N * K * P} (or the padded images, for a
+     * {@link ShiftedConvolution}), when it pays to keep them from the forward pass for the weight gradient; 0 when
+     * not (a very large batch would take too much memory).
      */
     static int keptLength(ConvGeometry g) {
-        long length = (long) g.batch() * rows(g) * positions(g);
-        return isPointwise(g) || length > KEEP_LIMIT ? 0 : (int) length;
+        long length = ShiftedConvolution.applies(g) ? ShiftedConvolution.keptLength(g)
+                : (long) g.batch() * rows(g) * positions(g);
+        return length > KEEP_LIMIT ? 0 : (int) length;
     }
 
     /**
@@ -51,6 +53,10 @@ final class Convolution {
      * ({@link #keptLength} numbers, or null), the unrolled images are left there for {@link #backwardWeight}.
      */
     static void forward(float[] x, float[] w, float[] bias, float[] y, float[] kept, ConvGeometry g) {
+        if (ShiftedConvolution.applies(g)) {
+            ShiftedConvolution.forward(x, w, bias, y, kept, g);
+            return;
+        }
         int k = rows(g), p = positions(g), f = g.filters();
         forEachImage(g.batch(), (n, allCores) -> {
             Columns col = unroll(x, kept, n, g);
@@ -68,12 +74,12 @@ final class Convolution {
 
     /** {@code dx[n] = col2im(W^T dy[n])}: overwrites {@code dx}. */
     static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
+        if (ShiftedConvolution.applies(g)) {
+            ShiftedConvolution.backwardInput(dy, w, dx, g);
+            return;
+        }
         int k = rows(g), p = positions(g), f = g.filters();
         forEachImage(g.batch(), (n, allCores) -> {
-            if (isPointwise(g)) {
-                gemm(allCores, true, k, p, f, w, dy, n * f * p, dx, n * inputSize(g));
-                return;
-            }
             float[] dcol = Im2col.scratch(k * p);
             gemm(allCores, true, k, p, f, w, dy, n * f * p, dcol, 0);
             Im2col.col2im(dcol, g, dx, n * inputSize(g));
@@ -87,8 +93,13 @@ final class Convolution {
      * cores (one image at a time), each image's filters are split over the cores instead.
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g) {
+        if (ShiftedConvolution.applies(g)) {
+            ShiftedConvolution.backwardWeight(x, kept, dy, dw, g);
+            return;
+        }
         int f = g.filters(), k = rows(g), p = positions(g), size = f * k, batch = g.batch();
         int cores = Math.min(batch, Parallel.CORES);
+        int[] colRows = Gemm.rowStarts(k, p);
         if (cores <= 1) {
             int parts = Math.min(f, Parallel.CORES);
             ConvWeightKernel.Accumulator[] sums = new ConvWeightKernel.Accumulator[parts];
@@ -98,8 +109,8 @@ final class Convolution {
             for (int n = 0; n < batch; n++) {
                 Columns col = columns(x, kept, n, g);
                 int dyOff = n * f * p;
-                Parallel.forEach(parts, t -> sums[t].addProductWithTransposed(p, dy, dyOff + f * t / parts * p,
-                        col.data(), col.offset()));
+                Parallel.forEach(parts, t -> sums[t].addProduct(p, dy, dyOff + f * t / parts * p, p,
+                        col.data(), col.offset(), colRows));
             }
             for (int t = 0; t < parts; t++) {
                 sums[t].writeTo(dw, f * t / parts * k);
@@ -111,7 +122,7 @@ final class Convolution {
             ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                 Columns col = columns(x, kept, n, g);
-                sum.addProductWithTransposed(p, dy, n * f * p, col.data(), col.offset());
+                sum.addProduct(p, dy, n * f * p, p, col.data(), col.offset(), colRows);
             }
             sum.writeTo(t == 0 ? dw : partials, t == 0 ? 0 : (t - 1) * size);
         });
@@ -125,14 +136,10 @@ final class Convolution {
     }
 
     /**
-     * {@code im2col(x[n])}, made now: into {@code kept} when there is one, else into this thread's scratch; for a
-     * pointwise convolution, {@code x[n]} itself.
+     * {@code im2col(x[n])}, made now: into {@code kept} when there is one, else into this thread's scratch.
      */
     private static Columns unroll(float[] x, float[] kept, int n, ConvGeometry g) {
         int length = rows(g) * positions(g);
-        if (isPointwise(g)) {
-            return new Columns(x, n * inputSize(g));
-        }
         Columns col = kept != null ? new Columns(kept, n * length) : new Columns(Im2col.scratch(length), 0);
         Im2col.im2col(x, n * inputSize(g), g, col.data(), col.offset());
         return col;
@@ -191,10 +198,5 @@ final class Convolution {
 
     private static int inputSize(ConvGeometry g) {
         return g.channels() * g.height() * g.width();
-    }
-
-    /** A 1x1 kernel, stride 1, no padding: {@code im2col(x[n])} would be {@code x[n]} itself. */
-    private static boolean isPointwise(ConvGeometry g) {
-        return g.kernelH() == 1 && g.kernelW() == 1 && g.stride() == 1 && g.padding() == 0;
     }
 }

@@ -49,6 +49,9 @@ public final class Gemm {
     /** Each thread's packing buffers (A, B, an edge tile), grown when a product needs more. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
 
+    /** Where row p of a packed panel of B starts: {@code p * NR} (see {@link GemmKernel}). */
+    static final int[] PACKED_ROWS = rowStarts(KC, NR);
+
     private Gemm() {
     }
 
@@ -106,6 +109,7 @@ public final class Gemm {
         float[] packedA = buffer(buffers, 0, Math.min(MC, roundUp(m, MR)) * kMax);
         float[] packedB = buffer(buffers, 1, packB ? kMax * Math.min(NC, roundUp(n, NR)) : 0);
         float[] tile = buffer(buffers, 2, MR * NR + kMax * NR);
+        int[] inPlace = packB ? null : rowStarts(kMax, ldb);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -113,7 +117,8 @@ public final class Gemm {
                 if (packB) {
                     GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
                 }
-                Panels panels = packB ? new Panels(packedB, 0, kc, NR) : new Panels(b, bOff + pc * ldb + jc, 1, ldb);
+                Panels panels = packB ? new Panels(packedB, 0, kc, NR, PACKED_ROWS)
+                        : new Panels(b, bOff + pc * ldb + jc, 1, ldb, inPlace);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
@@ -127,9 +132,10 @@ public final class Gemm {
     /**
      * Where the micro-kernel finds the {@code NR} columns starting at column {@code jr} of a block of B:
      * {@code array[start + jr * step ...]}, one row after the other {@code rowStride} apart. Packed panels lie one
-     * after the other ({@code step = kc}, rows {@code NR} apart); an unpacked B is read in place.
+     * after the other ({@code step = kc}, rows {@code NR} apart); an unpacked B is read in place. {@code rows}
+     * holds where each row starts ({@code p * rowStride}), as the micro-kernel reads them.
      */
-    private record Panels(float[] array, int start, int step, int rowStride) {
+    private record Panels(float[] array, int start, int step, int rowStride, int[] rows) {
     }
 
     /**
@@ -141,20 +147,21 @@ public final class Gemm {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
             float[] bArray = b.array();
-            int bPanel = b.start() + jr * b.step(), bStride = b.rowStride();
+            int bPanel = b.start() + jr * b.step();
+            int[] bRows = b.rows();
             if (cols < NR && b.rowStride() != NR) {   // an unpacked edge: pad its columns with zeros first
                 bArray = tile;
                 bPanel = MR * NR;
-                bStride = NR;
+                bRows = PACKED_ROWS;
                 GemmPacking.copyEdge(b.array(), b.start() + jr, b.rowStride(), kc, cols, tile, bPanel);
             }
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int at = cOff + ir * ldc + jr;
                 if (rows == MR && cols == NR && !load) {   // a whole tile that replaces C: straight into C
-                    GemmKernel.tile(kc, rows, packedA, ir * kc, bArray, bPanel, bStride, c, at, ldc);
+                    GemmKernel.tile(kc, rows, packedA, ir * kc, bArray, bPanel, bRows, c, at, ldc);
                 } else {                                    // else aside first, then added or cut to size
-                    GemmKernel.tile(kc, rows, packedA, ir * kc, bArray, bPanel, bStride, tile, 0, NR);
+                    GemmKernel.tile(kc, rows, packedA, ir * kc, bArray, bPanel, bRows, tile, 0, NR);
                     GemmKernel.write(tile, rows, cols, c, at, ldc, load);
                 }
             }
@@ -169,7 +176,16 @@ public final class Gemm {
         return buffers[which];
     }
 
-    private static int roundUp(int x, int multiple) {
+    /** {@code 0, stride, 2 stride, ...}: where each of {@code rows} rows starts. */
+    static int[] rowStarts(int rows, int stride) {
+        int[] starts = new int[rows];
+        for (int p = 0; p < rows; p++) {
+            starts[p] = p * stride;
+        }
+        return starts;
+    }
+
+    static int roundUp(int x, int multiple) {
         return (x + multiple - 1) / multiple * multiple;
     }
 }

@@ -16,7 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       for r in 0 .. MR-1:  acc[r] += A[r, p] * (b0, b1)   (a broadcast and two fused multiply-adds)
  *   out[0 .. MR-1, 0 .. NR-1] = acc                  (into C, or into a scratch tile)
  * </pre>
- * A is packed ({@code MR} numbers per step of p), B has its rows {@code ldb} apart. AVX-512 has 32 registers,
+ * A is packed ({@code MR} numbers per step of p); row p of B starts at {@code bOff + bRows[p]}: {@code p * NR} for
+ * a packed panel, {@code p * ldb} for a matrix read in place, and for a convolution the padded image shifted to
+ * where the filter's tap p reads it (see {@link ShiftedConvolution}). AVX-512 has 32 registers,
  * enough for a tile of 12 rows (24 accumulators, two rows of B and a broadcast); AVX2 has 16, so its tile has 6
  * rows. The accumulators are written out one by one so that the JIT keeps each in a register: an array of
  * vectors would live in memory. The loop starts from zero rather than from C, so that it never waits for C to
@@ -35,24 +37,24 @@ final class GemmKernel {
      * itself, or into a scratch tile that {@link #write} then adds to C. A tile with at most 6 {@code rows} left
      * takes the 6-row kernel, which reads the first 6 rows of the packed panel.
      */
-    static void tile(int kc, int rows, float[] a, int aOff, float[] b, int bOff, int ldb, float[] out,
+    static void tile(int kc, int rows, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                      int outOff, int ldo) {
         if (MR == 12 && rows > 6) {
-            tile12(kc, a, aOff, b, bOff, ldb, out, outOff, ldo);
+            tile12(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         } else {
-            tile6(kc, a, aOff, b, bOff, ldb, out, outOff, ldo);
+            tile6(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         }
     }
 
     /** The 12-row tile, for machines with 32 vector registers. */
-    private static void tile12(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] out,
+    private static void tile12(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                                int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00, c80 = c00, c81 = c00;
         FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00, cb0 = c00, cb1 = c00;
         for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * 12, bi = bOff + p * ldb;
+            int ai = aOff + p * 12, bi = bOff + bRows[p];
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
             x = FloatVector.broadcast(S, a[ai]);      c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
             x = FloatVector.broadcast(S, a[ai + 1]);  c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
@@ -94,12 +96,12 @@ final class GemmKernel {
     }
 
     /** The 6-row tile, for machines with 16 vector registers (its packed panels hold {@code MR} rows). */
-    private static void tile6(int kc, float[] a, int aOff, float[] b, int bOff, int ldb, float[] out,
+    private static void tile6(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                               int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * MR, bi = bOff + p * ldb;
+            int ai = aOff + p * MR, bi = bOff + bRows[p];
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
             x = FloatVector.broadcast(S, a[ai]);     c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
             x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);

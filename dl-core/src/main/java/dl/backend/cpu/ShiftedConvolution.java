@@ -1,0 +1,249 @@
+package dl.backend.cpu;
+
+import static dl.backend.cpu.Gemm.MR;
+import static dl.backend.cpu.Gemm.NR;
+
+import dl.backend.ConvGeometry;
+import java.util.Arrays;
+
+/**
+ * Stride-1 convolutions as matrix products that read the padded image where it lies: no im2col.
+ *
+ * <p>Pad each input plane with {@code p} zeros all round, to {@code Hp x Wp}, and number its positions row by row,
+ * {@code q = y * Wp + x}. Number the output positions the same way, on the padded width. Then the input that tap
+ * {@code t = (c, i, j)} of a filter multiplies for output {@code q} is always the same distance away:
+ * <pre>
+ *   y[f, q] = sum over taps t of  W[f, t] * xpad[c, q + i * Wp + j]        q = oy * Wp + ox
+ * </pre>
+ * That is the product {@code W [F, K]} times a matrix {@code B [K, OH * Wp]} whose row {@code t} is plane
+ * {@code c} of the padded image read from offset {@code i * Wp + j}: the GEMM micro-kernel ({@link GemmKernel})
+ * reads each row of B from its offset, and B is never written out. The last {@code Wp - OW} outputs of each row
+ * fall on the padding; they are computed and dropped ("cropped") when the result is copied out.
+ *
+ * <p>The gradients are products of the same kind:
+ * <pre>
+ *   dx       = the same correlation of dy padded with k - 1 - p, by the filters turned 180 degrees, with F and C
+ *              swapped:  dx[c, q] = sum over (f, i, j) of W[f, c, kh-1-i, kw-1-j] * dypad[f, q + i * Wp' + j]
+ *   dW[f, t] = sum over images, over q of  dy[f, q] * xpad[c, q + i * Wp + j]
+ *              (dy spread on the padded width, zeros on the cropped positions)
+ * </pre>
+ * Compared with im2col, which writes each input {@code kh * kw} times, the only copies are the padded images and
+ * the cropped outputs, once each. The forward pass can keep the padded images for the weight gradient.
+ */
+final class ShiftedConvolution {
+
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
+    private static final int PADDED = 0, OUT = 1, FILTERS = 2, SPREAD = 3;
+
+    private ShiftedConvolution() {
+    }
+
+    /** Whether a convolution can be computed this way: stride 1, and padding less than the kernel. */
+    static boolean applies(ConvGeometry g) {
+        return g.stride() == 1 && g.padding() < Math.min(g.kernelH(), g.kernelW());
+    }
+
+    /** How many numbers the padded images of a batch take, kept from the forward pass for the weight gradient. */
+    static long keptLength(ConvGeometry g) {
+        return (long) g.batch() * forward(g).imageSize;
+    }
+
+    /**
+     * The layout of one padded image: {@code planes} planes of {@code height x width} padded with {@code padH}
+     * rows above and below and {@code padW} columns left and right, each {@code planeStride} numbers long (zeros past the padded plane, so that a whole tile of outputs
+     * can be read), and where each tap of a {@code kh x kw} filter reads it.
+     */
+    static final class Layout {
+        final int planes, height, width, padH, padW, paddedWidth, outHeight, outWidth;
+        /** Outputs computed per plane, {@code OH * Wp}, and rounded up to whole tiles. */
+        final int positions, columns;
+        final int planeStride, imageSize;
+        /** Tap {@code (c, i, j)} reads from {@code c * planeStride + i * Wp + j}. */
+        final int[] taps;
+
+        Layout(int planes, int height, int width, int padH, int padW, int kh, int kw) {
+            this.planes = planes;
+            this.height = height;
+            this.width = width;
+            this.padH = padH;
+            this.padW = padW;
+            this.paddedWidth = width + 2 * padW;
+            int paddedHeight = height + 2 * padH;
+            this.outHeight = paddedHeight - kh + 1;
+            this.outWidth = paddedWidth - kw + 1;
+            this.positions = outHeight * paddedWidth;
+            this.columns = Gemm.roundUp(positions, NR);
+            this.planeStride = Math.max(paddedHeight * paddedWidth, columns + (kh - 1) * paddedWidth + kw - 1);
+            this.imageSize = planes * planeStride;
+            this.taps = new int[planes * kh * kw];
+            int t = 0;
+            for (int c = 0; c < planes; c++) {
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        taps[t++] = c * planeStride + i * paddedWidth + j;
+                    }
+                }
+            }
+        }
+
+        /** Copies the image at {@code x[xOff]} ({@code planes x height x width}) into its padded layout. */
+        void pad(float[] x, int xOff, float[] out, int outOff) {
+            for (int c = 0; c < planes; c++) {
+                int from = xOff + c * height * width, to = outOff + c * planeStride;
+                Arrays.fill(out, to, to + padH * paddedWidth + padW, 0f);
+                to += padH * paddedWidth + padW;
+                for (int y = 0; y < height; y++, from += width, to += paddedWidth) {
+                    System.arraycopy(x, from, out, to, width);
+                    Arrays.fill(out, to + width, to + paddedWidth, 0f);   // right edge, then the next row's left
+                }
+                Arrays.fill(out, to - padW, outOff + (c + 1) * planeStride, 0f);
+            }
+        }
+
+        /** Copies the computed rows at {@code computed} (rows {@code columns} apart) into {@code out}, cropped. */
+        void crop(float[] computed, int rows, float[] bias, float[] out, int outOff) {
+            for (int r = 0; r < rows; r++) {
+                float b = bias == null ? 0f : bias[r];
+                for (int oy = 0; oy < outHeight; oy++) {
+                    int from = r * columns + oy * paddedWidth, to = outOff + (r * outHeight + oy) * outWidth;
+                    for (int ox = 0; ox < outWidth; ox++) {
+                        out[to + ox] = computed[from + ox] + b;
+                    }
+                }
+            }
+        }
+
+        /** Spreads {@code rows} planes of outputs ({@code OH x OW}) onto the padded width, zeros elsewhere. */
+        void spread(float[] dy, int dyOff, int rows, float[] out, int rowLength) {
+            Arrays.fill(out, 0, rows * rowLength, 0f);
+            for (int r = 0; r < rows; r++) {
+                for (int oy = 0; oy < outHeight; oy++) {
+                    System.arraycopy(dy, dyOff + (r * outHeight + oy) * outWidth, out,
+                            r * rowLength + oy * paddedWidth, outWidth);
+                }
+            }
+        }
+    }
+
+    /** The layout of the input images of a forward pass. */
+    private static Layout forward(ConvGeometry g) {
+        return new Layout(g.channels(), g.height(), g.width(), g.padding(), g.padding(), g.kernelH(), g.kernelW());
+    }
+
+    /**
+     * {@code y = W * x + bias}: overwrites {@code y}. With {@code kept} ({@link #keptLength} numbers, or null), the
+     * padded images are left there for {@link #backwardWeight}.
+     */
+    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] kept, ConvGeometry g) {
+        Layout layout = forward(g);
+        int f = g.filters(), k = layout.taps.length;
+        float[] filters = scratch(FILTERS, Gemm.roundUp(f, MR) * k);
+        GemmPacking.packA(false, w, 0, k, 0, f, 0, k, filters);
+        correlate(g.batch(), x, layout, filters, f, bias, y, kept, f * layout.outHeight * layout.outWidth);
+    }
+
+    /** {@code dx}: overwrites it. */
+    static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
+        int f = g.filters(), c = g.channels(), kh = g.kernelH(), kw = g.kernelW(), k = f * kh * kw;
+        Layout layout = new Layout(f, g.outHeight(), g.outWidth(), kh - 1 - g.padding(), kw - 1 - g.padding(), kh, kw);
+        float[] turned = new float[c * k];   // turned[c, (f, i, j)] = w[f, c, kh-1-i, kw-1-j]
+        for (int filter = 0; filter < f; filter++) {
+            for (int channel = 0; channel < c; channel++) {
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        turned[channel * k + (filter * kh + i) * kw + j] =
+                                w[((filter * c + channel) * kh + kh - 1 - i) * kw + kw - 1 - j];
+                    }
+                }
+            }
+        }
+        float[] filters = scratch(FILTERS, Gemm.roundUp(c, MR) * k);
+        GemmPacking.packA(false, turned, 0, k, 0, c, 0, k, filters);
+        correlate(g.batch(), dy, layout, filters, c, null, dx, null, c * g.height() * g.width());
+    }
+
+    /**
+     * The packed {@code filters} (its {@code rows} rows in panels of {@code MR}) times each padded image of
+     * {@code x}, cropped into {@code out} (plus {@code bias}). Images are spread over the cores; a batch smaller
+     * than the cores splits each image's columns instead.
+     */
+    private static void correlate(int batch, float[] x, Layout layout, float[] filters, int rows, float[] bias,
+                                  float[] out, float[] kept, int outSize) {
+        int inSize = layout.planes * layout.height * layout.width, tiles = layout.columns / NR;
+        if (batch >= Parallel.CORES) {
+            Parallel.forEach(batch, n -> {
+                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
+                int at = kept != null ? n * layout.imageSize : 0;
+                layout.pad(x, n * inSize, padded, at);
+                float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
+                multiply(layout, filters, rows, padded, at, computed, 0, tiles);
+                layout.crop(computed, rows, bias, out, n * outSize);
+            });
+            return;
+        }
+        for (int n = 0; n < batch; n++) {
+            float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
+            int at = kept != null ? n * layout.imageSize : 0;
+            layout.pad(x, n * inSize, padded, at);
+            float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
+            int parts = Math.min(tiles, Parallel.CORES);
+            Parallel.forEach(parts, part -> multiply(layout, filters, rows, padded, at, computed,
+                    tiles * part / parts, tiles * (part + 1) / parts));
+            layout.crop(computed, rows, bias, out, n * outSize);
+        }
+    }
+
+    /** Tiles {@code [fromTile, toTile)} of columns of {@code filters x B}, B read from the padded image. */
+    private static void multiply(Layout layout, float[] filters, int rows, float[] padded, int at,
+                                 float[] computed, int fromTile, int toTile) {
+        int k = layout.taps.length;
+        for (int jr = fromTile * NR; jr < toTile * NR; jr += NR) {
+            for (int ir = 0; ir < rows; ir += MR) {
+                GemmKernel.tile(k, rows - ir, filters, ir * k, padded, at + jr, layout.taps,
+                        computed, ir * layout.columns + jr, layout.columns);
+            }
+        }
+    }
+
+    /**
+     * {@code dW = sum over images of dy (spread on the padded width) times the shifted padded image}: overwrites
+     * {@code dw}. The padded images come from {@code kept}, or are made again.
+     */
+    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g) {
+        Layout layout = forward(g);
+        int f = g.filters(), k = layout.taps.length, size = f * k, batch = g.batch();
+        int inSize = layout.planes * layout.height * layout.width, outSize = f * layout.outHeight * layout.outWidth;
+        int rowLength = Gemm.roundUp(layout.positions, Gemm.SPECIES.length());
+        int cores = Math.max(1, Math.min(batch, Parallel.CORES));
+        float[][] sums = new float[cores][];
+        Parallel.forEach(cores, t -> {
+            ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
+            float[] spread = scratch(SPREAD, f * rowLength);
+            for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
+                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
+                int at = kept != null ? n * layout.imageSize : 0;
+                if (kept == null) {
+                    layout.pad(x, n * inSize, padded, 0);
+                }
+                layout.spread(dy, n * outSize, f, spread, rowLength);
+                sum.addProduct(rowLength, spread, 0, rowLength, padded, at, layout.taps);
+            }
+            sums[t] = t == 0 ? dw : new float[size];
+            sum.writeTo(sums[t], 0);
+        });
+        for (int t = 1; t < cores; t++) {
+            for (int i = 0; i < size; i++) {
+                dw[i] += sums[t][i];
+            }
+        }
+    }
+
+    /** This thread's scratch array number {@code which}, at least {@code length} long (its contents are garbage). */
+    private static float[] scratch(int which, int length) {
+        float[][] all = SCRATCH.get();
+        if (all[which].length < length) {
+            all[which] = new float[length];
+        }
+        return all[which];
+    }
+}
