@@ -125,6 +125,115 @@ final class GemmKernel {
     }
 
     /**
+     * {@code out[MR, NR] = A B} for an A that is not packed but read where it lies: row {@code r} of the tile is
+     * {@code a[aOff + aRows[r0 + r] ...]}, {@code kc} numbers long; B has its rows {@code ldb} apart. The tile
+     * goes to {@code out} densely ({@code NR} numbers per row). A convolution's weight gradient reads the padded
+     * image this way (see {@link ShiftedConvolution}); {@code aRows} has an entry for every row of the tile.
+     */
+    static void tileFromRows(int kc, int rows, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff, int ldb,
+                             float[] out) {
+        if (MR == 12 && rows > 6) {
+            tileFromRows12(kc, a, aOff, aRows, r0, b, bOff, ldb, out);
+        } else {
+            tileFromRows6(kc, a, aOff, aRows, r0, b, bOff, ldb, out);
+        }
+    }
+
+    private static void tileFromRows12(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
+                                       int ldb, float[] out) {
+        int a0 = aOff + aRows[r0];
+        int a1 = aOff + aRows[r0 + 1];
+        int a2 = aOff + aRows[r0 + 2];
+        int a3 = aOff + aRows[r0 + 3];
+        int a4 = aOff + aRows[r0 + 4];
+        int a5 = aOff + aRows[r0 + 5];
+        int a6 = aOff + aRows[r0 + 6];
+        int a7 = aOff + aRows[r0 + 7];
+        int a8 = aOff + aRows[r0 + 8];
+        int a9 = aOff + aRows[r0 + 9];
+        int a10 = aOff + aRows[r0 + 10];
+        int a11 = aOff + aRows[r0 + 11];
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00, c80 = c00, c81 = c00;
+        FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00, cb0 = c00, cb1 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[a0 + p]);  c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]);  c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]);  c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]);  c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]);  c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[a5 + p]);  c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[a6 + p]);  c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[a7 + p]);  c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+            x = FloatVector.broadcast(S, a[a8 + p]);  c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
+            x = FloatVector.broadcast(S, a[a9 + p]);  c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
+            x = FloatVector.broadcast(S, a[a10 + p]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
+            x = FloatVector.broadcast(S, a[a11 + p]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
+        }
+        c00.intoArray(out, 0 * V);
+        c01.intoArray(out, 1 * V);
+        c10.intoArray(out, 2 * V);
+        c11.intoArray(out, 3 * V);
+        c20.intoArray(out, 4 * V);
+        c21.intoArray(out, 5 * V);
+        c30.intoArray(out, 6 * V);
+        c31.intoArray(out, 7 * V);
+        c40.intoArray(out, 8 * V);
+        c41.intoArray(out, 9 * V);
+        c50.intoArray(out, 10 * V);
+        c51.intoArray(out, 11 * V);
+        c60.intoArray(out, 12 * V);
+        c61.intoArray(out, 13 * V);
+        c70.intoArray(out, 14 * V);
+        c71.intoArray(out, 15 * V);
+        c80.intoArray(out, 16 * V);
+        c81.intoArray(out, 17 * V);
+        c90.intoArray(out, 18 * V);
+        c91.intoArray(out, 19 * V);
+        ca0.intoArray(out, 20 * V);
+        ca1.intoArray(out, 21 * V);
+        cb0.intoArray(out, 22 * V);
+        cb1.intoArray(out, 23 * V);
+    }
+
+    private static void tileFromRows6(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
+                                      int ldb, float[] out) {
+        int a0 = aOff + aRows[r0];
+        int a1 = aOff + aRows[r0 + 1];
+        int a2 = aOff + aRows[r0 + 2];
+        int a3 = aOff + aRows[r0 + 3];
+        int a4 = aOff + aRows[r0 + 4];
+        int a5 = aOff + aRows[r0 + 5];
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[a0 + p]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[a5 + p]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(out, 0 * V);
+        c01.intoArray(out, 1 * V);
+        c10.intoArray(out, 2 * V);
+        c11.intoArray(out, 3 * V);
+        c20.intoArray(out, 4 * V);
+        c21.intoArray(out, 5 * V);
+        c30.intoArray(out, 6 * V);
+        c31.intoArray(out, 7 * V);
+        c40.intoArray(out, 8 * V);
+        c41.intoArray(out, 9 * V);
+        c50.intoArray(out, 10 * V);
+        c51.intoArray(out, 11 * V);
+    }
+
+    /**
      * Writes the first {@code rows x cols} numbers of a tile ({@code NR} numbers per row) into C at {@code cOff}:
      * added to C when {@code add}, else replacing it.
      */

@@ -32,8 +32,10 @@ import java.util.Arrays;
  */
 final class ShiftedConvolution {
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
-    private static final int PADDED = 0, OUT = 1, FILTERS = 2, SPREAD = 3;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][0]);
+    /** Below this many taps per filter, the weight gradient is summed as dot products. */
+    private static final int FEW_TAPS = 32;
+    private static final int PADDED = 0, OUT = 1, FILTERS = 2, SUM = 3, TURNED = 4, TILE = 5;
 
     private ShiftedConvolution() {
     }
@@ -123,6 +125,22 @@ final class ShiftedConvolution {
                 }
             }
         }
+
+        /**
+         * Turns {@code rows} planes of outputs ({@code OH x OW}) into one row per computed position (of
+         * {@code width} numbers, rows past {@code rows} zero), zeros on the cropped positions.
+         */
+        void turn(float[] dy, int dyOff, int rows, float[] out, int width) {
+            Arrays.fill(out, 0, positions * width, 0f);
+            for (int r = 0; r < rows; r++) {
+                for (int oy = 0; oy < outHeight; oy++) {
+                    int from = dyOff + (r * outHeight + oy) * outWidth, to = oy * paddedWidth * width + r;
+                    for (int ox = 0; ox < outWidth; ox++) {
+                        out[to + ox * width] = dy[from + ox];
+                    }
+                }
+            }
+        }
     }
 
     /** The layout of the input images of a forward pass. */
@@ -206,19 +224,67 @@ final class ShiftedConvolution {
     }
 
     /**
-     * {@code dW = sum over images of dy (spread on the padded width) times the shifted padded image}: overwrites
-     * {@code dw}. The padded images come from {@code kept}, or are made again.
+     * {@code dW}: overwrites {@code dw}. Computed transposed, {@code dW^T [K, F] = sum over images of B [K, Q] dy^T
+     * [Q, F]}, so that the micro-kernel reads B's rows (the shifted padded image) where they lie and holds a tile of
+     * 12 taps by 32 filters in registers along all the positions of an image; {@code dy^T} is each image's gradient
+     * turned to one row per position, zeros on the cropped positions. Each core sums its share of the images; the
+     * shares are added at the end. The padded images come from {@code kept}, or are made again.
+     *
+     * <p>A filter with few taps (a first layer, on one channel) would leave most of a 12-row tile empty; its
+     * gradient is summed as dot products instead, {@code dW[f, t] = dy[f, :] . B[t, :]} ({@link ConvWeightKernel}).
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g) {
         Layout layout = forward(g);
+        int f = g.filters(), k = layout.taps.length, batch = g.batch(), cols = Gemm.roundUp(f, NR);
+        int inSize = layout.planes * layout.height * layout.width, outSize = f * layout.outHeight * layout.outWidth;
+        if (k < FEW_TAPS) {
+            backwardWeightAsDots(x, kept, dy, dw, g, layout);
+            return;
+        }
+        int[] taps = Arrays.copyOf(layout.taps, Gemm.roundUp(k, MR));   // a last, partial tile reads row 0 again
+        int cores = Math.max(1, Math.min(batch, Parallel.CORES));
+        float[][] shares = new float[cores][];
+        Parallel.forEach(cores, t -> {
+            float[] sum = scratch(SUM, taps.length * cols), turned = scratch(TURNED, layout.positions * cols);
+            float[] tile = scratch(TILE, MR * NR);
+            Arrays.fill(sum, 0, taps.length * cols, 0f);
+            for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
+                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
+                int at = kept != null ? n * layout.imageSize : 0;
+                if (kept == null) {
+                    layout.pad(x, n * inSize, padded, 0);
+                }
+                layout.turn(dy, n * outSize, f, turned, cols);
+                for (int ir = 0; ir < k; ir += MR) {
+                    for (int jr = 0; jr < cols; jr += NR) {
+                        GemmKernel.tileFromRows(layout.positions, k - ir, padded, at, taps, ir, turned, jr, cols, tile);
+                        GemmKernel.write(tile, Math.min(MR, k - ir), NR, sum, ir * cols + jr, cols, true);
+                    }
+                }
+            }
+            shares[t] = sum;
+        });
+        for (int filter = 0; filter < f; filter++) {
+            for (int tap = 0; tap < k; tap++) {
+                float total = 0;
+                for (float[] share : shares) {
+                    total += share[tap * cols + filter];
+                }
+                dw[filter * k + tap] = total;
+            }
+        }
+    }
+
+    private static void backwardWeightAsDots(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g,
+                                             Layout layout) {
         int f = g.filters(), k = layout.taps.length, size = f * k, batch = g.batch();
         int inSize = layout.planes * layout.height * layout.width, outSize = f * layout.outHeight * layout.outWidth;
         int rowLength = Gemm.roundUp(layout.positions, Gemm.SPECIES.length());
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
-        float[][] sums = new float[cores][];
+        float[][] shares = new float[cores][];
         Parallel.forEach(cores, t -> {
             ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
-            float[] spread = scratch(SPREAD, f * rowLength);
+            float[] spread = scratch(TURNED, f * rowLength);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                 float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
                 int at = kept != null ? n * layout.imageSize : 0;
@@ -228,13 +294,15 @@ final class ShiftedConvolution {
                 layout.spread(dy, n * outSize, f, spread, rowLength);
                 sum.addProduct(rowLength, spread, 0, rowLength, padded, at, layout.taps);
             }
-            sums[t] = t == 0 ? dw : new float[size];
-            sum.writeTo(sums[t], 0);
+            shares[t] = scratch(SUM, size);
+            sum.writeTo(shares[t], 0);
         });
-        for (int t = 1; t < cores; t++) {
-            for (int i = 0; i < size; i++) {
-                dw[i] += sums[t][i];
+        for (int i = 0; i < size; i++) {
+            float total = 0;
+            for (float[] share : shares) {
+                total += share[i];
             }
+            dw[i] = total;
         }
     }
 
