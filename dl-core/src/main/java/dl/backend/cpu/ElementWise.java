@@ -40,7 +40,7 @@ final class ElementWise {
             case SQRT -> { for (int i = from; i < to; i++) out[i] = (float) Math.sqrt(x[i]); }
             case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
             case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
-            case RELU -> { for (int i = from; i < to; i++) out[i] = Math.max(x[i], 0f); }
+            case RELU -> relu(x, out, from, to);
             case LEAKY_RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : alpha * x[i]; }
             case LEAKY_STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : alpha; }
             case SIGMOID -> { for (int i = from; i < to; i++) out[i] = (float) (1 / (1 + StrictMath.exp(-x[i]))); }
@@ -51,6 +51,18 @@ final class ElementWise {
             case MAX_SCALAR -> { for (int i = from; i < to; i++) out[i] = Math.max(x[i], alpha); }
             case MIN_SCALAR -> { for (int i = from; i < to; i++) out[i] = Math.min(x[i], alpha); }
             default -> throw new IllegalArgumentException("unknown map " + op);
+        }
+    }
+
+    /** {@code out = max(x, 0)} with SIMD (the lanes' max is {@code Math.max}'s, so the bits are the same). */
+    private static void relu(float[] x, float[] out, int from, int to) {
+        VectorSpecies<Float> s = Gemm.SPECIES;
+        int i = from;
+        for (int end = from + s.loopBound(to - from); i < end; i += s.length()) {
+            FloatVector.fromArray(s, x, i).max(0f).intoArray(out, i);
+        }
+        for (; i < to; i++) {
+            out[i] = Math.max(x[i], 0f);
         }
     }
 

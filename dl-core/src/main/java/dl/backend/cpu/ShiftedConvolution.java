@@ -5,6 +5,8 @@ import static dl.backend.cpu.Gemm.NR;
 
 import dl.backend.ConvGeometry;
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Stride-1 convolutions as matrix products that read the padded image where it lies: no im2col.
@@ -33,6 +35,8 @@ import java.util.Arrays;
 final class ShiftedConvolution {
 
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][0]);
+    /** Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long). */
+    private static final VectorSpecies<Float> ROW = FloatVector.SPECIES_256;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
     private static final int FEW_TAPS = 32;
     private static final int PADDED = 0, OUT = 1, FILTERS = 2, SUM = 3, TURNED = 4, TILE = 5;
@@ -92,13 +96,11 @@ final class ShiftedConvolution {
         void pad(float[] x, int xOff, float[] out, int outOff) {
             for (int c = 0; c < planes; c++) {
                 int from = xOff + c * height * width, to = outOff + c * planeStride;
-                Arrays.fill(out, to, to + padH * paddedWidth + padW, 0f);
+                Arrays.fill(out, to, to + planeStride, 0f);
                 to += padH * paddedWidth + padW;
                 for (int y = 0; y < height; y++, from += width, to += paddedWidth) {
-                    System.arraycopy(x, from, out, to, width);
-                    Arrays.fill(out, to + width, to + paddedWidth, 0f);   // right edge, then the next row's left
+                    copyRow(x, from, out, to, width, 0f);
                 }
-                Arrays.fill(out, to - padW, outOff + (c + 1) * planeStride, 0f);
             }
         }
 
@@ -108,9 +110,7 @@ final class ShiftedConvolution {
                 float b = bias == null ? 0f : bias[r];
                 for (int oy = 0; oy < outHeight; oy++) {
                     int from = r * columns + oy * paddedWidth, to = outOff + (r * outHeight + oy) * outWidth;
-                    for (int ox = 0; ox < outWidth; ox++) {
-                        out[to + ox] = computed[from + ox] + b;
-                    }
+                    copyRow(computed, from, out, to, outWidth, b);
                 }
             }
         }
@@ -139,6 +139,26 @@ final class ShiftedConvolution {
                         out[to + ox * width] = dy[from + ox];
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code to[toOff + i] = from[fromOff + i] + add} for {@code i < length}: a short row (an image's), so in
+     * vectors of 8 with the last one overlapping the one before, rather than a loop with a tail.
+     */
+    private static void copyRow(float[] from, int fromOff, float[] to, int toOff, int length, float add) {
+        if (length < ROW.length()) {
+            for (int i = 0; i < length; i++) {
+                to[toOff + i] = from[fromOff + i] + add;
+            }
+            return;
+        }
+        for (int i = 0; ; i += ROW.length()) {
+            int at = Math.min(i, length - ROW.length());
+            FloatVector.fromArray(ROW, from, fromOff + at).add(add).intoArray(to, toOff + at);
+            if (at == length - ROW.length()) {
+                return;
             }
         }
     }

@@ -30,6 +30,7 @@ class PoolingTest {
         "3, 2, 6, 6, 4, 2, 2",
         "1, 1, 3, 3, 2, 3, 1",
         "64, 6, 28, 28, 2, 2, 0",   // LeNet-5's first pooling: big enough to use every core
+        "2, 3, 34, 35, 2, 2, 0",    // 17 windows a row, an odd width: whole vectors, an overlapping last one
     })
     void matchesTheDefinition(int n, int c, int h, int w, int k, int s, int p) {
         PoolGeometry g = new PoolGeometry(n, c, h, w, k, s, p);
@@ -61,6 +62,24 @@ class PoolingTest {
         Pooling.avg(x, y, g);
         Pooling.avgBackward(dy, dx, g);
         assertEquals(dot(dy, y), dot(dx, x), 1e-4);
+    }
+
+    /**
+     * After a ReLU most cells are 0, so windows tie: the winner must be the first cell in reading order, in the
+     * SIMD path as in the plain loop (the gradient goes to that one cell only).
+     */
+    @Test
+    void tiesGoToTheFirstCellInReadingOrder() {
+        PoolGeometry g = new PoolGeometry(2, 3, 28, 28, 2, 2, 0);
+        float[] x = random(rng, 2 * 3 * 28 * 28);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.max(0f, Math.round(x[i] * 2) / 2f);   // 0, 0.5 or 1: many ties
+        }
+        float[] y = new float[2 * 3 * 14 * 14], argmax = new float[y.length];
+        Pooling.max(x, y, argmax, g);
+        float[][] expected = naiveMax(x, g);
+        assertArrayEquals(expected[0], y, 0f);
+        assertArrayEquals(expected[1], argmax, 0f);
     }
 
     /** With every input negative, a window that overlaps the padding still picks an input, not the padding's 0. */
