@@ -2,8 +2,6 @@ package dl.backend.cpu;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,9 +21,6 @@ final class ConvWeightKernel {
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     /** Per entry, {@code L} running sums, one per lane. */
     private static final int L = S.length();
-    private static final FloatVector ZERO = FloatVector.zero(S);
-    /** 0, 1, 2, ...: lane numbers, to pick the lanes of a vector. */
-    private static final FloatVector IOTA = FloatVector.fromArray(S, lanes(), 0);
     /** Columns summed per pass: a block of {@code b} with a few hundred rows stays in the L2 cache. */
     static final int BLOCK = 256;
 
@@ -33,14 +28,6 @@ final class ConvWeightKernel {
     private static final ThreadLocal<Accumulator> OWN = new ThreadLocal<>();
 
     private ConvWeightKernel() {
-    }
-
-    private static float[] lanes() {
-        float[] lanes = new float[L];
-        for (int i = 0; i < L; i++) {
-            lanes[i] = i;
-        }
-        return lanes;
     }
 
     /** An accumulator for an {@code m x n} matrix, all sums zero, for this thread alone. */
@@ -63,7 +50,7 @@ final class ConvWeightKernel {
         Accumulator(int m, int n) {
             this.m = m;
             this.n = n;
-            this.sums = new float[m * n * L];
+            this.sums = new float[rows() * columns() * L];
         }
 
         /**
@@ -82,44 +69,60 @@ final class ConvWeightKernel {
          * seed must repeat a run exactly). Clears the sums for the next batch.
          */
         void writeTo(float[] c, int cOff) {
-            for (int e = 0; e < m * n; e++) {
-                float total = 0;
-                for (int lane = 0; lane < L; lane++) {
-                    total += sums[e * L + lane];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    int e = (i * columns() + j) * L;
+                    float total = 0;
+                    for (int lane = 0; lane < L; lane++) {
+                        total += sums[e + lane];
+                    }
+                    c[cOff + i * n + j] = total;
                 }
-                c[cOff + e] = total;
             }
             Arrays.fill(sums, 0f);
         }
 
-        /** The sums over {@code length} columns, rows found as in {@link #addProduct}. */
+        /** Rows summed, {@code m} made even: a last, odd row is computed twice (the copy is never written out). */
+        private int rows() {
+            return (m + 1) & ~1;
+        }
+
+        /** Columns summed, {@code n} made a multiple of 4, the same way. */
+        private int columns() {
+            return (n + 3) & ~3;
+        }
+
+        /**
+         * The sums over {@code length} columns, rows found as in {@link #addProduct}. Every entry goes through the
+         * one 2 x 4 {@link #tile} (a second kernel for the odd entries, inlined into the same compiled loop, could
+         * push the JIT past its inlining budget and off its SIMD intrinsics: ten times slower, now and then).
+         */
         private void addBlock(int length, float[] a, int aOff, int aStride, float[] b, int bOff, int[] bRows) {
-            int evenM = m & ~1, quadN = n & ~3;
-            for (int j = 0; j < quadN; j += 4) {   // four rows of b stay in L1 while every row of a passes them
-                int b0 = bOff + bRows[j], b1 = bOff + bRows[j + 1], b2 = bOff + bRows[j + 2], b3 = bOff + bRows[j + 3];
-                for (int i = 0; i < evenM; i += 2) {
-                    int a0 = aOff + i * aStride;
-                    tile(length, a, a0, a0 + aStride, b, b0, b1, b2, b3, (i * n + j) * L);
-                }
-            }
-            for (int i = 0; i < m; i++) {   // the odd row and the last columns, one dot product at a time
-                for (int j = (i < evenM ? quadN : 0); j < n; j++) {
-                    dot(length, a, aOff + i * aStride, b, bOff + bRows[j], (i * n + j) * L);
+            for (int j = 0; j < n; j += 4) {   // four rows of b stay in L1 while every row of a passes them
+                int b0 = bOff + bRows[j], b1 = bOff + bRows[Math.min(j + 1, n - 1)];
+                int b2 = bOff + bRows[Math.min(j + 2, n - 1)], b3 = bOff + bRows[Math.min(j + 3, n - 1)];
+                for (int i = 0; i < m; i += 2) {
+                    int a0 = aOff + i * aStride, a1 = aOff + Math.min(i + 1, m - 1) * aStride;
+                    tile(length, a, a0, a1, b, b0, b1, b2, b3, (i * columns() + j) * L);
                 }
             }
         }
 
-        /** Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. */
+        /**
+         * Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. Columns past
+         * the last whole vector are left to {@link #tail}, so that this loop stays small enough for the JIT to
+         * compile it with its SIMD intrinsics wherever it inlines it.
+         */
         private void tile(int length, float[] a, int a0, int a1, float[] b, int b0, int b1, int b2, int b3,
                           int e00) {
-            int e10 = e00 + n * L, p = 0;
+            int e10 = e00 + columns() * L;
             FloatVector s00 = FloatVector.fromArray(S, sums, e00), s01 = FloatVector.fromArray(S, sums, e00 + L);
             FloatVector s02 = FloatVector.fromArray(S, sums, e00 + 2 * L);
             FloatVector s03 = FloatVector.fromArray(S, sums, e00 + 3 * L);
             FloatVector s10 = FloatVector.fromArray(S, sums, e10), s11 = FloatVector.fromArray(S, sums, e10 + L);
             FloatVector s12 = FloatVector.fromArray(S, sums, e10 + 2 * L);
             FloatVector s13 = FloatVector.fromArray(S, sums, e10 + 3 * L);
-            for (int end = S.loopBound(length); p < end; p += L) {
+            for (int p = 0, end = S.loopBound(length); p < end; p += L) {
                 FloatVector x0 = FloatVector.fromArray(S, a, a0 + p), x1 = FloatVector.fromArray(S, a, a1 + p);
                 FloatVector y = FloatVector.fromArray(S, b, b0 + p);
                 s00 = x0.fma(y, s00);
@@ -134,28 +137,6 @@ final class ConvWeightKernel {
                 s03 = x0.fma(y, s03);
                 s13 = x1.fma(y, s13);
             }
-            if (p < length && length >= L) {
-                // The last few columns: the last whole vector of each row, its lanes already summed zeroed in x.
-                // (Masked loads would read only the new lanes, but they can fall off the JIT's fast path and
-                // slow a whole training run down.)
-                int q = length - L;
-                VectorMask<Float> fresh = IOTA.compare(VectorOperators.GE, p - q);
-                FloatVector x0 = ZERO.blend(FloatVector.fromArray(S, a, a0 + q), fresh);
-                FloatVector x1 = ZERO.blend(FloatVector.fromArray(S, a, a1 + q), fresh);
-                FloatVector y = FloatVector.fromArray(S, b, b0 + q);
-                s00 = x0.fma(y, s00);
-                s10 = x1.fma(y, s10);
-                y = FloatVector.fromArray(S, b, b1 + q);
-                s01 = x0.fma(y, s01);
-                s11 = x1.fma(y, s11);
-                y = FloatVector.fromArray(S, b, b2 + q);
-                s02 = x0.fma(y, s02);
-                s12 = x1.fma(y, s12);
-                y = FloatVector.fromArray(S, b, b3 + q);
-                s03 = x0.fma(y, s03);
-                s13 = x1.fma(y, s13);
-                p = length;
-            }
             s00.intoArray(sums, e00);
             s01.intoArray(sums, e00 + L);
             s02.intoArray(sums, e00 + 2 * L);
@@ -164,35 +145,19 @@ final class ConvWeightKernel {
             s11.intoArray(sums, e10 + L);
             s12.intoArray(sums, e10 + 2 * L);
             s13.intoArray(sums, e10 + 3 * L);
-            for (; p < length; p++) {   // rows shorter than a vector: one column at a time, into lane 0
-                float x0 = a[a0 + p], x1 = a[a1 + p];
-                sums[e00] += x0 * b[b0 + p];
-                sums[e00 + L] += x0 * b[b1 + p];
-                sums[e00 + 2 * L] += x0 * b[b2 + p];
-                sums[e00 + 3 * L] += x0 * b[b3 + p];
-                sums[e10] += x1 * b[b0 + p];
-                sums[e10 + L] += x1 * b[b1 + p];
-                sums[e10 + 2 * L] += x1 * b[b2 + p];
-                sums[e10 + 3 * L] += x1 * b[b3 + p];
+            if (length % L != 0) {
+                tail(length, a, a0, a1, b, new int[] {b0, b1, b2, b3}, e00, e10);
             }
         }
 
-        /** Entry {@code e}: {@code += sum over p of a[aOff + p] * b[bOff + p]}, {@code p < length}. */
-        private void dot(int length, float[] a, int aOff, float[] b, int bOff, int e) {
-            FloatVector s = FloatVector.fromArray(S, sums, e);
-            int p = 0;
-            for (int end = S.loopBound(length); p < end; p += L) {
-                s = FloatVector.fromArray(S, a, aOff + p).fma(FloatVector.fromArray(S, b, bOff + p), s);
-            }
-            if (p < length && length >= L) {   // as in tile: the last whole vector, its old lanes zeroed
-                int q = length - L;
-                FloatVector x = ZERO.blend(FloatVector.fromArray(S, a, aOff + q), IOTA.compare(VectorOperators.GE, p - q));
-                s = x.fma(FloatVector.fromArray(S, b, bOff + q), s);
-                p = length;
-            }
-            s.intoArray(sums, e);
-            for (; p < length; p++) {
-                sums[e] += a[aOff + p] * b[bOff + p];
+        /** The columns of {@link #tile} past its last whole vector, one at a time, into lane 0 of each sum. */
+        private void tail(int length, float[] a, int a0, int a1, float[] b, int[] bRows, int e00, int e10) {
+            for (int p = length - length % L; p < length; p++) {
+                for (int j = 0; j < 4; j++) {
+                    float y = b[bRows[j] + p];
+                    sums[e00 + j * L] += a[a0 + p] * y;
+                    sums[e10 + j * L] += a[a1 + p] * y;
+                }
             }
         }
     }

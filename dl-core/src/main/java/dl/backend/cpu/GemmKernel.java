@@ -34,13 +34,16 @@ final class GemmKernel {
 
     /**
      * {@code out[MR, NR] = A[MR, kc] B[kc, NR]}, written with rows {@code ldo} apart from {@code outOff}: into C
-     * itself, or into a scratch tile that {@link #write} then adds to C. A tile with at most 6 {@code rows} left
-     * takes the 6-row kernel, which reads the first 6 rows of the packed panel.
+     * itself, or into a scratch tile that {@link #write} then adds to C. A tile with at most 8 or 6 {@code rows}
+     * left takes the 8- or 6-row kernel, which reads the first rows of the packed panel only (32 filters are then
+     * 12 + 12 + 8 rows, not 36).
      */
     static void tile(int kc, int rows, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                      int outOff, int ldo) {
-        if (MR == 12 && rows > 6) {
+        if (MR == 12 && rows > 8) {
             tile12(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
+        } else if (MR == 12 && rows > 6) {
+            tile8(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         } else {
             tile6(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         }
@@ -93,6 +96,42 @@ final class GemmKernel {
         ca1.intoArray(out, outOff + 10 * ldo + V);
         cb0.intoArray(out, outOff + 11 * ldo);
         cb1.intoArray(out, outOff + 11 * ldo + V);
+    }
+
+    /** The 8-row tile, for the last rows of a panel of 12 (machines with 32 vector registers). */
+    private static void tile8(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
+                              int outOff, int ldo) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + bRows[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[ai]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ai + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ai + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ai + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ai + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + V);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + V);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + V);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + V);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + V);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + V);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + V);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + V);
     }
 
     /** The 6-row tile, for machines with 16 vector registers (its packed panels hold {@code MR} rows). */
