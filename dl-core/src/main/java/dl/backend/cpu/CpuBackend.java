@@ -11,10 +11,10 @@ import dl.backend.UnaryOp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The default backend: pure Java on the heap, every core, SIMD through the Vector API where it pays (matrix
@@ -74,13 +74,13 @@ public final class CpuBackend implements Backend {
     private static final class StepArrays implements StepMemory {
 
         private final List<CpuStorage> allocated = new ArrayList<>();
-        /** By length. (A HashMap puts lengths that are multiples of 64 into one bucket: slow to search.) */
-        private final Map<Integer, ArrayDeque<float[]>> free = new TreeMap<>();
+        /** By {@link #key} of their length. */
+        private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
         /** Above 0 while {@link #outside} runs: allocations are plain, not recorded. */
         private int paused;
 
         CpuStorage allocate(int length, boolean zeros) {
-            ArrayDeque<float[]> same = free.get(length);
+            ArrayDeque<float[]> same = free.get(key(length));
             float[] data = same == null ? null : same.poll();
             if (data == null) {
                 data = new float[length];
@@ -92,12 +92,20 @@ public final class CpuBackend implements Backend {
             return storage;
         }
 
+        /**
+         * A length scrambled into a hash key, one to one (times an odd number): tensor lengths are often multiples
+         * of 64, which a HashMap would put into the same few buckets.
+         */
+        private static Integer key(int length) {
+            return length * 0x9E3779B9;
+        }
+
         @Override
         public void endStep(Set<Storage> keep) {
             free.values().forEach(ArrayDeque::clear);   // what this step did not need, the next will not either
             for (CpuStorage s : allocated) {
                 if (!keep.contains(s)) {
-                    free.computeIfAbsent(s.data.length, n -> new ArrayDeque<>()).add(s.data);
+                    free.computeIfAbsent(key(s.data.length), n -> new ArrayDeque<>()).add(s.data);
                 }
             }
             allocated.clear();
