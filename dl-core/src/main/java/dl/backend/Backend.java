@@ -88,7 +88,7 @@ public interface Backend {
     /**
      * {@code y[b, f] = sum_c x[b, c] (*) w[f, c] + bias[f]}, cross-correlation; {@code bias} (one number per filter)
      * may be null. Overwrites {@code y}. With {@code forWeightGradient}, returns what the backend wants to keep
-     * for {@link #conv2dBackwardWeight} (the CPU: the unrolled images), or null.
+     * for {@link #conv2dBackwardWeight} (the CPU: the padded or unrolled images), or null.
      */
     Storage conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g, boolean forWeightGradient);
 

@@ -23,7 +23,7 @@ public final class Conv2d extends Op {
     private final Tensor w;
     private final Tensor b;
     private final ConvGeometry g;
-    /** What the backend kept from the forward pass for the weight gradient (the unrolled images), or null. */
+    /** What the backend kept from the forward pass for the weight gradient (the CPU: the images), or null. */
     private Storage kept;
 
     private Conv2d(Tensor x, Tensor w, Tensor b, ConvGeometry g) {

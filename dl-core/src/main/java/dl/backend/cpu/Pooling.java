@@ -94,7 +94,8 @@ final class Pooling {
 
     /** {@link #HALF} windows side by side from {@code x[in + cell]}, their top-left cell's index {@code cell}. */
     private static void maxOfWindows(float[] x, int in, int cell, int width, float[] y, float[] argmax, int out) {
-        FloatVector top = FloatVector.fromArray(S, x, in + cell), bottom = FloatVector.fromArray(S, x, in + cell + width);
+        FloatVector top = FloatVector.fromArray(S, x, in + cell);
+        FloatVector bottom = FloatVector.fromArray(S, x, in + cell + width);
         FloatVector a = top.rearrange(LEFT), b = top.rearrange(RIGHT);
         FloatVector c = bottom.rearrange(LEFT), d = bottom.rearrange(RIGHT);
         FloatVector index = TWICE_IOTA.add(cell);

@@ -56,8 +56,9 @@ final class ShiftedConvolution {
 
     /**
      * The layout of one padded image: {@code planes} planes of {@code height x width} padded with {@code padH}
-     * rows above and below and {@code padW} columns left and right, each {@code planeStride} numbers long (zeros past the padded plane, so that a whole tile of outputs
-     * can be read), and where each tap of a {@code kh x kw} filter reads it.
+     * rows above and below and {@code padW} columns left and right, each {@code planeStride} numbers long (zeros
+     * past the padded plane, so that a whole tile of outputs can be read), and where each tap of a
+     * {@code kh x kw} filter reads it.
      */
     static final class Layout {
         final int planes, height, width, padH, padW, paddedWidth, outHeight, outWidth;
