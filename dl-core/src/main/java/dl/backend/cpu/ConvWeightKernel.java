@@ -109,19 +109,16 @@ final class ConvWeightKernel {
         }
 
         /**
-         * Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. Columns past
-         * the last whole vector are left to {@link #tail}, so that this loop stays small enough for the JIT to
-         * compile it with its SIMD intrinsics wherever it inlines it.
+         * Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. The loop
+         * starts from zero and its sums are added to the running ones afterwards (as in {@link GemmKernel}): a loop
+         * that started from sums loaded from memory was, in some JVMs, compiled without its SIMD intrinsics, ten
+         * times slower. Columns past the last whole vector are left to {@link #tail}.
          */
         private void tile(int length, float[] a, int a0, int a1, float[] b, int b0, int b1, int b2, int b3,
                           int e00) {
             int e10 = e00 + columns() * L;
-            FloatVector s00 = FloatVector.fromArray(S, sums, e00), s01 = FloatVector.fromArray(S, sums, e00 + L);
-            FloatVector s02 = FloatVector.fromArray(S, sums, e00 + 2 * L);
-            FloatVector s03 = FloatVector.fromArray(S, sums, e00 + 3 * L);
-            FloatVector s10 = FloatVector.fromArray(S, sums, e10), s11 = FloatVector.fromArray(S, sums, e10 + L);
-            FloatVector s12 = FloatVector.fromArray(S, sums, e10 + 2 * L);
-            FloatVector s13 = FloatVector.fromArray(S, sums, e10 + 3 * L);
+            FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00, s12 = s00;
+            FloatVector s13 = s00;
             for (int p = 0, end = S.loopBound(length); p < end; p += L) {
                 FloatVector x0 = FloatVector.fromArray(S, a, a0 + p), x1 = FloatVector.fromArray(S, a, a1 + p);
                 FloatVector y = FloatVector.fromArray(S, b, b0 + p);
@@ -137,17 +134,22 @@ final class ConvWeightKernel {
                 s03 = x0.fma(y, s03);
                 s13 = x1.fma(y, s13);
             }
-            s00.intoArray(sums, e00);
-            s01.intoArray(sums, e00 + L);
-            s02.intoArray(sums, e00 + 2 * L);
-            s03.intoArray(sums, e00 + 3 * L);
-            s10.intoArray(sums, e10);
-            s11.intoArray(sums, e10 + L);
-            s12.intoArray(sums, e10 + 2 * L);
-            s13.intoArray(sums, e10 + 3 * L);
+            add(s00, e00);
+            add(s01, e00 + L);
+            add(s02, e00 + 2 * L);
+            add(s03, e00 + 3 * L);
+            add(s10, e10);
+            add(s11, e10 + L);
+            add(s12, e10 + 2 * L);
+            add(s13, e10 + 3 * L);
             if (length % L != 0) {
                 tail(length, a, a0, a1, b, new int[] {b0, b1, b2, b3}, e00, e10);
             }
+        }
+
+        /** {@code sums[e ..] += v}. */
+        private void add(FloatVector v, int e) {
+            v.add(FloatVector.fromArray(S, sums, e)).intoArray(sums, e);
         }
 
         /** The columns of {@link #tile} past its last whole vector, one at a time, into lane 0 of each sum. */

@@ -89,8 +89,8 @@ final class Convolution {
     /**
      * {@code dW = sum over n of dy[n] im2col(x[n])^T}: overwrites {@code dw}; the unrolled images come from
      * {@code kept} when the forward pass left them there, else they are made again. Each core sums its share of
-     * the images into its own partial {@code dW}; the partials are added up at the end. With fewer images than
-     * cores (one image at a time), each image's filters are split over the cores instead.
+     * the images into its own partial {@code dW}; the partials are added up at the end. A single image's product
+     * runs on every core.
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g) {
         if (ShiftedConvolution.applies(g)) {
@@ -99,32 +99,22 @@ final class Convolution {
         }
         int f = g.filters(), k = rows(g), p = positions(g), size = f * k, batch = g.batch();
         int cores = Math.min(batch, Parallel.CORES);
-        int[] colRows = Gemm.rowStarts(k, p);
-        if (cores <= 1) {
-            int parts = Math.min(f, Parallel.CORES);
-            ConvWeightKernel.Accumulator[] sums = new ConvWeightKernel.Accumulator[parts];
-            for (int t = 0; t < parts; t++) {
-                sums[t] = new ConvWeightKernel.Accumulator(f * (t + 1) / parts - f * t / parts, k);
-            }
+        if (cores <= 1) {   // one image: its product on every core
             for (int n = 0; n < batch; n++) {
                 Columns col = columns(x, kept, n, g);
-                int dyOff = n * f * p;
-                Parallel.forEach(parts, t -> sums[t].addProduct(p, dy, dyOff + f * t / parts * p, p,
-                        col.data(), col.offset(), colRows));
-            }
-            for (int t = 0; t < parts; t++) {
-                sums[t].writeTo(dw, f * t / parts * k);
+                Gemm.sgemm(false, true, f, k, p, dy, n * f * p, p, col.data(), col.offset(), p, dw, 0, k, n > 0);
             }
             return;
         }
         float[] partials = partials((cores - 1) * size);
         Parallel.forEach(cores, t -> {
-            ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
-            for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
+            float[] sum = t == 0 ? dw : partials;
+            int at = t == 0 ? 0 : (t - 1) * size, first = batch * t / cores;
+            for (int n = first; n < batch * (t + 1) / cores; n++) {
                 Columns col = columns(x, kept, n, g);
-                sum.addProduct(p, dy, n * f * p, p, col.data(), col.offset(), colRows);
+                Gemm.sgemmSingleThread(false, true, f, k, p, dy, n * f * p, p, col.data(), col.offset(), p,
+                        sum, at, k, n > first);
             }
-            sum.writeTo(t == 0 ? dw : partials, t == 0 ? 0 : (t - 1) * size);
         });
         for (int i = 0; i < (cores - 1) * size; i++) {
             dw[i % size] += partials[i];

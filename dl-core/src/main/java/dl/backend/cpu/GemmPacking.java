@@ -37,24 +37,26 @@ final class GemmPacking {
 
     /** Packs {@code op(B)[pc .. pc+kc, jc .. jc+nc]}. */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] packed) {
-        int out = 0;
-        for (int jr = 0; jr < nc; jr += NR) {
+        for (int jr = 0, out = 0; jr < nc; jr += NR, out += kc * NR) {
             int cols = Math.min(NR, nc - jr);
-            for (int p = 0; p < kc; p++) {
-                if (!transB && cols == NR) {   // the common case: one contiguous run of a row of B
-                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, packed, out, NR);
-                    out += NR;
-                    continue;
+            if (cols < NR) {
+                java.util.Arrays.fill(packed, out, out + kc * NR, 0f);
+            }
+            if (transB) {   // column j of op(B) is row j of B: read it in order, write it every NR places
+                for (int j = 0; j < cols; j++) {
+                    int row = bOff + (jc + jr + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        packed[out + p * NR + j] = b[row + p];
+                    }
                 }
-                for (int j = 0; j < NR; j++) {
-                    packed[out++] = j >= cols ? 0f
-                            : transB ? b[bOff + (jc + jr + j) * ldb + pc + p] : b[bOff + (pc + p) * ldb + jc + jr + j];
+            } else {        // a run of NR numbers of a row of B at a time
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, packed, out + p * NR, cols);
                 }
             }
         }
     }
 
-    /** Copies {@code kc} rows of {@code cols < NR} numbers into rows of {@code NR}, zeros after them. */
     static void copyEdge(float[] b, int start, int ldb, int kc, int cols, float[] out, int outStart) {
         for (int p = 0; p < kc; p++) {
             System.arraycopy(b, start + p * ldb, out, outStart + p * NR, cols);
