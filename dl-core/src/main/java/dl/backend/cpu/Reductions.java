@@ -32,15 +32,26 @@ final class Reductions {
             out[outStart] = (float) sumRun(x, start, n);
             return;
         }
-        double[] total = new double[inner];
+        if ((long) n * inner < ElementWise.CHUNK || inner < Parallel.CORES) {
+            sumColumns(x, start, n, inner, out, outStart, 0, inner);
+        } else {   // a bias's gradient: a million numbers into a few thousand sums, split over the cores by column
+            Parallel.forEach(Parallel.CORES, part -> sumColumns(x, start, n, inner, out, outStart,
+                    inner * part / Parallel.CORES, inner * (part + 1) / Parallel.CORES));
+        }
+    }
+
+    /** Columns {@code from .. to-1} of {@link #sum}: each column's numbers added in order. */
+    private static void sumColumns(float[] x, int start, int n, int inner, float[] out, int outStart, int from,
+                                   int to) {
+        double[] total = new double[to - from];
         for (int j = 0; j < n; j++) {
-            int row = start + j * inner;
-            for (int i = 0; i < inner; i++) {
+            int row = start + j * inner + from;
+            for (int i = 0; i < to - from; i++) {
                 total[i] += x[row + i];
             }
         }
-        for (int i = 0; i < inner; i++) {
-            out[outStart + i] = (float) total[i];
+        for (int i = 0; i < to - from; i++) {
+            out[outStart + from + i] = (float) total[i];
         }
     }
 
