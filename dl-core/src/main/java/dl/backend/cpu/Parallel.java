@@ -10,8 +10,10 @@ import java.util.function.IntConsumer;
  *
  * <p>Training calls this thousands of times a second for pieces of work of a few hundred microseconds, so waking
  * a sleeping thread (tens of microseconds on a virtual machine) would cost as much as the work. A worker therefore
- * keeps looking for work for {@link #SPIN_NANOS} after each task before it sleeps. Work that arrives while the
- * workers are busy (a second thread, or a call from inside a chunk) simply runs on the calling thread.
+ * keeps looking for work for {@link #SPIN_NANOS} after each task before it sleeps; while it looks, it yields its
+ * core to any other thread that wants it (above all the JIT compiler, which otherwise starves while training keeps
+ * both cores busy: a LeNet-5's first epoch took 15% longer). Work that arrives while the workers are busy (a
+ * second thread, or a call from inside a chunk) simply runs on the calling thread.
  */
 final class Parallel {
 
@@ -97,7 +99,7 @@ final class Parallel {
             long start = System.nanoTime();
             while (!done) {
                 if (System.nanoTime() - start < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                    Thread.yield();
                 } else {
                     LockSupport.parkNanos(20_000);
                 }
@@ -125,7 +127,7 @@ final class Parallel {
             IntConsumer work;
             while ((work = body) == null) {
                 if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                    Thread.yield();
                 } else {
                     LockSupport.park(this);
                 }
