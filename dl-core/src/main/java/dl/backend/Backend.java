@@ -97,9 +97,10 @@ public interface Backend {
 
     /**
      * {@code dw = dL/dw} of {@link #conv2d} given {@code dy}: overwrites {@code dw}. {@code kept} is what
-     * {@link #conv2d} returned (possibly null).
+     * {@link #conv2d} returned (possibly null). With {@code db} (one number per filter, or null), also the bias's
+     * gradient {@code db[f] = sum over the batch and the positions of dy[., f, ., .]}, while {@code dy} is at hand.
      */
-    void conv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, ConvGeometry g);
+    void conv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, Storage db, ConvGeometry g);
 
     /** Max over each window; {@code argmax} receives the flat index (within the image plane) of each winner. */
     void maxPool(Storage x, Storage y, Storage argmax, PoolGeometry g);

@@ -77,19 +77,24 @@ public final class Conv2d extends Op {
 
     @Override
     protected Tensor[] backward(Tensor dy) {
-        Tensor dx = null, dw = null;
+        Tensor dx = null, dw = null, db = null;
+        boolean biasGradient = b != null && b.isGradRequired();
         if (x.isGradRequired()) {
             dx = Tensor.output(x.backend(), x.shape());
             x.backend().conv2dBackwardInput(dy.storage(), w.storage(), dx.storage(), g);
         }
-        if (w.isGradRequired()) {
+        if (w.isGradRequired()) {   // the bias's gradient comes along: dL/db[f] = sum of dy[., f, ., .]
             dw = Tensor.output(x.backend(), w.shape());
-            x.backend().conv2dBackwardWeight(x.storage(), kept, dy.storage(), dw.storage(), g);
+            db = biasGradient ? Tensor.output(x.backend(), g.filters()) : null;
+            x.backend().conv2dBackwardWeight(x.storage(), kept, dy.storage(), dw.storage(),
+                    db == null ? null : db.storage(), g);
         }
         if (b == null) {
             return new Tensor[] {dx, dw};
         }
-        Tensor db = b.isGradRequired() ? dy.sumTo(1, g.filters(), 1, 1).reshape(g.filters()) : null;
+        if (biasGradient && db == null) {
+            db = dy.sumTo(1, g.filters(), 1, 1).reshape(g.filters());
+        }
         return new Tensor[] {dx, dw, db};
     }
 }

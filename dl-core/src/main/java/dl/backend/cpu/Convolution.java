@@ -92,18 +92,21 @@ final class Convolution {
      * the images into its own partial {@code dW}; the partials are added up at the end. A single image's product
      * runs on every core.
      */
-    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g) {
+    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         if (ShiftedConvolution.applies(g)) {
-            ShiftedConvolution.backwardWeight(x, kept, dy, dw, g);
+            ShiftedConvolution.backwardWeight(x, kept, dy, dw, db, g);
             return;
         }
         int f = g.filters(), k = rows(g), p = positions(g), size = f * k, batch = g.batch();
-        int cores = Math.min(batch, Parallel.CORES);
-        if (cores <= 1) {   // one image: its product on every core
+        int cores = Math.max(1, Math.min(batch, Parallel.CORES));
+        double[][] biasShares = new double[cores][f];
+        if (cores == 1) {   // one image: its product on every core
             for (int n = 0; n < batch; n++) {
                 Columns col = columns(x, kept, n, g);
                 Gemm.sgemm(false, true, f, k, p, dy, n * f * p, p, col.data(), col.offset(), p, dw, 0, k, n > 0);
+                PlaneSums.add(dy, n * f * p, f, p, biasShares[0]);
             }
+            PlaneSums.write(biasShares, db);
             return;
         }
         float[] partials = partials((cores - 1) * size);
@@ -114,11 +117,13 @@ final class Convolution {
                 Columns col = columns(x, kept, n, g);
                 Gemm.sgemmSingleThread(false, true, f, k, p, dy, n * f * p, p, col.data(), col.offset(), p,
                         sum, at, k, n > first);
+                PlaneSums.add(dy, n * f * p, f, p, biasShares[t]);
             }
         });
         for (int i = 0; i < (cores - 1) * size; i++) {
             dw[i % size] += partials[i];
         }
+        PlaneSums.write(biasShares, db);
     }
 
     /** Where the {@code [K, P]} matrix of image {@code n} starts. */

@@ -209,8 +209,9 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void conv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, ConvGeometry g) {
-        Convolution.backwardWeight(data(x), kept == null ? null : data(kept), data(dy), data(dw), g);
+    public void conv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, Storage db, ConvGeometry g) {
+        Convolution.backwardWeight(data(x), kept == null ? null : data(kept), data(dy), data(dw),
+                db == null ? null : data(db), g);
     }
 
     @Override

@@ -254,17 +254,18 @@ final class ShiftedConvolution {
      * <p>A filter with few taps (a first layer, on one channel) would leave most of a 12-row tile empty; its
      * gradient is summed as dot products instead, {@code dW[f, t] = dy[f, :] . B[t, :]} ({@link ConvWeightKernel}).
      */
-    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g) {
+    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         Layout layout = forward(g);
         int f = g.filters(), k = layout.taps.length, batch = g.batch(), cols = Gemm.roundUp(f, NR);
         int inSize = layout.planes * layout.height * layout.width, outSize = f * layout.outHeight * layout.outWidth;
         if (k < FEW_TAPS) {
-            backwardWeightAsDots(x, kept, dy, dw, g, layout);
+            backwardWeightAsDots(x, kept, dy, dw, db, g, layout);
             return;
         }
         int[] taps = Arrays.copyOf(layout.taps, Gemm.roundUp(k, MR));   // a last, partial tile reads row 0 again
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
         float[][] shares = new float[cores][];
+        double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
             float[] sum = scratch(SUM, taps.length * cols), turned = scratch(TURNED, layout.positions * cols);
             float[] tile = scratch(TILE, MR * NR);
@@ -276,6 +277,7 @@ final class ShiftedConvolution {
                     layout.pad(x, n * inSize, padded, 0);
                 }
                 layout.turn(dy, n * outSize, f, turned, cols);
+                PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
                 for (int ir = 0; ir < k; ir += MR) {
                     for (int jr = 0; jr < cols; jr += NR) {
                         GemmKernel.tileFromRows(layout.positions, k - ir, padded, at, taps, ir, turned, jr, cols, tile);
@@ -294,15 +296,17 @@ final class ShiftedConvolution {
                 dw[filter * k + tap] = total;
             }
         }
+        PlaneSums.write(biasShares, db);
     }
 
-    private static void backwardWeightAsDots(float[] x, float[] kept, float[] dy, float[] dw, ConvGeometry g,
-                                             Layout layout) {
+    private static void backwardWeightAsDots(float[] x, float[] kept, float[] dy, float[] dw, float[] db,
+                                             ConvGeometry g, Layout layout) {
         int f = g.filters(), k = layout.taps.length, size = f * k, batch = g.batch();
         int inSize = layout.planes * layout.height * layout.width, outSize = f * layout.outHeight * layout.outWidth;
         int rowLength = Gemm.roundUp(layout.positions, Gemm.SPECIES.length());
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
         float[][] shares = new float[cores][];
+        double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
             ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
             float[] spread = scratch(TURNED, f * rowLength);
@@ -313,6 +317,7 @@ final class ShiftedConvolution {
                     layout.pad(x, n * inSize, padded, 0);
                 }
                 layout.spread(dy, n * outSize, f, spread, rowLength);
+                PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
                 sum.addProduct(rowLength, spread, 0, rowLength, padded, at, layout.taps);
             }
             shares[t] = scratch(SUM, size);
@@ -325,6 +330,7 @@ final class ShiftedConvolution {
             }
             dw[i] = total;
         }
+        PlaneSums.write(biasShares, db);
     }
 
     /** This thread's scratch array number {@code which}, at least {@code length} long (its contents are garbage). */

@@ -53,17 +53,19 @@ class ConvolutionTest {
         Convolution.backwardInput(dy, weights, dx, g);
         assertClose(naiveBackwardInput(dy, weights, g), dx);
 
-        float[] dw = garbage(weights.length);
-        Convolution.backwardWeight(x, null, dy, dw, g);
+        float[] dw = garbage(weights.length), db = garbage(f);
+        Convolution.backwardWeight(x, null, dy, dw, db, g);
         assertClose(naiveBackwardWeight(x, dy, g), dw);
+        assertClose(naiveBiasGradient(dy, g), db);
 
-        // the same weight gradient from the unrolled images the forward pass keeps, bit for bit
+        // the same gradients from the images the forward pass keeps, bit for bit
         int kept = Convolution.keptLength(g);
         if (kept > 0) {
-            float[] columns = garbage(kept), keptDw = garbage(weights.length);
-            Convolution.forward(x, weights, null, garbage(dy.length), columns, g);
-            Convolution.backwardWeight(x, columns, dy, keptDw, g);
+            float[] images = garbage(kept), keptDw = garbage(weights.length), keptDb = garbage(f);
+            Convolution.forward(x, weights, null, garbage(dy.length), images, g);
+            Convolution.backwardWeight(x, images, dy, keptDw, keptDb, g);
             assertArrayEquals(dw, keptDw, 0f);
+            assertArrayEquals(db, keptDb, 0f);
         }
     }
 
@@ -86,7 +88,7 @@ class ConvolutionTest {
         float[] dx = new float[x.length], dw = new float[weights.length];
         Convolution.forward(x, weights, null, y, null, g);
         Convolution.backwardInput(dy, weights, dx, g);
-        Convolution.backwardWeight(x, null, dy, dw, g);
+        Convolution.backwardWeight(x, null, dy, dw, null, g);
         double form = dot(dy, y);
         assertEquals(form, dot(dx, x), 1e-4 * Math.max(1, Math.abs(form)));
         assertEquals(form, dot(dw, weights), 1e-4 * Math.max(1, Math.abs(form)));
@@ -253,6 +255,16 @@ class ConvolutionTest {
                 }
             }
         }
+    }
+
+    /** {@code db[f] = sum over n, oh, ow of dy[n, f, oh, ow]}. */
+    private static double[] naiveBiasGradient(float[] dy, ConvGeometry g) {
+        double[] db = new double[g.filters()];
+        int plane = g.outHeight() * g.outWidth();
+        for (int i = 0; i < dy.length; i++) {
+            db[i / plane % g.filters()] += dy[i];
+        }
+        return db;
     }
 
     private static void assertClose(double[] expected, float[] actual) {
