@@ -132,13 +132,15 @@ final class ShiftedConvolution {
          * {@code width} numbers, rows past {@code rows} zero), zeros on the cropped positions.
          */
         void turn(float[] dy, int dyOff, int rows, float[] out, int width) {
-            Arrays.fill(out, 0, positions * width, 0f);
-            for (int r = 0; r < rows; r++) {
-                for (int oy = 0; oy < outHeight; oy++) {
-                    int from = dyOff + (r * outHeight + oy) * outWidth, to = oy * paddedWidth * width + r;
-                    for (int ox = 0; ox < outWidth; ox++) {
-                        out[to + ox * width] = dy[from + ox];
+            int plane = outHeight * outWidth;
+            for (int oy = 0; oy < outHeight; oy++) {
+                for (int ox = 0; ox < paddedWidth; ox++) {   // each row of out written once, in order
+                    int to = (oy * paddedWidth + ox) * width, from = dyOff + oy * outWidth + ox;
+                    int r = 0;
+                    for (; ox < outWidth && r < rows; r++) {
+                        out[to + r] = dy[from + r * plane];
                     }
+                    Arrays.fill(out, to + r, to + width, 0f);
                 }
             }
         }
