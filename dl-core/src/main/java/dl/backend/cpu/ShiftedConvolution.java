@@ -11,9 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Stride-1 convolutions as matrix products that read the padded image where it lies: no im2col.
  *
- * <p>Pad each input plane with {@code p} zeros all round, to {@code Hp x Wp}, and number its positions row by row,
- * {@code q = y * Wp + x}. Number the output positions the same way, on the padded width. Then the input that tap
- * {@code t = (c, i, j)} of a filter multiplies for output {@code q} is always the same distance away:
+ * <p>Pad each input plane with {@code p} zeros all round, and number its positions row by row, {@code q = y * Wp + x},
+ * with rows {@code Wp = W + p} apart: a row's right padding is the next row's left padding (zeros either way), so
+ * only {@code p} numbers a row are padding, not {@code 2p}. Number the output positions the same way, on the padded
+ * width. Then the input that tap {@code t = (c, i, j)} of a filter multiplies for output {@code q} is always the
+ * same distance away:
  * <pre>
  *   y[f, q] = sum over taps t of  W[f, t] * xpad[c, q + i * Wp + j]        q = oy * Wp + ox
  * </pre>
@@ -56,7 +58,7 @@ final class ShiftedConvolution {
 
     /**
      * The layout of one padded image: {@code planes} planes of {@code height x width} padded with {@code padH}
-     * rows above and below and {@code padW} columns left and right, each {@code planeStride} numbers long (zeros
+     * rows above and below and {@code padW} columns between rows, each {@code planeStride} numbers long (zeros
      * past the padded plane, so that a whole tile of outputs can be read), and where each tap of a
      * {@code kh x kw} filter reads it.
      */
@@ -74,13 +76,14 @@ final class ShiftedConvolution {
             this.width = width;
             this.padH = padH;
             this.padW = padW;
-            this.paddedWidth = width + 2 * padW;
+            this.paddedWidth = width + padW;   // a row's right padding is the next row's left padding
             int paddedHeight = height + 2 * padH;
             this.outHeight = paddedHeight - kh + 1;
-            this.outWidth = paddedWidth - kw + 1;
+            this.outWidth = width + 2 * padW - kw + 1;
             this.positions = outHeight * paddedWidth;
             this.columns = Gemm.roundUp(positions, NR);
-            this.planeStride = Math.max(paddedHeight * paddedWidth, columns + (kh - 1) * paddedWidth + kw - 1);
+            this.planeStride = Math.max(paddedHeight * paddedWidth + padW,
+                    columns + (kh - 1) * paddedWidth + kw - 1);
             this.imageSize = planes * planeStride;
             this.taps = new int[planes * kh * kw];
             int t = 0;
