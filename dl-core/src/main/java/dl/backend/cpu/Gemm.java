@@ -28,10 +28,6 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Gemm {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-
-    static {
-        VectorClasses.load(SPECIES);
-    }
     /** Rows of a register tile: 12 with AVX-512's 32 registers, 6 with AVX2's 16 (see {@link GemmKernel}). */
     static final int MR = SPECIES.length() >= 16 ? 12 : 6;
     /** Columns of a register tile: two vectors. */
