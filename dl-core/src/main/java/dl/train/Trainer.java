@@ -71,7 +71,8 @@ public final class Trainer {
             model.train();
             long start = System.nanoTime();
             double lossSum = 0;
-            int seen = 0, correct = 0, batchNumber = 0;
+            int seen = 0, correct = 0, batchNumber = 0, firstBatchSize = 0;
+            long firstBatchEnd = start;
             List<int[]> batches = loader.epoch(epoch - 1);
             for (int[] indices : batches) {
                 if (config.cancel.get() || Interrupt.requested()) {
@@ -96,11 +97,18 @@ public final class Trainer {
                 seen += batch.size();
                 lossSum += value * batch.size();
                 correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
-                double seconds = (System.nanoTime() - start) / 1e9;
-                double rate = seen / Math.max(seconds, 1e-9);
+                // The speed is measured from the end of the epoch's first batch: that one also pays for the JIT's
+                // warm-up, and would promise ten times the real time left. No estimate until there is a second.
+                long now = System.nanoTime();
+                if (batchNumber == 1) {
+                    firstBatchEnd = now;
+                    firstBatchSize = seen;
+                }
+                double rate = batchNumber == 1 ? seen / Math.max((now - start) / 1e9, 1e-9)
+                        : (seen - firstBatchSize) / Math.max((now - firstBatchEnd) / 1e9, 1e-9);
                 Progress progress = new Progress(epoch, config.epochs, batchNumber, batches.size(), seen,
                         train.size(), lossSum / seen, train.hasLabels() ? (double) correct / seen : Double.NaN,
-                        rate, (train.size() - seen) / rate);
+                        rate, batchNumber == 1 ? Double.NaN : (train.size() - seen) / rate);
                 memory.outside(() -> listeners.forEach(l -> l.onBatch(progress)));   // what they keep is theirs
                 memory.endStep(kept(model, optimizer));   // the step's temporaries serve the next step
             }

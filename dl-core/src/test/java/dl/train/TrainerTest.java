@@ -82,6 +82,28 @@ class TrainerTest {
         assertArrayEquals(new int[] {4, 2}, model.predict(dl.tensor.Tensor.zeros(4, 2)).shape());
     }
 
+    /**
+     * The first batch of an epoch also pays for the JIT's warm-up, so the time left is estimated from the second
+     * batch on: the first progress line has none, the others a finite one.
+     */
+    @Test
+    void theTimeLeftIsEstimatedFromTheSecondBatchOn() {
+        java.util.List<Progress> seen = new java.util.ArrayList<>();
+        TrainingListener keep = new TrainingListener() {
+            @Override
+            public void onBatch(Progress p) {
+                seen.add(p);
+            }
+        };
+        model().fit(circles(100, 1), epochs(1).batch(10).listener(keep).quiet());
+        assertTrue(Double.isNaN(seen.get(0).secondsLeft()));
+        assertTrue(!seen.get(0).line().contains("left"), seen.get(0).line());
+        for (Progress p : seen.subList(1, seen.size())) {
+            assertTrue(p.secondsLeft() >= 0 && Double.isFinite(p.secondsLeft()), p.line());
+        }
+        assertTrue(seen.get(5).line().endsWith(" s left"), seen.get(5).line());
+    }
+
     @Test
     void aCheckpointAfterEachEpochResumesTraining(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         java.nio.file.Path file = dir.resolve("circles.ckpt");
