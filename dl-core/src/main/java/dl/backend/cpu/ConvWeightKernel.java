@@ -5,16 +5,15 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The product behind a convolution's weight gradient, {@code dW[F, K] = sum over images of dy[F, P] col[K, P]^T}:
- * every entry is a sum of dot products of two contiguous rows,
+ * The weight gradient of a convolution with few taps per filter (a first layer, on one channel: 9 or 25), as dot
+ * products of rows: {@code dy} spread on the padded width against the padded image shifted to each tap,
  * <pre>
- *   dW[f, r] = sum over images, sum over q of dy[f, q] * col[r, q]
+ *   dW[f, t] = sum over images, sum over q of dy[f, q] * xpad[c, q + offset of tap t]
  * </pre>
- * so no operand needs transposing or packing. The sums are kept in SIMD lanes, in an {@link Accumulator}, across
- * all the images of a batch, and each entry's lanes are added up once at the end: adding up 16 lanes costs as much
- * as a few dozen multiply-adds, and a LeNet layer has only 100 positions per image to sum over. Entries are
- * computed eight at a time, two rows of {@code dy} against four rows of {@code col}, so that six SIMD loads feed
- * eight fused multiply-adds.
+ * (see {@link ShiftedConvolution}; with many taps a GEMM-like kernel wins). No operand needs transposing or
+ * packing. The sums are kept in SIMD lanes, in an {@link Accumulator}, across all the images of a batch, and each
+ * entry's lanes are added up once at the end. Entries are computed eight at a time, two rows of {@code dy} against
+ * four taps, so that six SIMD loads feed eight fused multiply-adds.
  */
 final class ConvWeightKernel {
 
