@@ -36,12 +36,12 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class ShiftedConvolution {
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][0]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
     /** Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long). */
     private static final VectorSpecies<Float> ROW = FloatVector.SPECIES_256;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
     private static final int FEW_TAPS = 32;
-    private static final int PADDED = 0, OUT = 1, FILTERS = 2, SUM = 3, TURNED = 4, TILE = 5;
+    private static final int PADDED = 0, OUT = 1, FILTERS = 2, TURNED = 3, TILE = 4;
 
     private ShiftedConvolution() {
     }
@@ -272,9 +272,9 @@ final class ShiftedConvolution {
         float[][] shares = new float[cores][];
         double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
-            float[] sum = scratch(SUM, taps.length * cols), turned = scratch(TURNED, layout.positions * cols);
+            // Each share is an array of its own: when the cores are busy with other work, one thread runs every t.
+            float[] sum = new float[taps.length * cols], turned = scratch(TURNED, layout.positions * cols);
             float[] tile = scratch(TILE, MR * NR);
-            Arrays.fill(sum, 0, taps.length * cols, 0f);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                 float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
                 int at = kept != null ? n * layout.imageSize : 0;
@@ -325,7 +325,7 @@ final class ShiftedConvolution {
                 PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
                 sum.addProduct(rowLength, spread, 0, rowLength, padded, at, layout.taps);
             }
-            shares[t] = scratch(SUM, size);
+            shares[t] = new float[size];   // an array of its own, as in backwardWeight
             sum.writeTo(shares[t], 0);
         });
         for (int i = 0; i < size; i++) {

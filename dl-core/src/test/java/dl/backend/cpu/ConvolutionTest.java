@@ -70,6 +70,32 @@ class ConvolutionTest {
     }
 
     /**
+     * When the cores are busy with other work (another thread training, or a call from inside a parallel loop),
+     * one thread computes every core's share of the weight gradient: the result must be the same, bit for bit.
+     */
+    @ParameterizedTest(name = "N={0} C={1} {2}x{3} F={4} kernel {5}x{6}")
+    @CsvSource({
+        "6, 8, 9, 9, 12, 3, 3, 1",     // 72 taps: the transposed product
+        "6, 1, 9, 9, 12, 3, 3, 1",     // 9 taps: the dot products
+        "6, 3, 9, 9, 5, 3, 3, 0",      // stride 2 below: the GEMM of unrolled images
+    })
+    void theWeightGradientIsTheSameWhenOneThreadDoesEveryShare(int n, int c, int h, int w, int f, int kh, int kw,
+                                                                int p) {
+        ConvGeometry g = new ConvGeometry(n, c, h, w, f, kh, kw, p == 0 ? 2 : 1, p);
+        float[] x = random(rng, n * c * h * w), dy = random(rng, n * f * g.outHeight() * g.outWidth());
+        float[] dw = new float[f * c * kh * kw], db = new float[f];
+        Convolution.backwardWeight(x, null, dy, dw, db, g);
+        float[] aloneDw = new float[dw.length], aloneDb = new float[f];
+        Parallel.forEach(2, i -> {
+            if (i == 1) {   // on a worker thread: every Parallel.forEach inside runs on this thread alone
+                Convolution.backwardWeight(x, null, dy, aloneDw, aloneDb, g);
+            }
+        });
+        assertArrayEquals(dw, aloneDw, 0f);
+        assertArrayEquals(db, aloneDb, 0f);
+    }
+
+    /**
      * The backward kernels are the adjoints of the forward one: for the bilinear form {@code <dy, conv(x, w)>},
      * {@code backwardInput} is its gradient in {@code x} and {@code backwardWeight} its gradient in {@code w}, so
      * {@code <dy, conv(x, w)> = <backwardInput(dy, w), x> = <backwardWeight(x, dy), w>}.
