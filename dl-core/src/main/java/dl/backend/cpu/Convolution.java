@@ -19,7 +19,8 @@ import dl.backend.ConvGeometry;
  *   backwardWeight:   dW    = sum over n of dy[n] col^T   [F, K] = [F, P] [P, K]
  * </pre>
  * Stride-1 convolutions (the common case) skip im2col and read the padded image in place: see
- * {@link ShiftedConvolution}; this class computes the others (strided ones) and hands those over.
+ * {@link ShiftedConvolution}; this class hands those over and computes the others (strided ones, and the rare
+ * padding as wide as the kernel).
  *
  * <p>Cores: a batch of at least as many images as cores is split over the cores by images, each image's products
  * on one core ({@link Gemm#sgemmSingleThread}); a smaller batch (one image at inference) runs its images one after

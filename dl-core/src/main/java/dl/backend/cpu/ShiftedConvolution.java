@@ -213,25 +213,21 @@ final class ShiftedConvolution {
      */
     private static void correlate(int batch, float[] x, Layout layout, float[] filters, int rows, float[] bias,
                                   float[] out, float[] kept, int outSize) {
-        int inSize = layout.planes * layout.height * layout.width, tiles = layout.columns / NR;
+        int tiles = layout.columns / NR;
         if (batch >= Parallel.CORES) {
             Parallel.forEach(batch, n -> {
-                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
-                int at = kept != null ? n * layout.imageSize : 0;
-                layout.pad(x, n * inSize, padded, at);
+                Padded image = pad(x, kept, n, layout);
                 float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
-                multiply(layout, filters, rows, padded, at, computed, 0, tiles);
+                multiply(layout, filters, rows, image.data(), image.offset(), computed, 0, tiles);
                 layout.crop(computed, rows, bias, out, n * outSize);
             });
             return;
         }
         for (int n = 0; n < batch; n++) {
-            float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
-            int at = kept != null ? n * layout.imageSize : 0;
-            layout.pad(x, n * inSize, padded, at);
+            Padded image = pad(x, kept, n, layout);
             float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
             int parts = Math.min(tiles, Parallel.CORES);
-            Parallel.forEach(parts, part -> multiply(layout, filters, rows, padded, at, computed,
+            Parallel.forEach(parts, part -> multiply(layout, filters, rows, image.data(), image.offset(), computed,
                     tiles * part / parts, tiles * (part + 1) / parts));
             layout.crop(computed, rows, bias, out, n * outSize);
         }
@@ -262,7 +258,7 @@ final class ShiftedConvolution {
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         Layout layout = forward(g);
         int f = g.filters(), k = layout.taps.length, batch = g.batch(), cols = Gemm.roundUp(f, NR);
-        int inSize = layout.planes * layout.height * layout.width, outSize = f * layout.outHeight * layout.outWidth;
+        int outSize = f * layout.outHeight * layout.outWidth;
         if (k < FEW_TAPS) {
             backwardWeightAsDots(x, kept, dy, dw, db, g, layout);
             return;
@@ -276,16 +272,13 @@ final class ShiftedConvolution {
             float[] sum = new float[taps.length * cols], turned = scratch(TURNED, layout.positions * cols);
             float[] tile = scratch(TILE, MR * NR);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
-                int at = kept != null ? n * layout.imageSize : 0;
-                if (kept == null) {
-                    layout.pad(x, n * inSize, padded, 0);
-                }
+                Padded image = padded(x, kept, n, layout);
                 layout.turn(dy, n * outSize, f, turned, cols);
                 PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
                 for (int ir = 0; ir < k; ir += MR) {
                     for (int jr = 0; jr < cols; jr += NR) {
-                        GemmKernel.tileFromRows(layout.positions, k - ir, padded, at, taps, ir, turned, jr, cols, tile);
+                        GemmKernel.tileFromRows(layout.positions, k - ir, image.data(), image.offset(), taps, ir,
+                                turned, jr, cols, tile);
                         GemmKernel.write(tile, Math.min(MR, k - ir), NR, sum, ir * cols + jr, cols, true);
                     }
                 }
@@ -307,7 +300,7 @@ final class ShiftedConvolution {
     private static void backwardWeightAsDots(float[] x, float[] kept, float[] dy, float[] dw, float[] db,
                                              ConvGeometry g, Layout layout) {
         int f = g.filters(), k = layout.taps.length, size = f * k, batch = g.batch();
-        int inSize = layout.planes * layout.height * layout.width, outSize = f * layout.outHeight * layout.outWidth;
+        int outSize = f * layout.outHeight * layout.outWidth;
         int rowLength = Gemm.roundUp(layout.positions, Gemm.SPECIES.length());
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
         float[][] shares = new float[cores][];
@@ -316,14 +309,10 @@ final class ShiftedConvolution {
             ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
             float[] spread = scratch(TURNED, f * rowLength);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
-                int at = kept != null ? n * layout.imageSize : 0;
-                if (kept == null) {
-                    layout.pad(x, n * inSize, padded, 0);
-                }
+                Padded image = padded(x, kept, n, layout);
                 layout.spread(dy, n * outSize, f, spread, rowLength);
                 PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
-                sum.addProduct(rowLength, spread, 0, rowLength, padded, at, layout.taps);
+                sum.addProduct(rowLength, spread, 0, rowLength, image.data(), image.offset(), layout.taps);
             }
             shares[t] = new float[size];   // an array of its own, as in backwardWeight
             sum.writeTo(shares[t], 0);
@@ -336,6 +325,23 @@ final class ShiftedConvolution {
             dw[i] = total;
         }
         PlaneSums.write(biasShares, db);
+    }
+
+    /** Where a padded image starts. */
+    private record Padded(float[] data, int offset) {
+    }
+
+    /** Image {@code n} of {@code x} padded now: into {@code kept} if there is one, else into this thread's scratch. */
+    private static Padded pad(float[] x, float[] kept, int n, Layout layout) {
+        Padded image = kept != null ? new Padded(kept, n * layout.imageSize)
+                : new Padded(scratch(PADDED, layout.imageSize), 0);
+        layout.pad(x, n * layout.planes * layout.height * layout.width, image.data(), image.offset());
+        return image;
+    }
+
+    /** Image {@code n} padded, as the forward pass kept it, or padded again. */
+    private static Padded padded(float[] x, float[] kept, int n, Layout layout) {
+        return kept != null ? new Padded(kept, n * layout.imageSize) : pad(x, null, n, layout);
     }
 
     /** This thread's scratch array number {@code which}, at least {@code length} long (its contents are garbage). */

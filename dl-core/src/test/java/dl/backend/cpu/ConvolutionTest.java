@@ -39,6 +39,7 @@ class ConvolutionTest {
         "1, 2, 4, 6, 3, 5, 3, 1, 1",     // kernel taller than the padding allows for the same height
         "1, 6, 14, 14, 16, 5, 5, 1, 0",  // LeNet-5's second layer, one image
         "5, 5, 9, 8, 40, 3, 3, 1, 1",    // 45 taps, 40 filters: tiles cut in both directions, images on each core
+        "2, 3, 5, 4, 2, 1, 1, 1, 1",     // stride 1 but padding as wide as the kernel: im2col, not the shifted way
     })
     void matchesTheDefinition(int n, int c, int h, int w, int f, int kh, int kw, int s, int p) {
         ConvGeometry g = new ConvGeometry(n, c, h, w, f, kh, kw, s, p);
