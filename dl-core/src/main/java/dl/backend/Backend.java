@@ -61,6 +61,9 @@ public interface Backend {
      */
     void zip(BinaryOp op, Storage a, int[] aShape, Storage b, int[] bShape, Storage out, int[] outShape);
 
+    /** {@code y[i] += alpha x[i]} (BLAS's axpy), in place: an optimizer's step without temporaries. */
+    void axpy(float alpha, Storage x, Storage y);
+
     // ---- reductions -------------------------------------------------------------------------------------
 
     /**

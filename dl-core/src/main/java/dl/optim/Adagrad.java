@@ -20,9 +20,8 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
-    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
-        Tensor s = slot("sumOfSquares", i, w).add(g.mul(g));
-        setSlot("sumOfSquares", i, s);
-        return w.sub(g.mul(eta).div(s.sqrt().add(epsilon)));
+    protected void update(int i, Tensor w, Tensor g, float eta) {
+        Tensor s = slot("sumOfSquares", i, w).addInPlace(1, g.mul(g));   // 1.
+        w.subInPlace(g.mul(eta).div(s.sqrt().add(epsilon)));            // 2.
     }
 }

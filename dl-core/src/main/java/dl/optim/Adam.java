@@ -28,13 +28,11 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
-        Tensor m = slot("m", i, w).mul(beta1).add(g.mul(1 - beta1));
-        Tensor v = slot("v", i, w).mul(beta2).add(g.mul(g).mul(1 - beta2));
-        setSlot("m", i, m);
-        setSlot("v", i, v);
-        Tensor mHat = m.div((float) (1 - Math.pow(beta1, t)));
+    protected void update(int i, Tensor w, Tensor g, float eta) {
+        Tensor m = slot("m", i, w).mulInPlace(beta1).addInPlace(1 - beta1, g);        // 1.
+        Tensor v = slot("v", i, w).mulInPlace(beta2).addInPlace(1 - beta2, g.mul(g)); // 2.
+        Tensor mHat = m.div((float) (1 - Math.pow(beta1, t)));                        // 3.
         Tensor vHat = v.div((float) (1 - Math.pow(beta2, t)));
-        return w.sub(mHat.mul(eta).div(vHat.sqrt().add(epsilon)));
+        w.subInPlace(mHat.mul(eta).div(vHat.sqrt().add(epsilon)));                   // 4.
     }
 }

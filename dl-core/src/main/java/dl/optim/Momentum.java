@@ -21,9 +21,8 @@ public final class Momentum extends Optimizer {
     }
 
     @Override
-    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
-        Tensor v = slot("velocity", i, w).mul(mu).add(g.mul(eta));
-        setSlot("velocity", i, v);
-        return w.sub(v);
+    protected void update(int i, Tensor w, Tensor g, float eta) {
+        Tensor v = slot("velocity", i, w).mulInPlace(mu).addInPlace(eta, g);   // 1.
+        w.subInPlace(v);                                                      // 2.
     }
 }

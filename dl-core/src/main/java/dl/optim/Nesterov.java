@@ -20,10 +20,8 @@ public final class Nesterov extends Optimizer {
     }
 
     @Override
-    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
-        Tensor step = g.mul(eta);
-        Tensor v = slot("velocity", i, w).mul(mu).add(step);
-        setSlot("velocity", i, v);
-        return w.sub(v.mul(mu).add(step));
+    protected void update(int i, Tensor w, Tensor g, float eta) {
+        Tensor v = slot("velocity", i, w).mulInPlace(mu).addInPlace(eta, g);   // 1.
+        w.addInPlace(-mu, v).addInPlace(-eta, g);                             // 2.
     }
 }

@@ -72,7 +72,7 @@ public abstract class Optimizer {
                     continue;
                 }
                 Tensor g = lambda == 0 ? w.grad() : w.grad().add(w.mul(lambda));
-                w.copyFrom(update(i, w, g, eta));
+                update(i, w, g, eta);
             }
         }
     }
@@ -84,8 +84,12 @@ public abstract class Optimizer {
         }
     }
 
-    /** The new value of parameter {@code i}, {@code w}, given its gradient {@code g} and the learning rate. */
-    protected abstract Tensor update(int i, Tensor w, Tensor g, float eta);
+    /**
+     * Moves parameter {@code i}, {@code w}, in place, given its gradient {@code g} and the learning rate; the
+     * slots are changed in place too ({@link Tensor#mulInPlace}, {@link Tensor#addInPlace}), so a step makes no
+     * copies of the weights.
+     */
+    protected abstract void update(int i, Tensor w, Tensor g, float eta);
 
     /** Per-parameter memory ("velocity", "m", "v"), zeros at first; it is what {@link #state()} saves. */
     protected Tensor slot(String name, int i, Tensor like) {
@@ -95,11 +99,6 @@ public abstract class Optimizer {
     /** Every slot tensor: what the optimizer keeps from one step to the next. */
     public java.util.Collection<Tensor> slots() {
         return java.util.Collections.unmodifiableCollection(slots.values());
-    }
-
-    /** Replaces a slot's numbers. */
-    protected void setSlot(String name, int i, Tensor value) {
-        slot(name, i, value).copyFrom(value);
     }
 
     /** The step count and every slot, by name, for checkpoints. */

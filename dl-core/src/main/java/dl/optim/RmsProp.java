@@ -23,10 +23,15 @@ public final class RmsProp extends Optimizer {
     }
 
     @Override
-    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
+    protected void update(int i, Tensor w, Tensor g, float eta) {
         Tensor squared = g.mul(g);
-        Tensor sigma2 = hasSlot("sigma2", i) ? slot("sigma2", i, w).mul(alpha).add(squared.mul(1 - alpha)) : squared;
-        setSlot("sigma2", i, sigma2);
-        return w.sub(g.mul(eta).div(sigma2.sqrt().add(epsilon)));
+        boolean first = !hasSlot("sigma2", i);
+        Tensor sigma2 = slot("sigma2", i, w);                                          // 1.
+        if (first) {
+            sigma2.copyFrom(squared);
+        } else {
+            sigma2.mulInPlace(alpha).addInPlace(1 - alpha, squared);
+        }
+        w.subInPlace(g.mul(eta).div(sigma2.sqrt().add(epsilon)));                     // 2.
     }
 }

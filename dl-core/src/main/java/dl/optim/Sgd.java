@@ -12,7 +12,7 @@ public final class Sgd extends Optimizer {
     }
 
     @Override
-    protected Tensor update(int i, Tensor w, Tensor g, float eta) {
-        return w.sub(g.mul(eta));
+    protected void update(int i, Tensor w, Tensor g, float eta) {
+        w.addInPlace(-eta, g);
     }
 }

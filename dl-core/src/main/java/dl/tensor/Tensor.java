@@ -1,6 +1,7 @@
 package dl.tensor;
 
 import dl.autograd.Backprop;
+import dl.autograd.NoGrad;
 import dl.autograd.Op;
 import dl.autograd.ops.Arithmetic;
 import dl.autograd.ops.AvgPool2d;
@@ -37,7 +38,7 @@ import java.util.Random;
  *
  * <p>The numbers live in a {@link Storage} of a {@link Backend} (the CPU unless moved); every method here is
  * device-blind. Operations never change a tensor in place, except the few named so ({@link #zeroGrad()},
- * {@link #copyFrom}); {@link #reshape} shares the numbers, everything else makes new ones.
+ * {@link #copyFrom}, {@link #mulInPlace}, {@link #addInPlace}, {@link #subInPlace}); {@link #reshape} shares the numbers, everything else makes new ones.
  */
 public final class Tensor {
 
@@ -351,6 +352,41 @@ public final class Tensor {
                     + Shapes.str(shape));
         }
         backend().copyBlocks(source.to(backend()).storage, 0, 0, storage, 0, 0, numel(), 1);
+    }
+
+    /**
+     * {@code this <- c this}, in place, for optimizers: {@code v.mulInPlace(mu).addInPlace(eta, g)} is
+     * {@code v <- mu v + eta g} without a temporary. Not part of the graph.
+     */
+    public Tensor mulInPlace(float c) {
+        checkInPlace("mulInPlace");
+        backend().map(UnaryOp.MUL_SCALAR, storage, c, storage);
+        return this;
+    }
+
+    /** {@code this <- this + alpha x} (same shape), in place, for optimizers. Not part of the graph. */
+    public Tensor addInPlace(float alpha, Tensor x) {
+        if (!Arrays.equals(x.shape, shape)) {
+            throw new IllegalArgumentException("addInPlace: shape " + Shapes.str(x.shape) + " into "
+                    + Shapes.str(shape) + "; an in-place update needs the same shape (no broadcasting)");
+        }
+        checkInPlace("addInPlace");
+        backend().axpy(alpha, x.to(backend()).storage, storage);
+        return this;
+    }
+
+    /** {@code this <- this - x} (same shape), in place, for optimizers. Not part of the graph. */
+    public Tensor subInPlace(Tensor x) {
+        return addInPlace(-1, x);
+    }
+
+    /** Changing a tensor that a recorded graph may still read would make its gradients wrong. */
+    private void checkInPlace(String what) {
+        if ((gradRequired || creator != null) && !NoGrad.isActive()) {
+            throw new IllegalStateException(what + ": this tensor takes part in the graph of gradients, and changing"
+                    + " it in place would falsify them; update it inside try (var off = NoGrad.scope()) { ... }, as"
+                    + " optimizers do");
+        }
     }
 
     // ---- shape ------------------------------------------------------------------------------------------

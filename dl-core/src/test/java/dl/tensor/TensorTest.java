@@ -218,4 +218,29 @@ class TensorTest {
         assertEquals("sum: axis 1 does not exist in a tensor of rank 1 (use 0..0, or -1 for the last)",
                 axis.getMessage());
     }
+
+    @Test
+    void optimizersUpdateTensorsInPlace() {
+        Tensor v = Tensor.of(new float[] {1, 2, 3}, 3);
+        Tensor g = Tensor.of(new float[] {10, 20, 30}, 3);
+        Tensor same = v.mulInPlace(0.5f).addInPlace(0.1f, g);   // v <- 0.5 v + 0.1 g
+        assertTrue(same == v, "the in-place methods return the tensor they changed");
+        assertArrayEquals(new float[] {1.5f, 3, 4.5f}, v.toFloatArray(), 1e-6f);
+        Tensor w = Tensor.ones(3).subInPlace(v);
+        assertArrayEquals(new float[] {-0.5f, -2, -3.5f}, w.toFloatArray(), 1e-6f);
+        var shape = assertThrows(IllegalArgumentException.class, () -> v.addInPlace(1, Tensor.ones(1)));
+        assertEquals("addInPlace: shape [1] into [3]; an in-place update needs the same shape (no broadcasting)",
+                shape.getMessage());
+    }
+
+    @Test
+    void aTensorInTheGraphIsOnlyChangedInPlaceWithoutRecording() {
+        Tensor w = Tensor.ones(3).requiresGrad();
+        var refused = assertThrows(IllegalStateException.class, () -> w.mulInPlace(2));
+        assertTrue(refused.getMessage().contains("NoGrad.scope()"), refused.getMessage());
+        try (var off = dl.autograd.NoGrad.scope()) {
+            w.mulInPlace(2);
+        }
+        assertArrayEquals(new float[] {2, 2, 2}, w.toFloatArray());
+    }
 }

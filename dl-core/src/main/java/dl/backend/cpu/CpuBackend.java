@@ -171,6 +171,11 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void axpy(float alpha, Storage x, Storage y) {
+        ElementWise.axpy(alpha, data(x), data(y));
+    }
+
+    @Override
     public void reduce(ReduceOp op, Storage x, int outer, int n, int inner, Storage out) {
         Reductions.reduce(op, data(x), outer, n, inner, data(out));
     }

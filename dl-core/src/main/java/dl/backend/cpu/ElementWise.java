@@ -66,6 +66,29 @@ final class ElementWise {
         }
     }
 
+    /** {@code y += alpha x}, with SIMD, over the cores when it is long. */
+    static void axpy(float alpha, float[] x, float[] y) {
+        int n = y.length;
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        if (chunks <= 1) {
+            axpy(alpha, x, y, 0, n);
+        } else {
+            Parallel.forEach(chunks, c -> axpy(alpha, x, y, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
+        }
+    }
+
+    private static void axpy(float alpha, float[] x, float[] y, int from, int to) {
+        VectorSpecies<Float> s = Gemm.SPECIES;
+        FloatVector a = FloatVector.broadcast(s, alpha);
+        int i = from;
+        for (int end = from + s.loopBound(to - from); i < end; i += s.length()) {
+            FloatVector.fromArray(s, x, i).fma(a, FloatVector.fromArray(s, y, i)).intoArray(y, i);
+        }
+        for (; i < to; i++) {   // fused like the lanes, so that every element is rounded the same way
+            y[i] = Math.fma(x[i], alpha, y[i]);
+        }
+    }
+
     private static float pow(float x, float p) {
         if (p == 2) {
             return x * x;

@@ -6,7 +6,10 @@ import dl.backend.BinaryOp;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Broadcasting combinations, large enough to be split over the cores, against a plain loop over every index. */
+/**
+ * Broadcasting combinations and axpy, large enough to be split over the cores, against a plain loop over every
+ * index.
+ */
 class ElementWiseTest {
 
     @Test
@@ -34,6 +37,18 @@ class ElementWiseTest {
             }
         }
         assertArrayEquals(expected, out, 0f);
+    }
+
+    @Test
+    void axpyAddsAMultipleOfOneArrayToAnotherInLanesAndInTheTail() {
+        for (int n : new int[] {5, 37, 3 * ElementWise.CHUNK + 11}) {   // tail only; lanes and tail; over the cores
+            float[] x = random(n), y = random(n), expected = new float[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = Math.fma(x[i], -0.01f, y[i]);
+            }
+            ElementWise.axpy(-0.01f, x, y);
+            assertArrayEquals(expected, y, 0f);
+        }
     }
 
     private static float[] random(int n) {
