@@ -202,7 +202,7 @@ public final class Dataset {
         int[] shape = new int[inputShape.length + 1];
         shape[0] = indices.length;
         System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
-        Tensor x = Tensor.of(in, shape);
+        Tensor x = Tensor.from(in, shape);   // the array is this batch's alone: no need to copy it
         int[] l = labels == null ? null : Arrays.stream(indices).map(i -> labels[i]).toArray();
         if (targets != null) {
             return new Batch(x, Tensor.of(targetRows(indices), indices.length, targetSize), l);

@@ -99,14 +99,29 @@ public final class Tensor {
         return full(value, new int[0]);
     }
 
-    /** {@code values} laid out in {@code shape} (row-major); with no shape, a 1-D tensor. */
+    /** A copy of {@code values} laid out in {@code shape} (row-major); with no shape, a 1-D tensor. */
     public static Tensor of(float[] values, int... shape) {
-        int[] s = shape.length == 0 ? new int[] {values.length} : shape;
-        if (values.length != Shapes.size(Shapes.check("of", s))) {
-            throw new IllegalArgumentException("of: " + values.length + " values do not fill shape " + Shapes.str(s)
-                    + " (" + Shapes.size(s) + " elements)");
+        int[] s = checkFills("of", values, shape);
+        return new Tensor(CpuBackend.INSTANCE.upload(values), s);
+    }
+
+    /**
+     * {@code values} themselves laid out in {@code shape}, on the CPU, without a copy (as NumPy's
+     * {@code from_numpy}): later changes to the array show in the tensor. For data loaders, which make a fresh
+     * array for each batch.
+     */
+    public static Tensor from(float[] values, int... shape) {
+        int[] s = checkFills("from", values, shape);
+        return new Tensor(CpuBackend.INSTANCE.wrap(values), s);
+    }
+
+    private static int[] checkFills(String what, float[] values, int[] shape) {
+        int[] s = shape.length == 0 ? new int[] {values.length} : shape.clone();
+        if (values.length != Shapes.size(Shapes.check(what, s))) {
+            throw new IllegalArgumentException(what + ": " + values.length + " values do not fill shape "
+                    + Shapes.str(s) + " (" + Shapes.size(s) + " elements)");
         }
-        return new Tensor(CpuBackend.INSTANCE.upload(values), s.clone());
+        return s;
     }
 
     /** A matrix from rows, e.g. {@code Tensor.of(new float[][] {{1, 2}, {3, 4}})}. */

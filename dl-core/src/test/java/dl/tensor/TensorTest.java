@@ -243,4 +243,15 @@ class TensorTest {
         }
         assertArrayEquals(new float[] {2, 2, 2}, w.toFloatArray());
     }
+
+    @Test
+    void fromSharesTheArrayAndOfCopiesIt() {
+        float[] values = {1, 2, 3, 4};
+        Tensor shared = Tensor.from(values, 2, 2), copied = Tensor.of(values, 2, 2);
+        values[0] = 9;
+        assertEquals(9f, shared.get(0, 0));
+        assertEquals(1f, copied.get(0, 0));
+        var wrong = assertThrows(IllegalArgumentException.class, () -> Tensor.from(values, 3));
+        assertEquals("from: 4 values do not fill shape [3] (3 elements)", wrong.getMessage());
+    }
 }

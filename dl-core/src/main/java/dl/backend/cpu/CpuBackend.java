@@ -129,6 +129,11 @@ public final class CpuBackend implements Backend {
         }
     }
 
+    /** The array itself as storage, without a copy (see {@code Tensor.from}). */
+    public Storage wrap(float[] values) {
+        return new CpuStorage(values);
+    }
+
     @Override
     public Storage upload(float[] values) {
         Storage copy = allocateForOverwrite(values.length);   // within a training step: last step's batch array
