@@ -28,8 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Gemm {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    /** Rows of a register tile: 12 with AVX-512's 32 registers, 6 with AVX2's 16 (see {@link GemmKernel}). */
-    static final int MR = SPECIES.length() >= 16 ? 12 : 6;
+    /** Rows of a register tile: 8 with AVX-512's 32 registers, 6 with AVX2's 16 (see {@link GemmKernel}). */
+    static final int MR = SPECIES.length() >= 16 ? 8 : 6;
     /** Columns of a register tile: two vectors. */
     static final int NR = 2 * SPECIES.length();
     /**
@@ -38,7 +38,7 @@ public final class Gemm {
      * which still feeds the kernel fast enough (measured on a Zen 5: 1024 beat 256 by a quarter at 4096^3).
      */
     static final int KC = 1024;
-    /** Rows of a packed block of A ({@code MC x KC}: 768 KiB with AVX-512, 384 KiB with AVX2), kept in L2. */
+    /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 384 KiB with AVX2), kept in L2. */
     static final int MC = 16 * MR;
     /** Columns of a packed block of B ({@code KC x NC}, 8 MiB with AVX-512), read from L3. */
     static final int NC = 64 * NR;
@@ -159,9 +159,9 @@ public final class Gemm {
                 int rows = Math.min(MR, mc - ir);
                 int at = cOff + ir * ldc + jr;
                 if (rows == MR && cols == NR && !load) {   // a whole tile that replaces C: straight into C
-                    GemmKernel.tile(kc, rows, packedA, ir * kc, bArray, bPanel, bRows, c, at, ldc);
+                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, c, at, ldc);
                 } else {                                    // else aside first, then added or cut to size
-                    GemmKernel.tile(kc, rows, packedA, ir * kc, bArray, bPanel, bRows, tile, 0, NR);
+                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, tile, 0, NR);
                     GemmKernel.write(tile, rows, cols, c, at, ldc, load);
                 }
             }

@@ -18,11 +18,14 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * A is packed ({@code MR} numbers per step of p); row p of B starts at {@code bOff + bRows[p]}: {@code p * NR} for
  * a packed panel, {@code p * ldb} for a matrix read in place, and for a convolution the padded image shifted to
- * where the filter's tap p reads it (see {@link ShiftedConvolution}). AVX-512 has 32 registers,
- * enough for a tile of 12 rows (24 accumulators, two rows of B and a broadcast); AVX2 has 16, so its tile has 6
- * rows. The accumulators are written out one by one so that the JIT keeps each in a register: an array of
- * vectors would live in memory. The loop starts from zero rather than from C, so that it never waits for C to
- * arrive from memory; a tile to be added to C, or cut at C's edges, goes through a scratch tile and {@link #write}.
+ * where the filter's tap p reads it (see {@link ShiftedConvolution}).
+ *
+ * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast): its 16
+ * multiply-adds a step keep both FMA units as busy as 12 rows did, and one tile size for every product means one
+ * kernel for the JIT to compile, not three. AVX2 has 16 registers, so its tile has 6 rows. The accumulators are
+ * written out one by one so that the JIT keeps each in a register: an array of vectors would live in memory. The
+ * loop starts from zero rather than from C, so that it never waits for C to arrive from memory; a tile to be added
+ * to C, or cut at C's edges, goes through a scratch tile and {@link #write}.
  */
 final class GemmKernel {
 
@@ -34,71 +37,18 @@ final class GemmKernel {
 
     /**
      * {@code out[MR, NR] = A[MR, kc] B[kc, NR]}, written with rows {@code ldo} apart from {@code outOff}: into C
-     * itself, or into a scratch tile that {@link #write} then adds to C. A tile with at most 8 or 6 {@code rows}
-     * left takes the 8- or 6-row kernel, which reads the first rows of the packed panel only (32 filters are then
-     * 12 + 12 + 8 rows, not 36).
+     * itself, or into a scratch tile that {@link #write} then adds to C.
      */
-    static void tile(int kc, int rows, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
-                     int outOff, int ldo) {
-        if (MR == 12 && rows > 8) {
-            tile12(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
-        } else if (MR == 12 && rows > 6) {
+    static void tile(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out, int outOff,
+                     int ldo) {
+        if (MR == 8) {
             tile8(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         } else {
             tile6(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         }
     }
 
-    /** The 12-row tile, for machines with 32 vector registers. */
-    private static void tile12(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
-                               int outOff, int ldo) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00, c80 = c00, c81 = c00;
-        FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00, cb0 = c00, cb1 = c00;
-        for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * 12, bi = bOff + bRows[p];
-            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
-            x = FloatVector.broadcast(S, a[ai]);      c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ai + 1]);  c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ai + 2]);  c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ai + 3]);  c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ai + 4]);  c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ai + 5]);  c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ai + 6]);  c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ai + 7]);  c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
-            x = FloatVector.broadcast(S, a[ai + 8]);  c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
-            x = FloatVector.broadcast(S, a[ai + 9]);  c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
-            x = FloatVector.broadcast(S, a[ai + 10]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
-            x = FloatVector.broadcast(S, a[ai + 11]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
-        }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + V);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + V);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + V);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + V);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + V);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + V);
-        c60.intoArray(out, outOff + 6 * ldo);
-        c61.intoArray(out, outOff + 6 * ldo + V);
-        c70.intoArray(out, outOff + 7 * ldo);
-        c71.intoArray(out, outOff + 7 * ldo + V);
-        c80.intoArray(out, outOff + 8 * ldo);
-        c81.intoArray(out, outOff + 8 * ldo + V);
-        c90.intoArray(out, outOff + 9 * ldo);
-        c91.intoArray(out, outOff + 9 * ldo + V);
-        ca0.intoArray(out, outOff + 10 * ldo);
-        ca1.intoArray(out, outOff + 10 * ldo + V);
-        cb0.intoArray(out, outOff + 11 * ldo);
-        cb1.intoArray(out, outOff + 11 * ldo + V);
-    }
-
-    /** The 8-row tile, for the last rows of a panel of 12 (machines with 32 vector registers). */
+    /** The 8-row tile, for machines with 32 vector registers. */
     private static void tile8(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                               int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
@@ -134,7 +84,7 @@ final class GemmKernel {
         c71.intoArray(out, outOff + 7 * ldo + V);
     }
 
-    /** The 6-row tile, for machines with 16 vector registers (its packed panels hold {@code MR} rows). */
+    /** The 6-row tile, for machines with 16 vector registers. */
     private static void tile6(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                               int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
@@ -169,17 +119,17 @@ final class GemmKernel {
      * goes to {@code out} densely ({@code NR} numbers per row). A convolution's weight gradient reads the padded
      * image this way (see {@link ShiftedConvolution}); {@code aRows} has an entry for every row of the tile.
      */
-    static void tileFromRows(int kc, int rows, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff, int ldb,
+    static void tileFromRows(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff, int ldb,
                              float[] out) {
-        if (MR == 12 && rows > 6) {
-            tileFromRows12(kc, a, aOff, aRows, r0, b, bOff, ldb, out);
+        if (MR == 8) {
+            tileFromRows8(kc, a, aOff, aRows, r0, b, bOff, ldb, out);
         } else {
             tileFromRows6(kc, a, aOff, aRows, r0, b, bOff, ldb, out);
         }
     }
 
-    private static void tileFromRows12(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
-                                       int ldb, float[] out) {
+    private static void tileFromRows8(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
+                                      int ldb, float[] out) {
         int a0 = aOff + aRows[r0];
         int a1 = aOff + aRows[r0 + 1];
         int a2 = aOff + aRows[r0 + 2];
@@ -188,29 +138,20 @@ final class GemmKernel {
         int a5 = aOff + aRows[r0 + 5];
         int a6 = aOff + aRows[r0 + 6];
         int a7 = aOff + aRows[r0 + 7];
-        int a8 = aOff + aRows[r0 + 8];
-        int a9 = aOff + aRows[r0 + 9];
-        int a10 = aOff + aRows[r0 + 10];
-        int a11 = aOff + aRows[r0 + 11];
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00, c80 = c00, c81 = c00;
-        FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00, cb0 = c00, cb1 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
         for (int p = 0; p < kc; p++) {
             int bi = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
-            x = FloatVector.broadcast(S, a[a0 + p]);  c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[a1 + p]);  c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[a2 + p]);  c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[a3 + p]);  c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[a4 + p]);  c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[a5 + p]);  c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[a6 + p]);  c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[a7 + p]);  c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
-            x = FloatVector.broadcast(S, a[a8 + p]);  c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
-            x = FloatVector.broadcast(S, a[a9 + p]);  c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
-            x = FloatVector.broadcast(S, a[a10 + p]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
-            x = FloatVector.broadcast(S, a[a11 + p]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
+            x = FloatVector.broadcast(S, a[a0 + p]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a1 + p]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a2 + p]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a3 + p]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[a4 + p]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[a5 + p]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[a6 + p]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[a7 + p]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
         }
         c00.intoArray(out, 0 * V);
         c01.intoArray(out, 1 * V);
@@ -228,14 +169,6 @@ final class GemmKernel {
         c61.intoArray(out, 13 * V);
         c70.intoArray(out, 14 * V);
         c71.intoArray(out, 15 * V);
-        c80.intoArray(out, 16 * V);
-        c81.intoArray(out, 17 * V);
-        c90.intoArray(out, 18 * V);
-        c91.intoArray(out, 19 * V);
-        ca0.intoArray(out, 20 * V);
-        ca1.intoArray(out, 21 * V);
-        cb0.intoArray(out, 22 * V);
-        cb1.intoArray(out, 23 * V);
     }
 
     private static void tileFromRows6(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,

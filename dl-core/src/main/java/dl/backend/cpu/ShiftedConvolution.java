@@ -239,7 +239,7 @@ final class ShiftedConvolution {
         int k = layout.taps.length;
         for (int jr = fromTile * NR; jr < toTile * NR; jr += NR) {
             for (int ir = 0; ir < rows; ir += MR) {
-                GemmKernel.tile(k, rows - ir, filters, ir * k, padded, at + jr, layout.taps,
+                GemmKernel.tile(k, filters, ir * k, padded, at + jr, layout.taps,
                         computed, ir * layout.columns + jr, layout.columns);
             }
         }
@@ -248,12 +248,13 @@ final class ShiftedConvolution {
     /**
      * {@code dW}: overwrites {@code dw}. Computed transposed, {@code dW^T [K, F] = sum over images of B [K, Q] dy^T
      * [Q, F]}, so that the micro-kernel reads B's rows (the shifted padded image) where they lie and holds a tile of
-     * 12 taps by 32 filters in registers along all the positions of an image; {@code dy^T} is each image's gradient
-     * turned to one row per position, zeros on the cropped positions. Each core sums its share of the images; the
-     * shares are added at the end. The padded images come from {@code kept}, or are made again.
+     * {@code MR} taps by 32 filters in registers along all the positions of an image; {@code dy^T} is each image's
+     * gradient turned to one row per position, zeros on the cropped positions. Each core sums its share of the
+     * images; the shares are added at the end. The padded images come from {@code kept}, or are made again.
      *
-     * <p>A filter with few taps (a first layer, on one channel) would leave most of a 12-row tile empty; its
-     * gradient is summed as dot products instead, {@code dW[f, t] = dy[f, :] . B[t, :]} ({@link ConvWeightKernel}).
+     * <p>A filter with few taps (a first layer, on one channel, often with few filters too) would leave much of
+     * each tile empty; its gradient is summed as dot products instead, {@code dW[f, t] = dy[f, :] . B[t, :]}
+     * ({@link ConvWeightKernel}).
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         Layout layout = forward(g);
@@ -277,7 +278,7 @@ final class ShiftedConvolution {
                 PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
                 for (int ir = 0; ir < k; ir += MR) {
                     for (int jr = 0; jr < cols; jr += NR) {
-                        GemmKernel.tileFromRows(layout.positions, k - ir, image.data(), image.offset(), taps, ir,
+                        GemmKernel.tileFromRows(layout.positions, image.data(), image.offset(), taps, ir,
                                 turned, jr, cols, tile);
                         GemmKernel.write(tile, Math.min(MR, k - ir), NR, sum, ir * cols + jr, cols, true);
                     }
