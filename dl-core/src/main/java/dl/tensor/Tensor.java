@@ -106,9 +106,9 @@ public final class Tensor {
     }
 
     /**
-     * {@code values} themselves laid out in {@code shape}, on the CPU, without a copy (as NumPy's
-     * {@code from_numpy}): later changes to the array show in the tensor. For data loaders, which make a fresh
-     * array for each batch.
+     * {@code values} themselves laid out in {@code shape}, on the CPU, without a copy (as PyTorch's
+     * {@code torch.from_numpy}): later changes to the array show in the tensor. For data loaders, which make a
+     * fresh array for each batch.
      */
     public static Tensor from(float[] values, int... shape) {
         int[] s = checkFills("from", values, shape);
