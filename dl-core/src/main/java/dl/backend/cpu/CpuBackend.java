@@ -136,7 +136,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage upload(float[] values) {
-        Storage copy = allocateForOverwrite(values.length);   // within a training step: last step's batch array
+        Storage copy = allocateForOverwrite(values.length);   // within a training step: last step's array
         System.arraycopy(values, 0, data(copy), 0, values.length);
         return copy;
     }

@@ -57,6 +57,7 @@ final class GemmPacking {
         }
     }
 
+    /** Copies {@code kc} rows of {@code cols < NR} numbers into rows of {@code NR}, zeros after them. */
     static void copyEdge(float[] b, int start, int ldb, int kc, int cols, float[] out, int outStart) {
         for (int p = 0; p < kc; p++) {
             System.arraycopy(b, start + p * ldb, out, outStart + p * NR, cols);
