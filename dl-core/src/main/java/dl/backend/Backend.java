@@ -34,6 +34,12 @@ public interface Backend {
     /** A new storage holding a copy of {@code values}. */
     Storage upload(float[] values);
 
+    /**
+     * A new storage holding rows {@code rows} of {@code values}, one after another, where {@code values} holds rows
+     * of {@code rowLength} numbers: a batch gathered from a dataset in memory (PyTorch's {@code index_select}).
+     */
+    Storage uploadRows(float[] values, int rowLength, int[] rows);
+
     /** A copy of the numbers, on the heap. */
     float[] download(Storage s);
 

@@ -194,15 +194,7 @@ public final class Dataset {
 
     /** A batch of the examples at {@code indices}: inputs {@code [b, ...shape]} and targets. */
     public Batch batch(int[] indices) {
-        int sample = Shapes.size(inputShape);
-        float[] in = new float[indices.length * sample];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(inputs, indices[i] * sample, in, i * sample, sample);
-        }
-        int[] shape = new int[inputShape.length + 1];
-        shape[0] = indices.length;
-        System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
-        Tensor x = Tensor.from(in, shape);   // the array is this batch's alone: no need to copy it
+        Tensor x = Tensor.ofRows(inputs, indices, inputShape);
         int[] l = labels == null ? null : Arrays.stream(indices).map(i -> labels[i]).toArray();
         if (targets != null) {
             return new Batch(x, Tensor.of(targetRows(indices), indices.length, targetSize), l);

@@ -101,28 +101,34 @@ public final class Tensor {
 
     /** A copy of {@code values} laid out in {@code shape} (row-major); with no shape, a 1-D tensor. */
     public static Tensor of(float[] values, int... shape) {
-        int[] s = checkFills("of", values, shape);
+        int[] s = shape.length == 0 ? new int[] {values.length} : shape.clone();
+        if (values.length != Shapes.size(Shapes.check("of", s))) {
+            throw new IllegalArgumentException("of: " + values.length + " values do not fill shape "
+                    + Shapes.str(s) + " (" + Shapes.size(s) + " elements)");
+        }
         return new Tensor(CpuBackend.INSTANCE.upload(values), s);
     }
 
     /**
-     * {@code values} themselves laid out in {@code shape}, on the CPU, without a copy (as PyTorch's
-     * {@code torch.from_numpy}): later changes to the array show in the tensor. For data loaders, which make a
-     * fresh array for each batch.
+     * Rows {@code rows} of {@code values}, an array of rows shaped {@code rowShape} one after another: a tensor of
+     * shape {@code [rows.length, ...rowShape]} (PyTorch's {@code index_select} on the first axis). A data loader
+     * builds its batches with it.
      */
-    public static Tensor from(float[] values, int... shape) {
-        int[] s = checkFills("from", values, shape);
-        return new Tensor(CpuBackend.INSTANCE.wrap(values), s);
+    public static Tensor ofRows(float[] values, int[] rows, int... rowShape) {
+        int rowLength = Shapes.size(Shapes.check("ofRows", rowShape));
+        int count = values.length / Math.max(rowLength, 1);
+        for (int r : rows) {
+            if (r < 0 || r >= count) {
+                throw new IndexOutOfBoundsException("ofRows: row " + r + " is outside the " + count + " rows of "
+                        + Shapes.str(rowShape) + " that the " + values.length + " values hold");
+            }
+        }
+        int[] shape = new int[rowShape.length + 1];
+        shape[0] = rows.length;
+        System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
+        return new Tensor(CpuBackend.INSTANCE.uploadRows(values, rowLength, rows), shape);
     }
 
-    private static int[] checkFills(String what, float[] values, int[] shape) {
-        int[] s = shape.length == 0 ? new int[] {values.length} : shape.clone();
-        if (values.length != Shapes.size(Shapes.check(what, s))) {
-            throw new IllegalArgumentException(what + ": " + values.length + " values do not fill shape "
-                    + Shapes.str(s) + " (" + Shapes.size(s) + " elements)");
-        }
-        return s;
-    }
 
     /** A matrix from rows, e.g. {@code Tensor.of(new float[][] {{1, 2}, {3, 4}})}. */
     public static Tensor of(float[][] rows) {

@@ -245,13 +245,14 @@ class TensorTest {
     }
 
     @Test
-    void fromSharesTheArrayAndOfCopiesIt() {
-        float[] values = {1, 2, 3, 4};
-        Tensor shared = Tensor.from(values, 2, 2), copied = Tensor.of(values, 2, 2);
-        values[0] = 9;
-        assertEquals(9f, shared.get(0, 0));
-        assertEquals(1f, copied.get(0, 0));
-        var wrong = assertThrows(IllegalArgumentException.class, () -> Tensor.from(values, 3));
-        assertEquals("from: 4 values do not fill shape [3] (3 elements)", wrong.getMessage());
+    void ofRowsGathersRowsLikeIndexSelect() {
+        float[] images = {0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23};   // three 2x2 images, one after another
+        Tensor batch = Tensor.ofRows(images, new int[] {2, 0}, 2, 2);
+        assertArrayEquals(new int[] {2, 2, 2}, batch.shape());
+        assertArrayEquals(new float[] {20, 21, 22, 23, 0, 1, 2, 3}, batch.toFloatArray());
+        images[0] = 99;
+        assertEquals(0f, batch.get(1, 0, 0), "a copy, not a view");
+        var outside = assertThrows(IndexOutOfBoundsException.class, () -> Tensor.ofRows(images, new int[] {3}, 2, 2));
+        assertEquals("ofRows: row 3 is outside the 3 rows of [2, 2] that the 12 values hold", outside.getMessage());
     }
 }

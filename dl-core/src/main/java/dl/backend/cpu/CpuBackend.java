@@ -129,16 +129,23 @@ public final class CpuBackend implements Backend {
         }
     }
 
-    /** The array itself as storage, without a copy (see {@code Tensor.from}). */
-    public Storage wrap(float[] values) {
-        return new CpuStorage(values);
-    }
-
     @Override
     public Storage upload(float[] values) {
         Storage copy = allocateForOverwrite(values.length);   // within a training step: last step's array
         System.arraycopy(values, 0, data(copy), 0, values.length);
         return copy;
+    }
+
+    @Override
+    public Storage uploadRows(float[] values, int rowLength, int[] rows) {
+        // Within a training step the batch goes into last step's batch array, still in the cache: writing into a
+        // fresh array took three times as long (Fashion-MNIST, 64 images: 55-60 against 20 us).
+        Storage batch = allocateForOverwrite(rows.length * rowLength);
+        float[] out = data(batch);
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(values, rows[i] * rowLength, out, i * rowLength, rowLength);
+        }
+        return batch;
     }
 
     @Override
