@@ -78,13 +78,7 @@ final class ElementWise {
     }
 
     private static void axpy(float alpha, float[] x, float[] y, int from, int to) {
-        VectorSpecies<Float> s = Gemm.SPECIES;
-        FloatVector a = FloatVector.broadcast(s, alpha);
-        int i = from;
-        for (int end = from + s.loopBound(to - from); i < end; i += s.length()) {
-            FloatVector.fromArray(s, x, i).fma(a, FloatVector.fromArray(s, y, i)).intoArray(y, i);
-        }
-        for (; i < to; i++) {   // fused like the lanes, so that every element is rounded the same way
+        for (int i = from; i < to; i++) {   // a plain loop: the JIT makes it SIMD (and runs it well before that)
             y[i] = Math.fma(x[i], alpha, y[i]);
         }
     }
