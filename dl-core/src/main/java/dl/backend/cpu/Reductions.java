@@ -87,20 +87,24 @@ final class Reductions {
      */
     static void softmax(float[] x, int rows, int cols, boolean log, float[] out) {
         for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                max = Math.max(max, x[base + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < cols; j++) {
-                sum += StrictMath.exp(x[base + j] - max);
-            }
-            double logSum = StrictMath.log(sum);
-            for (int j = 0; j < cols; j++) {
-                double shifted = x[base + j] - max;
-                out[base + j] = (float) (log ? shifted - logSum : StrictMath.exp(shifted - logSum));
-            }
+            softmaxRow(x, r * cols, cols, log, out);
+        }
+    }
+
+    /** One row of {@link #softmax}, {@code cols} numbers from {@code base}. */
+    private static void softmaxRow(float[] x, int base, int cols, boolean log, float[] out) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) {
+            max = Math.max(max, x[base + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < cols; j++) {
+            sum += StrictMath.exp(x[base + j] - max);
+        }
+        double logSum = StrictMath.log(sum);
+        for (int j = 0; j < cols; j++) {
+            double shifted = x[base + j] - max;
+            out[base + j] = (float) (log ? shifted - logSum : StrictMath.exp(shifted - logSum));
         }
     }
 }
