@@ -211,13 +211,16 @@ final class GemmKernel {
      */
     static void write(float[] tile, int rows, int cols, float[] c, int cOff, int ldc, boolean add) {
         for (int r = 0; r < rows; r++) {
-            int at = cOff + r * ldc, from = r * NR;
-            if (add) {
-                for (int j = 0; j < cols; j++) {   // a plain loop: the JIT makes it SIMD
-                    c[at + j] += tile[from + j];
+            int at = cOff + r * ldc, from = r * NR, j = 0;
+            for (; cols == NR && j < NR; j += V) {
+                FloatVector sum = FloatVector.fromArray(S, tile, from + j);
+                if (add) {
+                    sum = sum.add(FloatVector.fromArray(S, c, at + j));
                 }
-            } else {
-                System.arraycopy(tile, from, c, at, cols);
+                sum.intoArray(c, at + j);
+            }
+            for (; j < cols; j++) {
+                c[at + j] = add ? c[at + j] + tile[from + j] : tile[from + j];
             }
         }
     }
