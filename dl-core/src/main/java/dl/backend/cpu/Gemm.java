@@ -28,8 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Gemm {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    /** Rows of a register tile: 8 with AVX-512's 32 registers, 6 with AVX2's 16 (see {@link GemmKernel}). */
-    static final int MR = SPECIES.length() >= 16 ? 8 : 6;
+    /** Rows of a register tile: 8 with AVX-512's 32 registers, 5 with AVX2's 16 (see {@link GemmKernel}). */
+    static final int MR = SPECIES.length() >= 16 ? 8 : 5;
     /** Columns of a register tile: two vectors. */
     static final int NR = 2 * SPECIES.length();
     /**
