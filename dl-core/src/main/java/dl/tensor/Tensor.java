@@ -38,7 +38,8 @@ import java.util.Random;
  *
  * <p>The numbers live in a {@link Storage} of a {@link Backend} (the CPU unless moved); every method here is
  * device-blind. Operations never change a tensor in place, except the few named so ({@link #zeroGrad()},
- * {@link #copyFrom}, {@link #mulInPlace}, {@link #addInPlace}, {@link #subInPlace}); {@link #reshape} shares the numbers, everything else makes new ones.
+ * {@link #copyFrom}, {@link #mulInPlace}, {@link #addInPlace}, {@link #subInPlace}); {@link #reshape} shares the
+ * numbers, everything else makes new ones.
  */
 public final class Tensor {
 
@@ -128,7 +129,6 @@ public final class Tensor {
         System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
         return new Tensor(CpuBackend.INSTANCE.uploadRows(values, rowLength, rows), shape);
     }
-
 
     /** A matrix from rows, e.g. {@code Tensor.of(new float[][] {{1, 2}, {3, 4}})}. */
     public static Tensor of(float[][] rows) {

@@ -38,7 +38,7 @@ public final class Gemm {
      * which still feeds the kernel fast enough (measured on a Zen 5: 1024 beat 256 by a quarter at 4096^3).
      */
     static final int KC = 1024;
-    /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 384 KiB with AVX2), kept in L2. */
+    /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 320 KiB with AVX2), kept in L2. */
     static final int MC = 16 * MR;
     /** Columns of a packed block of B ({@code KC x NC}, 8 MiB with AVX-512), read from L3. */
     static final int NC = 64 * NR;
