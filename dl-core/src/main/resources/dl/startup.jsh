@@ -12,3 +12,5 @@ import dl.viz.*;
 import java.nio.file.*;
 import static dl.Dsl.*;
 import static dl.nn.init.Initializers.*;
+// Compiles the training step while you read, so that your first fit runs at full speed (see dl.train.Warmup).
+Warmup.inBackground();

@@ -12,6 +12,7 @@ import dl.data.TrainTest;
 import dl.nn.Net;
 import dl.nn.loss.Losses;
 import dl.train.History;
+import dl.train.Warmup;
 import dl.zoo.Models;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,9 +27,12 @@ import java.util.stream.IntStream;
  * {@code ./dl bench train --model mlp|lenet5|nn4|vgg_small|all --epochs E --n N}: trains the four models of
  * {@code torch_peer.py} the same way (its layers, PyTorch's initial distributions, SGD with momentum 0.9 and
  * learning rate 0.01, batches of 64, cross-entropy, seed 0 or {@code --seed}, three warm-up batches without a step)
- * on the first N
- * Fashion-MNIST training images, then tests on the 10,000 test images. One JSON line per model, with the peer's
- * fields; each model runs in a JVM of its own so that its peak RSS is its own.
+ * on the first N Fashion-MNIST training images, then tests on the 10,000 test images. One JSON line per model, with
+ * the peer's fields; each model runs in a JVM of its own so that its peak RSS is its own.
+ *
+ * <p>Before its clock starts, each JVM runs the {@link Warmup} that the notebook kernel runs when it starts, so the
+ * epochs are timed as a student's are in a notebook; {@code warmup_sec} says how long it took. {@code --warmup off}
+ * times a cold JVM instead, whose first epoch also pays for the JIT's compilations.
  */
 public final class TrainBench {
 
@@ -41,14 +45,16 @@ public final class TrainBench {
         String model = "all";
         int epochs = 1, n = 60_000;
         long seed = 0;
+        boolean warmup = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--model" -> model = args[i + 1];
                 case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
                 case "--n" -> n = Integer.parseInt(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--warmup" -> warmup = onOrOff(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --model mlp|lenet5|nn4|vgg_small|all --epochs E --n N --seed S");
+                        + "; use --model mlp|lenet5|nn4|vgg_small|all --epochs E --n N --seed S --warmup on|off");
             }
         }
         if (!model.equals("all") && !MODELS.contains(model)) {
@@ -56,11 +62,19 @@ public final class TrainBench {
         }
         if (model.equals("all") || args.length > 0 && !isChild()) {
             for (String m : model.equals("all") ? MODELS : List.of(model)) {
-                runInItsOwnJvm(m, epochs, n, seed);
+                runInItsOwnJvm(m, epochs, n, seed, warmup);
             }
             return;
         }
-        System.out.println(train(model, epochs, n, seed));
+        System.out.println(train(model, epochs, n, seed, warmup));
+    }
+
+    private static boolean onOrOff(String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--warmup " + value + ": use on or off");
+        };
     }
 
     private static boolean isChild() {
@@ -86,7 +100,8 @@ public final class TrainBench {
     }
 
     /** {@code seed}: of the initial weights and of the shuffling, as the peer's {@code --seed}. */
-    static Json train(String name, int epochs, int n, long seed) {
+    static Json train(String name, int epochs, int n, long seed, boolean warmup) {
+        double warmupSeconds = warmup ? Warmup.run() : 0;
         TrainTest data = FashionMnist.load(n, 10_000);
         Dataset train = data.train();
         Net model = model(name).seed(seed);
@@ -107,18 +122,19 @@ public final class TrainBench {
                 .put("test_acc", accuracy).put("epoch_secs", java.util.Arrays.toString(seconds))
                 .put("train_loss", history.epochs().stream().map(e -> String.format(java.util.Locale.ROOT, "%.4f",
                         e.loss())).toList().toString())
-                .put("eval_sec_10k", evalSeconds).put("batch", 64).put("seed", seed).withEnvironment();
+                .put("eval_sec_10k", evalSeconds).put("batch", 64).put("seed", seed)
+                .put("warmup_sec", warmupSeconds).withEnvironment();
     }
 
     /** Runs this class again for one model in a fresh JVM with the same flags, and passes its line on. */
-    private static void runInItsOwnJvm(String model, int epochs, int n, long seed)
+    private static void runInItsOwnJvm(String model, int epochs, int n, long seed, boolean warmup)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-Ddl.bench.child=true", "-cp", System.getProperty("java.class.path"),
                 TrainBench.class.getName(), "--model", model, "--epochs", String.valueOf(epochs),
-                "--n", String.valueOf(n), "--seed", String.valueOf(seed)));
+                "--n", String.valueOf(n), "--seed", String.valueOf(seed), "--warmup", warmup ? "on" : "off"));
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             out.lines().filter(line -> line.startsWith("{")).forEach(System.out::println);

@@ -45,12 +45,19 @@ public final class Trainer {
 
     public static History fit(Net model, Dataset train, Fit config) {
         Interrupt.trainingStarted();
+        try {
+            return train(model, train, config);
+        } finally {
+            Interrupt.trainingEnded();
+        }
+    }
+
+    /** {@link #fit} unseen by {@link Interrupt#trainingRunning}: the {@link Warmup} is no training of the student's. */
+    static History train(Net model, Dataset train, Fit config) {
         List<Tensor> parameters = model.parameters();
         try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
                 : parameters.get(0).backend().stepMemory()) {
             return train(model, train, config, memory);
-        } finally {
-            Interrupt.trainingEnded();
         }
     }
 
