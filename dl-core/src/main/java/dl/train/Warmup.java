@@ -16,7 +16,7 @@ import java.util.function.BooleanSupplier;
  * runs at full speed, so a small MLP's first epoch on Fashion-MNIST (938 steps) takes half as long again as its
  * second. PyTorch ships its kernels compiled and needs no such start.
  *
- * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps (under a second), so that what every
+ * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps (about a second), so that what every
  * network's step runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is
  * compiled before a student's own network trains. Convolutions are left out: their steps are long, and they get
  * compiled within a CNN's first batches.
