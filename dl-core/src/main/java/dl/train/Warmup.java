@@ -49,7 +49,7 @@ public final class Warmup {
     }
 
     /**
-     * Warms up on a low-priority daemon thread, once per JVM. It gives way as soon as a real training starts: from
+     * Warms up on a daemon thread, once per JVM. It gives way as soon as a real training starts: from
      * then on that training warms the JVM up itself, and the two would only share the cores.
      */
     public static void inBackground() {
@@ -58,7 +58,6 @@ public final class Warmup {
         }
         Thread thread = new Thread(() -> warmUp(Interrupt::trainingRunning), "dl-warmup");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
