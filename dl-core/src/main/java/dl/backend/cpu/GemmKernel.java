@@ -86,6 +86,35 @@ final class GemmKernel {
     }
 
     /**
+     * The 5-row tile, for machines with 16 vector registers (AVX2): 10 accumulators, two rows of B and a broadcast
+     * leave the JIT room. With 6 rows (15 registers) 1024^3 ran at 105 GFLOP/s, with 5 at 140 (AVX2 on a Xeon).
+     */
+    private static void tile5(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
+                              int outOff, int ldo) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + bRows[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[ai]);     c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ai + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + V);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + V);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + V);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + V);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + V);
+    }
+
+    /**
      * {@code out[MR, NR] = A B} for an A that is not packed but read where it lies: row {@code r} of the tile is
      * {@code a[aOff + aRows[r0 + r] ...]}, {@code kc} numbers long; B has its rows {@code ldb} apart. The tile
      * goes to {@code out} densely ({@code NR} numbers per row). A convolution's weight gradient reads the padded
@@ -141,35 +170,6 @@ final class GemmKernel {
         c61.intoArray(out, 13 * V);
         c70.intoArray(out, 14 * V);
         c71.intoArray(out, 15 * V);
-    }
-
-    /**
-     * The 5-row tile, for machines with 16 vector registers (AVX2): 10 accumulators, two rows of B and a broadcast
-     * leave the JIT room. With 6 rows (15 registers) 1024^3 ran at 105 GFLOP/s, with 5 at 140 (AVX2 on a Xeon).
-     */
-    private static void tile5(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
-                              int outOff, int ldo) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
-        for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * MR, bi = bOff + bRows[p];
-            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
-            x = FloatVector.broadcast(S, a[ai]);     c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ai + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-        }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + V);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + V);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + V);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + V);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + V);
     }
 
     private static void tileFromRows5(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
