@@ -76,6 +76,12 @@ public final class Conv2d extends Op {
     }
 
     @Override
+    protected Tensor[] savedForBackward() {   // dL/dx reads w, dL/dw reads x; the bias is not read
+        boolean dx = x.isGradRequired(), dw = w.isGradRequired();
+        return dx && dw ? new Tensor[] {x, w} : dx ? new Tensor[] {w} : dw ? new Tensor[] {x} : new Tensor[0];
+    }
+
+    @Override
     protected Tensor[] backward(Tensor dy) {
         Tensor dx = null, dw = null, db = null;
         boolean biasGradient = b != null && b.isGradRequired();
