@@ -639,7 +639,7 @@ public final class Tensor {
         return sum(axis, keepDim).div(size(axis));
     }
 
-    /** The largest element. */
+    /** The largest element; its gradient goes to the first of tied maxima (see {@link #max(int, boolean)}). */
     public Tensor max() {
         return flatten().max(0);
     }
@@ -648,11 +648,15 @@ public final class Tensor {
         return max(axis, false);
     }
 
-    /** The smallest element. */
+    /** The smallest element; its gradient goes to the first of tied minima. */
     public Tensor min() {
         return neg().max().neg();
     }
 
+    /**
+     * The largest element along {@code axis}. Its gradient goes to one element, the first maximum (the
+     * {@link #argmax(int)}), also when several tie, as in PyTorch's {@code max(dim)}; see {@link Reduce}.
+     */
     public Tensor max(int axis, boolean keepDim) {
         return Reduce.apply(ReduceOp.MAX, this, axis, keepDim);
     }
