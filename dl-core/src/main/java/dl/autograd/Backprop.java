@@ -38,6 +38,7 @@ public final class Backprop {
                     t.accumulateGrad(g);
                     continue;
                 }
+                op.checkSavedUnchanged();
                 Tensor[] inputGrads = op.backward(g);
                 Tensor[] inputs = op.inputs();
                 for (int i = 0; i < inputs.length; i++) {

@@ -1,5 +1,7 @@
 package dl.autograd;
 
+import dl.backend.Storage;
+import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 
 /**
@@ -8,10 +10,19 @@ import dl.tensor.Tensor;
  *
  * <p>A subclass computes its output, then calls {@link #record} so that {@link Tensor#backward()} can find it.
  * Nothing is recorded when no input requires a gradient, or inside {@link NoGrad}.
+ *
+ * <p>The tensors whose numbers the backward reads ({@link #savedForBackward}) must not change between the forward
+ * pass and backpropagation, or the gradients would be computed from other numbers. As PyTorch does, the op notes
+ * their {@link Storage#version() versions} when it is recorded, and backpropagation fails if one has moved.
  */
 public abstract class Op {
 
-    private Tensor[] inputs = new Tensor[0];
+    private static final Tensor[] NONE = new Tensor[0];
+    private static final int[] NO_VERSIONS = new int[0];
+
+    private Tensor[] inputs = NONE;
+    private Tensor[] saved = NONE;
+    private int[] savedVersions = NO_VERSIONS;
 
     /** The tensors this op read, in order. */
     public final Tensor[] inputs() {
@@ -29,6 +40,14 @@ public abstract class Op {
      */
     protected abstract Tensor[] backward(Tensor gradOutput);
 
+    /**
+     * The inputs (or the output) whose numbers {@link #backward} reads, asked once when the op is recorded; an op
+     * whose backward needs only shapes, like add or reshape, reads none.
+     */
+    protected Tensor[] savedForBackward() {
+        return NONE;
+    }
+
     /** Marks {@code output} as made by this op from {@code inputs}, when a gradient will be wanted. */
     protected final Tensor record(Tensor output, Tensor... inputs) {
         if (NoGrad.isActive()) {
@@ -38,9 +57,41 @@ public abstract class Op {
             if (input.isGradRequired()) {
                 this.inputs = inputs;
                 output.madeBy(this);
+                saveVersions();
                 return output;
             }
         }
         return output;
+    }
+
+    private void saveVersions() {
+        saved = savedForBackward();
+        if (saved.length > 0) {
+            savedVersions = new int[saved.length];
+            for (int i = 0; i < saved.length; i++) {
+                savedVersions[i] = saved[i].storage().version();
+            }
+        }
+    }
+
+    /** Fails when a tensor that {@link #backward} reads was changed in place after this op was recorded. */
+    final void checkSavedUnchanged() {
+        for (int i = 0; i < saved.length; i++) {
+            if (saved[i].storage().version() != savedVersions[i]) {
+                throw new IllegalStateException(changedMessage(saved[i]));
+            }
+        }
+    }
+
+    /** "backward: mul's input [3] was changed in place (mulInPlace) after the graph used it; ..." */
+    private String changedMessage(Tensor t) {
+        boolean input = false;
+        for (Tensor x : inputs) {
+            input |= x == t;
+        }
+        return "backward: " + name() + "'s " + (input ? "input " : "output ") + Shapes.str(t.shape())
+                + " was changed in place (" + t.storage().lastChange() + ") after the graph used it; "
+                + (input ? "compute with a copy (x.copy()) or change it before the forward pass"
+                        : "change a copy (y.copy()) instead");
     }
 }

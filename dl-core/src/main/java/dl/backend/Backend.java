@@ -26,6 +26,14 @@ public interface Backend {
         return allocate(length);
     }
 
+    /**
+     * A new storage of {@code length} zeros that no {@link StepMemory} records: it outlives the training step that
+     * makes it (a copy the user keeps, {@code Tensor.copy()}).
+     */
+    default Storage allocateLasting(int length) {
+        return allocate(length);
+    }
+
     /** Starts reusing the temporaries of training steps on this thread (see {@link StepMemory}). */
     default StepMemory stepMemory() {
         return StepMemory.NONE;

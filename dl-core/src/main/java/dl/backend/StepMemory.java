@@ -36,7 +36,8 @@ public interface StepMemory extends AutoCloseable {
 
     /**
      * Ends a step: every storage allocated since the last call, except those in {@code keep} (compared by
-     * identity), is reused by the next step's allocations. Nothing may read them afterwards.
+     * identity), is reused by the next step's allocations. Nothing may read them afterwards: each is marked
+     * {@link Storage#markReused reused}, and a tensor over it fails on reading, telling the user to keep a copy.
      */
     void endStep(Set<Storage> keep);
 

@@ -8,6 +8,7 @@ import dl.autograd.ops.AvgPool2d;
 import dl.autograd.ops.Clamp;
 import dl.autograd.ops.Concat;
 import dl.autograd.ops.Conv2d;
+import dl.autograd.ops.Copy;
 import dl.autograd.ops.MatMul;
 import dl.autograd.ops.MaxPool2d;
 import dl.autograd.ops.Pad;
@@ -91,7 +92,7 @@ public final class Tensor {
     /** Every element {@code value}. */
     public static Tensor full(float value, int... shape) {
         Tensor t = zeros(shape);
-        t.storage.backend().fill(t.storage, value);
+        t.backend().fill(t.storage, value);
         return t;
     }
 
@@ -241,8 +242,17 @@ public final class Tensor {
         return storage.length();
     }
 
-    /** Where the numbers live. */
+    /**
+     * Where the numbers live. Every read and write goes through here, so it fails once the numbers belong to a
+     * later training step ({@link dl.backend.StepMemory}): a tensor made inside {@code fit()} and kept by a layer or
+     * a variable would otherwise show the next step's numbers.
+     */
     public Storage storage() {
+        if (storage.isReused()) {
+            throw new IllegalStateException("the memory of this tensor " + Shapes.str(shape) + " was reused by a"
+                    + " later training step: it was made inside fit(); keep a copy with .copy() if you need it"
+                    + " afterwards");
+        }
         return storage;
     }
 
@@ -252,7 +262,7 @@ public final class Tensor {
 
     /** A copy of all the numbers, row-major. */
     public float[] toFloatArray() {
-        return backend().download(storage);
+        return backend().download(storage());
     }
 
     /** The one number of a tensor of one element (a loss, say). */
@@ -308,9 +318,21 @@ public final class Tensor {
         grad = null;
     }
 
-    /** The same numbers, cut from the graph: no gradient flows through it. */
+    /**
+     * The same numbers, cut from the graph: no gradient flows through it. It shares the numbers, so changing it in
+     * place changes this tensor too (and a graph that read them refuses to backpropagate).
+     */
     public Tensor detach() {
         return new Tensor(storage, shape);
+    }
+
+    /**
+     * A copy of the numbers in new memory that no training step reuses; gradients flow through it to this tensor
+     * (PyTorch's {@code clone()}). What to keep of a tensor made inside {@code fit()}, or what to compute with
+     * before changing this tensor in place.
+     */
+    public Tensor copy() {
+        return Copy.apply(this);
     }
 
     /** The op that computed this tensor, or null for a leaf. */
@@ -366,13 +388,17 @@ public final class Tensor {
         return new Tensor(target.upload(toFloatArray()), shape);
     }
 
-    /** Overwrites this tensor's numbers with those of {@code source} (same shape); for optimizers and loading. */
+    /**
+     * Overwrites this tensor's numbers with those of {@code source} (same shape); for optimizers and loading. A
+     * graph recorded before that reads these numbers refuses to backpropagate (see {@link Storage#version()}).
+     */
     public void copyFrom(Tensor source) {
         if (!Arrays.equals(source.shape, shape)) {
             throw new IllegalArgumentException("copyFrom: shape " + Shapes.str(source.shape) + " into "
                     + Shapes.str(shape));
         }
-        backend().copyBlocks(source.to(backend()).storage, 0, 0, storage, 0, 0, numel(), 1);
+        backend().copyBlocks(source.to(backend()).storage(), 0, 0, storage(), 0, 0, numel(), 1);
+        storage.changedInPlace("copyFrom");
     }
 
     /**
@@ -381,27 +407,38 @@ public final class Tensor {
      */
     public Tensor mulInPlace(float c) {
         checkInPlace("mulInPlace");
-        backend().map(UnaryOp.MUL_SCALAR, storage, c, storage);
+        backend().map(UnaryOp.MUL_SCALAR, storage(), c, storage);
+        storage.changedInPlace("mulInPlace");
         return this;
     }
 
     /** {@code this <- this + alpha x} (same shape), in place, for optimizers. Not part of the graph. */
     public Tensor addInPlace(float alpha, Tensor x) {
-        if (!Arrays.equals(x.shape, shape)) {
-            throw new IllegalArgumentException("addInPlace: shape " + Shapes.str(x.shape) + " into "
-                    + Shapes.str(shape) + "; an in-place update needs the same shape (no broadcasting)");
-        }
-        checkInPlace("addInPlace");
-        backend().axpy(alpha, x.to(backend()).storage, storage);
-        return this;
+        return axpyInPlace("addInPlace", alpha, x);
     }
 
     /** {@code this <- this - x} (same shape), in place, for optimizers. Not part of the graph. */
     public Tensor subInPlace(Tensor x) {
-        return addInPlace(-1, x);
+        return axpyInPlace("subInPlace", -1, x);
     }
 
-    /** Changing a tensor that a recorded graph may still read would make its gradients wrong. */
+    /** {@code this <- this + alpha x}: {@link #addInPlace} and {@link #subInPlace}, named {@code what}. */
+    private Tensor axpyInPlace(String what, float alpha, Tensor x) {
+        if (!Arrays.equals(x.shape, shape)) {
+            throw new IllegalArgumentException(what + ": shape " + Shapes.str(x.shape) + " into "
+                    + Shapes.str(shape) + "; an in-place update needs the same shape (no broadcasting)");
+        }
+        checkInPlace(what);
+        backend().axpy(alpha, x.to(backend()).storage(), storage());
+        storage.changedInPlace(what);
+        return this;
+    }
+
+    /**
+     * A tensor in the graph is changed in place only where nothing is recorded, as optimizers do after backward.
+     * Other in-place changes (through {@link #detach()}, or of a tensor without gradient) are caught later, by
+     * backward, if the graph read the numbers.
+     */
     private void checkInPlace(String what) {
         if ((gradRequired || creator != null) && !NoGrad.isActive()) {
             throw new IllegalStateException(what + ": this tensor takes part in the graph of gradients, and changing"
@@ -602,7 +639,7 @@ public final class Tensor {
         return sum(axis, keepDim).div(size(axis));
     }
 
-    /** The largest element. */
+    /** The largest element; its gradient goes to the first of tied maxima (see {@link #max(int, boolean)}). */
     public Tensor max() {
         return flatten().max(0);
     }
@@ -611,11 +648,15 @@ public final class Tensor {
         return max(axis, false);
     }
 
-    /** The smallest element. */
+    /** The smallest element; its gradient goes to the first of tied minima. */
     public Tensor min() {
         return neg().max().neg();
     }
 
+    /**
+     * The largest element along {@code axis}. Its gradient goes to one element, the first maximum (the
+     * {@link #argmax(int)}), also when several tie, as in PyTorch's {@code max(dim)}; see {@link Reduce}.
+     */
     public Tensor max(int axis, boolean keepDim) {
         return Reduce.apply(ReduceOp.MAX, this, axis, keepDim);
     }

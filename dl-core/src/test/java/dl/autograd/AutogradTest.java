@@ -88,4 +88,26 @@ class AutogradTest {
         x.sigmoid().backward();
         assertEquals(0.25f, x.grad().item(), 1e-7f);
     }
+
+    @Test
+    void tiedMaximaPassTheGradientToTheFirstOfThem() {
+        Tensor x = Tensor.of(new float[][] {{1, 3, 3}, {2, 2, 2}}).requiresGrad();
+        x.max(1).sum().backward();
+        // each row's gradient sums to 1, the slope of its maximum when the whole row moves up together
+        assertArrayEquals(new float[] {0, 1, 0, 1, 0, 0}, x.grad().toFloatArray());
+
+        Tensor v = Tensor.of(new float[] {5, 1, 5}).requiresGrad();
+        v.max().backward();
+        assertArrayEquals(new float[] {1, 0, 0}, v.grad().toFloatArray(), "the global max follows the same rule");
+        Tensor u = Tensor.of(new float[] {2, 7, 2}).requiresGrad();
+        u.min().backward();
+        assertArrayEquals(new float[] {1, 0, 0}, u.grad().toFloatArray(), "and so does the global min");
+    }
+
+    @Test
+    void maxPoolingSendsEachWindowsGradientToOneCell() {
+        Tensor x = Tensor.ones(1, 1, 2, 2).requiresGrad();   // four tied cells in one window
+        x.maxPool2d(2).sum().backward();
+        assertArrayEquals(new float[] {1, 0, 0, 0}, x.grad().toFloatArray());
+    }
 }

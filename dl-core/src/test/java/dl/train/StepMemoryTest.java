@@ -5,11 +5,14 @@ import static dl.Dsl.epochs;
 import static dl.Dsl.input;
 import static dl.Dsl.net;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dl.data.Batch;
 import dl.data.CourseData;
 import dl.data.DataLoader;
 import dl.data.Dataset;
+import dl.nn.Layer;
 import dl.nn.Net;
 import dl.nn.loss.Losses;
 import dl.optim.Optimizer;
@@ -17,7 +20,10 @@ import dl.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** fit reuses each step's temporaries for the next step: the weights it ends with are bit for bit the same. */
+/**
+ * fit reuses each step's temporaries for the next step: the weights it ends with are bit for bit the same, and a
+ * tensor kept from inside a step fails on reading instead of showing a later step's numbers.
+ */
 class StepMemoryTest {
 
     private static Net model() {
@@ -72,5 +78,52 @@ class StepMemoryTest {
         var running = byHand.state();
         fitted.state().forEach((name, t) -> assertArrayEquals(running.get(name).toFloatArray(), t.toFloatArray(), 0f,
                 name));
+    }
+
+    /** A layer a student might write to look at what flows through the network: it keeps its last input. */
+    private static final class KeepInput extends Layer {
+
+        private final boolean copy;
+        Tensor kept;
+        float[] seen;
+
+        KeepInput(boolean copy) {
+            this.copy = copy;
+        }
+
+        @Override
+        public String kind() {
+            return "keepInput";
+        }
+
+        @Override
+        protected int[] outputShapeFor(int[] input) {
+            return input;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            kept = copy ? x.copy() : x;
+            seen = x.toFloatArray();
+            return x;
+        }
+    }
+
+    @Test
+    void aTensorKeptFromInsideFitCannotBeReadOnceItsMemoryIsReused() {
+        KeepInput keep = new KeepInput(false);
+        Net model = net(input(1, 48, 48)).flatten().add(keep).dense(2).seed(3);
+        model.fit(CourseData.standIn(96).reshaped(1, 48, 48), epochs(1).batch(32).quiet());
+        var refused = assertThrows(IllegalStateException.class, () -> keep.kept.toFloatArray());
+        assertEquals("the memory of this tensor [32, 2304] was reused by a later training step: it was made inside"
+                + " fit(); keep a copy with .copy() if you need it afterwards", refused.getMessage());
+    }
+
+    @Test
+    void aCopyKeptFromInsideFitKeepsItsNumbers() {
+        KeepInput keep = new KeepInput(true);
+        Net model = net(input(1, 48, 48)).flatten().add(keep).dense(2).seed(3);
+        model.fit(CourseData.standIn(96).reshaped(1, 48, 48), epochs(1).batch(32).quiet());
+        assertArrayEquals(keep.seen, keep.kept.toFloatArray(), 0f, "the last batch, as the layer saw it");
     }
 }

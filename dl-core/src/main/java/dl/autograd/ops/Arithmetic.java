@@ -52,6 +52,16 @@ public final class Arithmetic extends Op {
     }
 
     @Override
+    protected Tensor[] savedForBackward() {   // dL/da reads b, dL/db reads a (and b, for div)
+        boolean da = a.isGradRequired(), db = b.isGradRequired();
+        return switch (op) {
+            case MUL -> da && db ? new Tensor[] {a, b} : new Tensor[] {da ? b : a};
+            case DIV -> db ? new Tensor[] {a, b} : new Tensor[] {b};
+            default -> super.savedForBackward();
+        };
+    }
+
+    @Override
     protected Tensor[] backward(Tensor g) {
         boolean da = a.isGradRequired(), db = b.isGradRequired();
         return switch (op) {

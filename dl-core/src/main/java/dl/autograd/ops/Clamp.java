@@ -27,6 +27,11 @@ public final class Clamp extends Op {
     }
 
     @Override
+    protected Tensor[] savedForBackward() {
+        return new Tensor[] {x, y};
+    }
+
+    @Override
     protected Tensor[] backward(Tensor g) {
         return new Tensor[] {g.mul(Arithmetic.compare(BinaryOp.EQ, y, x))};
     }

@@ -6,6 +6,8 @@ import dl.backend.ConvGeometry;
 import dl.backend.Storage;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * 2-D convolution (cross-correlation, as every deep-learning library computes it), with an optional bias:
@@ -73,6 +75,18 @@ public final class Conv2d extends Op {
                     + " use a smaller kernel");
         }
         return g;
+    }
+
+    @Override
+    protected Tensor[] savedForBackward() {   // dL/dx reads w, dL/dw reads x; the bias is not read
+        List<Tensor> read = new ArrayList<>(2);
+        if (x.isGradRequired()) {
+            read.add(w);
+        }
+        if (w.isGradRequired()) {
+            read.add(x);
+        }
+        return read.toArray(new Tensor[0]);
     }
 
     @Override

@@ -60,6 +60,12 @@ public final class MatMul extends Op {
     }
 
     @Override
+    protected Tensor[] savedForBackward() {   // dL/dA reads B, dL/dB reads A
+        boolean da = a.isGradRequired(), db = b.isGradRequired();
+        return da && db ? new Tensor[] {a, b} : new Tensor[] {da ? b : a};
+    }
+
+    @Override
     protected Tensor[] backward(Tensor g) {
         int[] as = a.shape(), bs = b.shape();
         int m = as[as.length - 2], k = as[as.length - 1], n = bs[bs.length - 1];

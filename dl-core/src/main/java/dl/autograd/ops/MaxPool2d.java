@@ -6,7 +6,9 @@ import dl.tensor.Tensor;
 
 /**
  * Max pooling: {@code y[n, c, i, j] = max over the k x k window at (s*i - p, s*j - p) of x[n, c]}.
- * {@code dL/dx} receives each {@code dL/dy} at the cell that won its window, 0 elsewhere.
+ * {@code dL/dx} receives each {@code dL/dy} at the cell that won its window, 0 elsewhere. When cells of a window
+ * tie, the first in row-major order wins, as {@link Tensor#max(int)} does and as PyTorch routes it: each
+ * {@code dL/dy} reaches one cell, so no gradient is counted twice.
  */
 public final class MaxPool2d extends Op {
 

@@ -11,20 +11,25 @@ import java.util.Arrays;
  * Reductions along one axis, with {@code g = dL/dy} brought back to the input's shape by broadcasting:
  * <pre>
  *   sum:  y = sum_i x_i        dL/dx_i = g
- *   max:  y = max_i x_i        dL/dx_i = g where x_i is the maximum, else 0
+ *   max:  y = max_i x_i        dL/dx_i = g at i = argmax_i x_i (the first maximum), else 0
  * </pre>
- * argmax has no gradient.
+ * argmax has no gradient. When several elements tie for the maximum, the whole gradient goes to the first of them,
+ * as in PyTorch's {@code max(dim)} and in max pooling: one valid subgradient. Giving {@code g} to each of
+ * {@code k} tied elements would make the gradients sum to {@code k g}. The global {@code max()} and {@code min()}
+ * are this op along one axis, so they follow the same rule (PyTorch's global {@code max()} splits {@code g} evenly
+ * among the ties instead, another valid subgradient).
  */
 public final class Reduce extends Op {
 
     private final ReduceOp op;
     private final Tensor x;
+    private final int axis;
     private final int[] keptShape;
-    private Tensor y;
 
     private Reduce(ReduceOp op, Tensor x, int axis) {
         this.op = op;
         this.x = x;
+        this.axis = axis;
         this.keptShape = Shapes.without(x.shape(), axis, true);
     }
 
@@ -38,7 +43,6 @@ public final class Reduce extends Op {
         Reduce reduce = new Reduce(op, x, a);
         Tensor y = Tensor.empty(x.backend(), Shapes.without(shape, a, keepDim));
         x.backend().reduce(op, x.storage(), Shapes.outer(shape, a), shape[a], Shapes.inner(shape, a), y.storage());
-        reduce.y = y;
         return op == ReduceOp.ARGMAX ? y : reduce.record(y, x);
     }
 
@@ -48,13 +52,24 @@ public final class Reduce extends Op {
     }
 
     @Override
+    protected Tensor[] savedForBackward() {
+        return op == ReduceOp.MAX ? new Tensor[] {x} : super.savedForBackward();
+    }
+
+    @Override
     protected Tensor[] backward(Tensor g) {
         Tensor gKept = g.reshape(keptShape);
-        Tensor spread = broadcastTo(gKept, x.shape());
-        if (op == ReduceOp.MAX) {
-            spread = spread.mul(Arithmetic.compare(BinaryOp.EQ, x, y.reshape(keptShape)));
-        }
-        return new Tensor[] {spread};
+        return new Tensor[] {op == ReduceOp.MAX ? gKept.mul(firstMaximum()) : broadcastTo(gKept, x.shape())};
+    }
+
+    /** x's shape, 1 at the first maximum along the axis (the argmax) and 0 elsewhere. */
+    private Tensor firstMaximum() {
+        Tensor winner = apply(ReduceOp.ARGMAX, x, axis, true);
+        int[] along = new int[x.rank()];
+        Arrays.fill(along, 1);
+        along[axis] = x.size(axis);
+        Tensor positions = Tensor.arange(x.size(axis)).reshape(along).to(x.backend());
+        return Arithmetic.compare(BinaryOp.EQ, positions, winner);
     }
 
     /** {@code t} repeated along its axes of size 1 until it has {@code shape}. */

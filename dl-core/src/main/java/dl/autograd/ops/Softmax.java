@@ -38,6 +38,11 @@ public final class Softmax extends Op {
     }
 
     @Override
+    protected Tensor[] savedForBackward() {
+        return new Tensor[] {y};
+    }
+
+    @Override
     protected Tensor[] backward(Tensor g) {
         int last = y.rank() - 1;
         if (log) {

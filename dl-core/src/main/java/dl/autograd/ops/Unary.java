@@ -53,6 +53,15 @@ public final class Unary extends Op {
     }
 
     @Override
+    protected Tensor[] savedForBackward() {
+        return switch (op) {
+            case POW_SCALAR, LOG, ABS, RELU, LEAKY_RELU -> new Tensor[] {x};
+            case EXP, SIGMOID, TANH -> new Tensor[] {y};
+            default -> super.savedForBackward();
+        };
+    }
+
+    @Override
     protected Tensor[] backward(Tensor g) {
         Tensor dx = switch (op) {
             case ADD_SCALAR -> g;

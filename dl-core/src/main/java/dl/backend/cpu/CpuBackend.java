@@ -51,6 +51,11 @@ public final class CpuBackend implements Backend {
         return allocate(length, false);
     }
 
+    @Override
+    public Storage allocateLasting(int length) {
+        return new CpuStorage(new float[length]);
+    }
+
     /** A new array, or within a training step last step's (zeroed when {@code zeros}). */
     private static Storage allocate(int length, boolean zeros) {
         StepArrays steps = STEPS.get();
@@ -105,6 +110,8 @@ public final class CpuBackend implements Backend {
             free.values().forEach(ArrayDeque::clear);   // what this step did not need, the next will not either
             for (CpuStorage s : allocated) {
                 if (!keep.contains(s)) {
+                    // A tensor that still holds it now fails on reading instead of reading the next step's numbers.
+                    s.markReused();
                     free.computeIfAbsent(key(s.data.length), n -> new ArrayDeque<>()).add(s.data);
                 }
             }

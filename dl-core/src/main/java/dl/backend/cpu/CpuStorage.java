@@ -4,7 +4,7 @@ import dl.backend.Backend;
 import dl.backend.Storage;
 
 /** Numbers on the Java heap: a plain {@code float[]}. */
-final class CpuStorage implements Storage {
+final class CpuStorage extends Storage {
 
     final float[] data;
 
