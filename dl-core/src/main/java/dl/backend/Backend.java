@@ -6,7 +6,7 @@ package dl.backend;
  *
  * <p>All tensors are dense and row-major (the last axis varies fastest). Kernels take storages, sizes and op
  * codes, never lambdas and never tensors, so that a GPU can implement the same list. Adding a kernel here is a
- * design decision: write it down in DESIGN.md.
+ * design decision: write it down in ARCHITECTURE.md.
  */
 public interface Backend {
 
