@@ -31,6 +31,13 @@ public abstract class Layer {
     /** The output shape of one sample given the input shape; a shape that does not fit is a clear error. */
     protected abstract int[] outputShapeFor(int[] input);
 
+    /**
+     * Refuses settings that no input could make work (0 filters, a dropout probability of 1.5) with
+     * {@link #settingError}; called when the layer is appended, so the network never holds such a layer.
+     */
+    protected void checkSettings() {
+    }
+
     /** Runs the layer on a batch: {@code x} has a leading batch axis. */
     public abstract Tensor forward(Tensor x);
 
@@ -81,6 +88,7 @@ public abstract class Layer {
         this.position = position;
         this.name = name;
         this.source = source;
+        checkSettings();
         this.inputShape = input.clone();
         this.outputShape = outputShapeFor(input.clone());
     }
@@ -117,6 +125,19 @@ public abstract class Layer {
     /** 1-based position in the network, as the summary numbers it. */
     public int position() {
         return position;
+    }
+
+    /** A setting the layer cannot have: {@code "stride (layer 2, conv): must be at least 1, got 0"}. */
+    protected IllegalArgumentException settingError(String setting, String problem) {
+        String layer = position == 0 ? kind() : "layer " + position + ", " + kind();
+        return new IllegalArgumentException(setting + " (" + layer + "): " + problem);
+    }
+
+    /** Refuses a {@code value} of {@code setting} below {@code min}. */
+    protected void requireAtLeast(String setting, int value, int min) {
+        if (value < min) {
+            throw settingError(setting, "must be at least " + min + ", got " + value);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 
@@ -46,18 +47,28 @@ public class Net implements Module {
 
     /** A network whose samples have {@code inputShape} (no batch axis): {@code [784]} or {@code [1, 28, 28]}. */
     public Net(int... inputShape) {
-        this.inputShape = Shapes.check("input", inputShape);
+        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(size -> size < 1)) {
+            throw new IllegalArgumentException("input: every size must be at least 1, got "
+                    + Shapes.str(inputShape) + "; e.g. input(784) for 784 features, input(1, 28, 28) for an image");
+        }
+        this.inputShape = inputShape.clone();
     }
 
     // ---- layers -----------------------------------------------------------------------------------------
 
-    /** Appends any layer (one of the library's or your own). */
+    /**
+     * Appends any layer (one of the library's or your own). A layer whose settings or shapes cannot work is refused
+     * here, and the network stays as it was.
+     */
     public Net add(Layer layer) {
-        if (built) {
-            throw new IllegalStateException("the network has already run; build a new one to change its layers");
-        }
+        requireNotBuilt();
         layers.add(layer);
-        reconnect(layers.size() - 1);
+        try {
+            reconnect(layers.size() - 1);
+        } catch (RuntimeException e) {
+            layers.remove(layers.size() - 1);
+            throw e;
+        }
         return this;
     }
 
@@ -108,7 +119,10 @@ public class Net implements Module {
         return add(new Activation(Activation.Function.RELU, 0));
     }
 
-    /** {@code x} for {@code x > 0}, else {@code alpha x}. */
+    /**
+     * {@code x} for {@code x > 0}, else {@code alpha x}, with {@code 0 <= alpha < 1}. PyTorch takes any slope; this
+     * refuses those that are no leaky ReLU (from 1 on, negative inputs weigh as much as positive ones or more).
+     */
     public Net leakyRelu(double alpha) {
         return add(new Activation(Activation.Function.LEAKY_RELU, (float) alpha));
     }
@@ -134,7 +148,7 @@ public class Net implements Module {
         return add(new Activation(Activation.Function.LOG_SOFTMAX, 0));
     }
 
-    /** Drops each number with probability {@code p} while training. */
+    /** Drops each number with probability {@code p}, {@code 0 <= p < 1}, while training. */
     public Net dropout(double p) {
         return add(new Dropout((float) p));
     }
@@ -161,11 +175,11 @@ public class Net implements Module {
         return add(new Residual(block.apply(new Net(outputShape())), init, shortcut));
     }
 
-    // ---- modifiers of the last layer --------------------------------------------------------------------
+    // ---- modifiers of the last layer: a setting that cannot work is refused, and the layer stays as it was ----
 
-    /** The stride of the last conv or pool. */
+    /** The stride of the last conv or pool, at least 1. */
     public Net stride(int s) {
-        Layer last = last("stride");
+        Layer last = lastToChange("stride");
         if (last instanceof Conv conv) {
             conv.stride(s);
         } else if (last instanceof Pool pool) {
@@ -176,9 +190,9 @@ public class Net implements Module {
         return reconnect(layers.size() - 1);
     }
 
-    /** Zero padding of the last conv or pool. */
+    /** Zero padding of the last conv or pool, at least 0 (and for a pool at most half its window). */
     public Net pad(int p) {
-        Layer last = last("pad");
+        Layer last = lastToChange("pad");
         if (last instanceof Conv conv) {
             conv.pad(p);
         } else if (last instanceof Pool pool) {
@@ -191,7 +205,7 @@ public class Net implements Module {
 
     /** "Same" padding of the last conv: with stride 1 the output keeps the input's height and width. */
     public Net padSame() {
-        if (!(last("padSame") instanceof Conv conv)) {
+        if (!(lastToChange("padSame") instanceof Conv conv)) {
             throw new IllegalStateException("padSame() follows a conv");
         }
         conv.padSame();
@@ -200,7 +214,7 @@ public class Net implements Module {
 
     /** The last conv has no bias. */
     public Net noBias() {
-        if (!(last("noBias") instanceof Conv conv)) {
+        if (!(lastToChange("noBias") instanceof Conv conv)) {
             throw new IllegalStateException("noBias() follows a conv");
         }
         conv.noBias();
@@ -209,7 +223,7 @@ public class Net implements Module {
 
     /** The initializer of the weights of the layers appended after this call. */
     public Net init(WeightInit weights) {
-        this.init = weights;
+        this.init = Objects.requireNonNull(weights, "init: give an initializer, e.g. WeightInit.DEFAULT");
         return this;
     }
 
@@ -227,11 +241,19 @@ public class Net implements Module {
         return this;
     }
 
-    private Layer last(String what) {
+    private Layer lastToChange(String what) {
+        requireNotBuilt();
         if (layers.isEmpty()) {
             throw new IllegalStateException(what + "() modifies the layer before it; there is none yet");
         }
         return layers.get(layers.size() - 1);
+    }
+
+    /** Layers change only before the weights are drawn: the weights of the layers after would no longer fit. */
+    private void requireNotBuilt() {
+        if (built) {
+            throw new IllegalStateException("the network has already run; build a new one to change its layers");
+        }
     }
 
     private Net reconnect(int index) {

@@ -7,6 +7,7 @@ import dl.tensor.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -32,9 +33,10 @@ public final class Residual extends Layer {
     public enum Shortcut { PROJECTION, TORCHVISION, ZERO_PAD }
 
     public Residual(Net block, WeightInit init, Shortcut shortcut) {
-        this.block = block;
+        this.block = Objects.requireNonNull(block, "residual: the block is null; end the lambda with the chain,"
+                + " b -> b.conv(3, 64).padSame().relu()");
         this.init = init;
-        this.shortcut = shortcut;
+        this.shortcut = Objects.requireNonNull(shortcut, "residual: give a shortcut, e.g. Shortcut.PROJECTION");
     }
 
     @Override
@@ -53,6 +55,10 @@ public final class Residual extends Layer {
             if (out.length != 3 || input.length != 3 || input[1] % out[1] != 0) {
                 throw shapeError(input, "a block that keeps the shape, or an image block whose output "
                         + Shapes.str(out) + " a 1x1 projection can reach", "");
+            }
+            if (shortcut == Shortcut.ZERO_PAD && out[0] < input[0]) {
+                throw shapeError(input, "a block that keeps or adds channels, as a zero-padded shortcut can only add"
+                        + " them", "the block gives " + Shapes.str(out) + "; use Shortcut.PROJECTION");
             }
             int stride = input[1] / out[1];
             projection = new Net(input).init(init);

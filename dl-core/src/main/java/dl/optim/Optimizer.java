@@ -2,6 +2,7 @@ package dl.optim;
 
 import dl.autograd.NoGrad;
 import dl.tensor.Tensor;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,10 @@ public abstract class Optimizer {
     private final Map<String, Tensor> slots = new LinkedHashMap<>();
     private LearningRate schedule;
     private float lambda;
-    /** The number of steps taken so far. */
+    /** The number of steps taken so far: the learning-rate schedule's {@code t}. */
     protected int t;
+    /** How many updates each parameter has had; a parameter without a gradient at a step is not counted. */
+    private int[] updates = new int[0];
 
     protected Optimizer(float eta) {
         this.schedule = LearningRate.constant(eta);
@@ -37,6 +40,7 @@ public abstract class Optimizer {
     /** The tensors to change (leaves that require gradients); returns this optimizer. */
     public Optimizer bind(List<Tensor> parameters) {
         this.params = List.copyOf(parameters);
+        this.updates = Arrays.copyOf(updates, params.size());
         return this;
     }
 
@@ -72,6 +76,7 @@ public abstract class Optimizer {
                     continue;
                 }
                 Tensor g = lambda == 0 ? w.grad() : w.grad().add(w.mul(lambda));
+                updates[i]++;
                 update(i, w, g, eta);
             }
         }
@@ -91,6 +96,15 @@ public abstract class Optimizer {
      */
     protected abstract void update(int i, Tensor w, Tensor g, float eta);
 
+    /**
+     * How many updates parameter {@code i} has had, this one included: 1 at its first. It counts the steps at
+     * which the parameter had a gradient, so a parameter that joins late starts at 1, as in
+     * {@code torch.optim.Adam}, whose step count is kept per parameter.
+     */
+    protected int updates(int i) {
+        return updates[i];
+    }
+
     /** Per-parameter memory ("velocity", "m", "v"), zeros at first; it is what {@link #state()} saves. */
     protected Tensor slot(String name, int i, Tensor like) {
         return slots.computeIfAbsent(name + "." + i, k -> Tensor.zeros(like.shape()).to(like.backend()));
@@ -101,10 +115,18 @@ public abstract class Optimizer {
         return java.util.Collections.unmodifiableCollection(slots.values());
     }
 
-    /** The step count and every slot, by name, for checkpoints. */
+    /**
+     * The step count {@code "t"}, each updated parameter's own count ({@code "t.0"}, {@code "t.1"}, ...) and every
+     * slot, by name, for checkpoints.
+     */
     public Map<String, float[]> state() {
         Map<String, float[]> state = new LinkedHashMap<>();
         state.put("t", new float[] {t});
+        for (int i = 0; i < updates.length; i++) {
+            if (updates[i] > 0) {
+                state.put("t." + i, new float[] {updates[i]});
+            }
+        }
         slots.forEach((name, tensor) -> state.put(name, tensor.toFloatArray()));
         return state;
     }
@@ -116,17 +138,27 @@ public abstract class Optimizer {
                     + " loading a saved state, so that it knows the parameters' shapes");
         }
         t = state.containsKey("t") ? (int) state.get("t")[0] : 0;
+        Arrays.fill(updates, 0);
         slots.clear();
         state.forEach((name, values) -> {
-            if (!name.equals("t")) {
-                Tensor param = params.get(Integer.parseInt(name.substring(name.lastIndexOf('.') + 1)));
+            if (name.equals("t")) {
+                return;
+            }
+            int i = parameterIndex(name);
+            if (name.startsWith("t.")) {
+                updates[i] = (int) values[0];
+            } else {
+                Tensor param = params.get(i);
                 slots.put(name, Tensor.of(values, param.shape()).to(param.backend()));
+                if (!state.containsKey("t." + i)) {
+                    updates[i] = t;   // saved before the counts were kept per parameter: it took every step
+                }
             }
         });
     }
 
-    /** Whether parameter {@code i} already has the slot {@code name} (false before its first update). */
-    protected boolean hasSlot(String name, int i) {
-        return slots.containsKey(name + "." + i);
+    /** The parameter a state entry belongs to: 3 for {@code "m.3"} or {@code "t.3"}. */
+    private static int parameterIndex(String name) {
+        return Integer.parseInt(name.substring(name.lastIndexOf('.') + 1));
     }
 }

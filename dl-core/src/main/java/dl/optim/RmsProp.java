@@ -25,9 +25,8 @@ public final class RmsProp extends Optimizer {
     @Override
     protected void update(int i, Tensor w, Tensor g, float eta) {
         Tensor squared = g.mul(g);
-        boolean first = !hasSlot("sigma2", i);
         Tensor sigma2 = slot("sigma2", i, w);                                          // 1.
-        if (first) {
+        if (updates(i) == 1) {
             sigma2.copyFrom(squared);
         } else {
             sigma2.mulInPlace(alpha).addInPlace(1 - alpha, squared);

@@ -75,6 +75,34 @@ class LayersTest {
     }
 
     @Test
+    void batchNormKeepsTheUnbiasedVarianceForEvaluationAsPyTorchDoes() {
+        // x = 1, 2, 3, 6: mu = 3, squared deviations 4 + 1 + 0 + 9 = 14, so sigma^2 = 14/4 (biased), 14/3 (unbiased)
+        Net dense = net(input(1)).batchNorm();
+        Tensor trained = dense.forward(Tensor.of(new float[] {1, 2, 3, 6}, 4, 1));
+        assertEquals(3 / Math.sqrt(14 / 4.0 + 1e-5), trained.get(3, 0), 1e-5, "training normalizes by the biased one");
+        // running mean 0.9 * 0 + 0.1 * 3; running variance 0.9 * 1 + 0.1 * 14/3
+        assertEquals(0.3f, dense.state().get("batchNorm1.runningMean").item(), 1e-6f);
+        assertEquals(0.9 + 0.1 * 14 / 3, dense.state().get("batchNorm1.runningVar").item(), 1e-6);
+        float evaluated = dense.predict(Tensor.of(new float[] {6}, 1, 1)).item();
+        assertEquals((6 - 0.3) / Math.sqrt(0.9 + 0.1 * 14 / 3 + 1e-5), evaluated, 1e-5);
+
+        // images: n counts every pixel of the channel in the batch; here 0, 2, 4, 6 over 2 samples of 1x2 pixels,
+        // mu = 3, squared deviations 9 + 1 + 1 + 9 = 20, unbiased 20/3
+        Net conv = net(input(1, 1, 2)).batchNorm();
+        conv.forward(Tensor.of(new float[] {0, 2, 4, 6}, 2, 1, 1, 2));
+        assertEquals(0.9 + 0.1 * 20 / 3, conv.state().get("batchNorm1.runningVar").item(), 1e-6);
+    }
+
+    @Test
+    void batchNormRefusesToTrainOnASingleValuePerFeature() {
+        Net net = net(input(3)).dense(3).batchNorm();
+        var e = assertThrows(IllegalArgumentException.class, () -> net.forward(Tensor.ones(1, 3)));
+        assertTrue(e.getMessage().startsWith("batchNorm (layer 2): a batch of one sample has no variance to"
+                + " normalize by, got [1, 3]; train with batches of 2 or more"), e.getMessage());
+        assertArrayEquals(new int[] {1, 3}, net.predict(Tensor.ones(1, 3)).shape(), "evaluation takes one sample");
+    }
+
+    @Test
     void dropoutOnlyWhileTraining() {
         Net net = net(input(1000)).dropout(0.5);
         Tensor x = Tensor.ones(1, 1000);

@@ -73,6 +73,23 @@ class OptimizersTest {
     }
 
     @Test
+    void adamCountsTheStepsOfEachParameterAsTorchDoes() {
+        // b has no gradient at the first two steps; at the third its own t is 1, so it moves by eta sign(g)
+        Tensor a = Tensor.of(new float[] {1}).requiresGrad();
+        Tensor b = Tensor.of(new float[] {3}).requiresGrad();
+        Optimizer adam = Optimizers.adam(0.1f).bind(List.of(a, b));
+        for (int step = 0; step < 3; step++) {
+            Tensor loss = a.mul(a).sum();
+            (step < 2 ? loss : loss.add(b.mul(b).sum())).backward();
+            adam.step();
+            adam.zeroGrad();
+        }
+        assertEquals(3 - 0.1f, b.item(), 1e-6f);
+        assertEquals(1f, adam.state().get("t.1")[0], "b's own step count");
+        assertEquals(3f, adam.state().get("t")[0], "the optimizer's step count, which schedules follow");
+    }
+
+    @Test
     void weightDecayShrinksTheWeights() {
         // w <- w - eta dL/dw - eta lambda w, with L = sum(w^2): 1 - 0.1 * 2 - 0.1 * 0.5 = 0.75
         assertEquals(0.75f, steps(Optimizers.sgd(0.1f).weightDecay(0.5f), 1)[0], 1e-6f);

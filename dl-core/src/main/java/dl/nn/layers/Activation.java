@@ -36,6 +36,15 @@ public final class Activation extends Layer {
         };
     }
 
+    /** Leaky ReLU's slope in [0, 1): from 1 on, negative inputs would weigh as much as positive ones or more. */
+    @Override
+    protected void checkSettings() {
+        if (function == Function.LEAKY_RELU && !(alpha >= 0 && alpha < 1)) {   // NaN too
+            throw settingError("slope", "must be in [0, 1), got " + alpha + "; it multiplies the negative inputs,"
+                    + " 0.01 is usual");
+        }
+    }
+
     @Override
     protected int[] outputShapeFor(int[] input) {
         if ((function == Function.SOFTMAX || function == Function.LOG_SOFTMAX) && input.length != 1) {

@@ -2,6 +2,7 @@ package dl.nn.layers;
 
 import dl.autograd.NoGrad;
 import dl.nn.Layer;
+import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 import java.util.Map;
 import java.util.Random;
@@ -13,9 +14,16 @@ import java.util.Random;
  *   x^ = (x - mu) / sqrt(sigma^2 + eps)
  *   y  = gamma x^ + beta
  * </pre>
- * While training it also keeps running averages {@code m <- (1 - momentum) m + momentum mu} (and the same for
- * the variance), which replace the batch's statistics when evaluating. Parameters gamma (ones) and beta (zeros),
- * {@code 2C} numbers; the running mean and variance are {@code 2C} more, not trained.
+ * While training it also keeps running averages, which replace the batch's statistics when evaluating:
+ * <pre>
+ *   runningMean <- (1 - momentum) runningMean + momentum mu
+ *   runningVar  <- (1 - momentum) runningVar  + momentum sigma^2 n / (n - 1)     (momentum = 0.1)
+ * </pre>
+ * where {@code n} is the number of values per channel in the batch ({@code N}, or {@code N H W} for images). The
+ * batch is normalized by its own, biased, variance, but the running average takes the unbiased estimate
+ * {@code n / (n - 1)} times larger: the variance of the whole data that the paper's inference rule asks for, and
+ * what PyTorch keeps. Training therefore needs {@code n >= 2}, as in PyTorch. Parameters gamma (ones) and beta
+ * (zeros), {@code 2C} numbers; the running mean and variance are {@code 2C} more, not trained.
  */
 public final class BatchNorm extends Layer {
 
@@ -64,16 +72,36 @@ public final class BatchNorm extends Layer {
             mean = meanOverBatch(x);
             Tensor centred = x.sub(mean);
             var = meanOverBatch(centred.mul(centred));
-            try (var off = NoGrad.scope()) {
-                runningMean.copyFrom(runningMean.mul(1 - MOMENTUM).add(mean.mul(MOMENTUM)));
-                runningVar.copyFrom(runningVar.mul(1 - MOMENTUM).add(var.mul(MOMENTUM)));
-            }
+            updateRunningStatistics(mean, var, valuesPerChannel(x));
         } else {
             mean = runningMean;
             var = runningVar;
         }
         Tensor normalized = x.sub(mean).div(var.add(EPS).sqrt());
         return normalized.mul(gamma.reshape(statShape())).add(beta.reshape(statShape()));
+    }
+
+    /** The running averages, with the batch's variance made unbiased: {@code sigma^2 n / (n - 1)}. */
+    private void updateRunningStatistics(Tensor mean, Tensor var, int n) {
+        try (var off = NoGrad.scope()) {
+            runningMean.copyFrom(runningMean.mul(1 - MOMENTUM).add(mean.mul(MOMENTUM)));
+            runningVar.copyFrom(runningVar.mul(1 - MOMENTUM).add(var.mul(MOMENTUM * n / (n - 1f))));
+        }
+    }
+
+    /** {@code n}: how many numbers of the batch each channel's statistics are taken over. */
+    private int valuesPerChannel(Tensor x) {
+        int n = x.size(0);
+        for (int axis = 2; axis < x.rank(); axis++) {
+            n *= x.size(axis);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException(kind() + " (layer " + position() + "): a batch of one sample has no"
+                    + " variance to normalize by, got " + Shapes.str(x.shape()) + "; train with batches of 2 or more"
+                    + " (and a batch size that leaves no single sample at the end of an epoch), or evaluate with"
+                    + " predict()");
+        }
+        return n;
     }
 
     /** The mean over every axis but the channel axis 1, keeping them as size 1. */

@@ -33,28 +33,30 @@ public final class Conv extends Layer {
     private Tensor bias;
 
     public Conv(int kernel, int filters, WeightInit init) {
-        if (kernel < 1 || filters < 1) {
-            throw new IllegalArgumentException("conv(" + kernel + ", " + filters + "): the kernel size and the"
-                    + " number of filters must be at least 1");
-        }
         this.kernel = kernel;
         this.filters = filters;
         this.init = init;
     }
 
-    /** Moves the kernel {@code s} cells at a time. */
+    /** Moves the kernel {@code s} cells at a time, {@code s >= 1}. */
     public void stride(int s) {
+        requireAtLeast("stride", s, 1);
         this.stride = s;
     }
 
-    /** {@code p} rows and columns of zeros around the input. */
+    /** {@code p >= 0} rows and columns of zeros around the input. */
     public void pad(int p) {
+        requireAtLeast("pad", p, 0);
         this.padding = p;
         this.same = false;
     }
 
-    /** Pads so that, with stride 1, the output has the input's height and width ("same" in Keras). */
+    /** Pads so that, with stride 1, the output has the input's height and width ("same" in Keras); odd kernels only. */
     public void padSame() {
+        if (kernel % 2 == 0) {
+            throw settingError("padSame", "needs an odd kernel, to pad as much on each side, got " + kernel
+                    + "; use pad(p) instead");
+        }
         this.same = true;
     }
 
@@ -77,20 +79,22 @@ public final class Conv extends Layer {
     }
 
     @Override
+    protected void checkSettings() {
+        requireAtLeast("kernel", kernel, 1);
+        requireAtLeast("filters", filters, 1);
+    }
+
+    @Override
     protected int[] outputShapeFor(int[] input) {
         if (input.length != 3) {
             throw shapeError(input, "3-D input [channels, height, width]", input.length == 1
                     ? "add .unflatten(channels, height, width) or move the conv before flatten()" : "");
         }
-        if (same && kernel % 2 == 0) {
-            throw new IllegalArgumentException("conv (layer " + position() + "): \"same\" padding needs an odd"
-                    + " kernel, got " + kernel);
-        }
         int oh = ConvGeometry.outputSize(input[1], kernel, stride, pad());
         int ow = ConvGeometry.outputSize(input[2], kernel, stride, pad());
         if (oh < 1 || ow < 1) {
             throw shapeError(input, "an image of at least " + kernel + "x" + kernel + " (after padding " + pad() + ")",
-                    "the image has shrunk too much: remove a pooling layer or pad");
+                    "use a smaller kernel, or shrink the image less before this layer");
         }
         return new int[] {filters, oh, ow};
     }

@@ -24,9 +24,6 @@ public final class Dense extends Layer {
     private Tensor bias;
 
     public Dense(int units, WeightInit init) {
-        if (units < 1) {
-            throw new IllegalArgumentException("dense: " + units + " units; a layer needs at least one");
-        }
         this.units = units;
         this.init = init;
     }
@@ -34,6 +31,11 @@ public final class Dense extends Layer {
     @Override
     public String kind() {
         return "dense";
+    }
+
+    @Override
+    protected void checkSettings() {
+        requireAtLeast("units", units, 1);
     }
 
     @Override

@@ -14,10 +14,15 @@ public final class Dropout extends Layer {
     private Random rng;
 
     public Dropout(float p) {
-        if (p < 0 || p >= 1) {
-            throw new IllegalArgumentException("dropout(" + p + "): p is the probability of dropping, in [0, 1)");
-        }
         this.p = p;
+    }
+
+    @Override
+    protected void checkSettings() {
+        if (!(p >= 0 && p < 1)) {   // NaN too
+            throw settingError("p", "must be in [0, 1), got " + p + "; it is the probability of dropping each"
+                    + " number, 0.5 drops half");
+        }
     }
 
     @Override

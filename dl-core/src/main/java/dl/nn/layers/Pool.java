@@ -17,26 +17,38 @@ public final class Pool extends Layer {
     private int padding;
 
     public Pool(boolean max, int kernel, int stride) {
-        if (kernel < 1 || stride < 1) {
-            throw new IllegalArgumentException((max ? "pool" : "avgPool") + "(" + kernel + ", " + stride
-                    + "): window and stride must be at least 1");
-        }
         this.max = max;
         this.kernel = kernel;
         this.stride = stride;
     }
 
+    /** Moves the window {@code s >= 1} cells at a time. */
     public void stride(int s) {
+        requireAtLeast("stride", s, 1);
         this.stride = s;
     }
 
+    /**
+     * {@code p} rows and columns of padding, at most half the window, as PyTorch requires: a window of padding alone
+     * would pool nothing.
+     */
     public void pad(int p) {
+        requireAtLeast("pad", p, 0);
+        if (p > kernel / 2) {
+            throw settingError("pad", "must be at most half the window, " + kernel / 2 + ", got " + p);
+        }
         this.padding = p;
     }
 
     @Override
     public String kind() {
         return max ? "pool" : "avgPool";
+    }
+
+    @Override
+    protected void checkSettings() {
+        requireAtLeast("window", kernel, 1);
+        requireAtLeast("stride", stride, 1);
     }
 
     @Override
@@ -48,7 +60,8 @@ public final class Pool extends Layer {
         int oh = ConvGeometry.outputSize(input[1], kernel, stride, padding);
         int ow = ConvGeometry.outputSize(input[2], kernel, stride, padding);
         if (oh < 1 || ow < 1) {
-            throw shapeError(input, "an image of at least " + kernel + "x" + kernel, "the image has shrunk too much");
+            throw shapeError(input, "an image of at least " + kernel + "x" + kernel, "use a smaller window, or shrink"
+                    + " the image less before this layer");
         }
         return new int[] {input[0], oh, ow};
     }

@@ -31,6 +31,14 @@ public final class Reshaping extends Layer {
     }
 
     @Override
+    protected void checkSettings() {
+        if (target != null && (target.length == 0 || Arrays.stream(target).anyMatch(size -> size < 1))) {
+            throw settingError("shape", "every size must be at least 1, got " + Shapes.str(target)
+                    + "; e.g. unflatten(1, 28, 28)");
+        }
+    }
+
+    @Override
     protected int[] outputShapeFor(int[] input) {
         int n = Shapes.size(input);
         if (target == null) {
