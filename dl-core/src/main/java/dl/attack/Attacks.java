@@ -2,6 +2,7 @@ package dl.attack;
 
 import dl.autograd.NoGrad;
 import dl.nn.Net;
+import dl.nn.loss.Losses;
 import dl.tensor.Tensor;
 
 /**
@@ -13,6 +14,8 @@ import dl.tensor.Tensor;
  *                              where P keeps every pixel within epsilon of x
  * </pre>
  * L is the cross-entropy of the model's logits against the true labels; the model is used in evaluation mode.
+ * Only the pixels' gradient is wanted: the parameters' gradients, which the same backward pass computes, are cleared,
+ * so that an attack leaves nothing for the next training step to add in.
  */
 public final class Attacks {
 
@@ -42,11 +45,11 @@ public final class Attacks {
         model.eval();
         try {
             Tensor x = images.detach();
+            Tensor classes = Tensor.of(asFloats(labels));
             for (int step = 0; step < steps; step++) {
                 Tensor input = x.detach().requiresGrad();
-                Tensor logits = model.forward(input);
-                Tensor target = Tensor.oneHot(labels, logits.size(1)).to(logits.backend());
-                logits.logSoftmax().mul(target).sum().neg().backward();
+                Losses.crossEntropy().apply(model.forward(input), classes).backward();
+                model.parameters().forEach(Tensor::zeroGrad);
                 try (var off = NoGrad.scope()) {
                     Tensor moved = input.detach().add(input.grad().sign().mul(alpha));
                     x = images.add(moved.sub(images).clamp(-epsilon, epsilon)).clamp(0, 1);
@@ -56,6 +59,14 @@ public final class Attacks {
         } finally {
             model.train();
         }
+    }
+
+    private static float[] asFloats(int[] labels) {
+        float[] f = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            f[i] = labels[i];
+        }
+        return f;
     }
 
     private static int[] predictions(Net model, Tensor images) {

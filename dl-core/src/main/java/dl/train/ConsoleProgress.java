@@ -10,11 +10,18 @@ import java.util.Locale;
 final class ConsoleProgress implements TrainingListener {
 
     private final PrintStream out;
+    private String lossScale = "";
     private final boolean inPlace = System.console() != null;
     private int lastTenth = -1;
 
     ConsoleProgress(PrintStream out) {
         this.out = out;
+    }
+
+    /** Keeps what the losses are, "sse per example", for the epochs' lines. */
+    @Override
+    public void onStart(History history) {
+        lossScale = history.lossScale();
     }
 
     @Override
@@ -37,8 +44,8 @@ final class ConsoleProgress implements TrainingListener {
                 "  validation loss %.4f accuracy %.1f%%", e.validationLoss(), 100 * e.validationAccuracy());
         String train = Double.isNaN(e.accuracy()) ? "" : String.format(Locale.ROOT, " accuracy %.1f%%",
                 100 * e.accuracy());
-        out.printf(Locale.ROOT, "epoch %d: loss %.4f%s%s  (%.1f s)%n", e.epoch(), e.loss(), train, validation,
-                e.seconds());
+        out.printf(Locale.ROOT, "epoch %d: loss %.4f%s%s  (%s, %.1f s)%n", e.epoch(), e.loss(), train, validation,
+                lossScale, e.seconds());
         lastTenth = -1;
     }
 }

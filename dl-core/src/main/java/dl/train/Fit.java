@@ -62,7 +62,10 @@ public final class Fit {
         return this;
     }
 
-    /** Data to measure loss and accuracy on after each epoch, never trained on. */
+    /**
+     * Data to measure loss and accuracy on after each epoch, never trained on. Its first example goes through the
+     * model before the first step, so that data of another shape fails at once.
+     */
     public Fit validation(Dataset data) {
         this.validation = data;
         return this;
@@ -76,7 +79,7 @@ public final class Fit {
 
     /**
      * Saves the weights and the optimizer's state to {@code file} after every epoch (whole or not at all), so a
-     * long run can be resumed with {@link Checkpoint#load}.
+     * long run can be resumed with {@link Checkpoint#load}. Its folder is tried before the first step.
      */
     public Fit checkpoint(java.nio.file.Path file) {
         this.checkpoint = file;

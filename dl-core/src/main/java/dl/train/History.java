@@ -1,5 +1,6 @@
 package dl.train;
 
+import dl.nn.loss.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,8 @@ import tech.tablesaw.api.Table;
 /**
  * What happened during {@code fit}: one row per epoch (training loss and accuracy, validation loss and accuracy,
  * seconds), the loss of every step, and why training stopped. Prints as a table; {@link #table()} gives the
- * same rows as a Tablesaw table for plots and notebooks.
+ * same rows as a Tablesaw table for plots and notebooks. Every loss is per example (see {@link #lossScale()}), so
+ * training and validation loss compare directly.
  */
 public final class History {
 
@@ -19,10 +21,15 @@ public final class History {
                         double seconds) {
     }
 
+    private final String lossScale;
     private final List<Epoch> epochs = new ArrayList<>();
     private final List<Double> stepLosses = new ArrayList<>();
-    private String stoppedBecause = "finished";
+    private String stoppedBecause = "running";
     private int bestEpoch;
+
+    History(Loss loss) {
+        this.lossScale = loss.name() + " per example";
+    }
 
     void addStep(double loss) {
         stepLosses.add(loss);
@@ -41,12 +48,23 @@ public final class History {
         return List.copyOf(epochs);
     }
 
-    /** The training loss of every step, in order. */
+    /**
+     * What the losses are: the loss's name and "per example", as in "sse per example". A summed loss is divided by
+     * the examples of its batch, a mean loss is already per example; both columns, loss and val_loss, alike.
+     */
+    public String lossScale() {
+        return lossScale;
+    }
+
+    /** The training loss (per example) of every step, in order. */
     public List<Double> stepLosses() {
         return List.copyOf(stepLosses);
     }
 
-    /** "finished", "early stopping", or "interrupted". */
+    /**
+     * "finished", "early stopping", "interrupted", "diverged" (see {@link TrainingDiverged#history()}) or "failed";
+     * "running" while {@code fit} runs.
+     */
     public String stoppedBecause() {
         return stoppedBecause;
     }
@@ -66,7 +84,7 @@ public final class History {
     }
 
     public Table table() {
-        return Table.create("History",
+        return Table.create("History (" + lossScale + ")",
                 IntColumn.create("epoch", epochs.stream().mapToInt(Epoch::epoch).toArray()),
                 DoubleColumn.create("loss", epochs.stream().mapToDouble(Epoch::loss).toArray()),
                 DoubleColumn.create("accuracy", epochs.stream().mapToDouble(Epoch::accuracy).toArray()),
@@ -82,6 +100,7 @@ public final class History {
             s.append(String.format(Locale.ROOT, "%5d  %8.4f  %8.4f  %8.4f  %12.4f  %7.1f%n", e.epoch(), e.loss(),
                     e.accuracy(), e.validationLoss(), e.validationAccuracy(), e.seconds()));
         }
+        s.append("loss, val_loss: ").append(lossScale).append('\n');
         s.append("stopped: ").append(stoppedBecause);
         if (bestEpoch > 0) {
             s.append(" (kept the weights of epoch ").append(bestEpoch).append(')');

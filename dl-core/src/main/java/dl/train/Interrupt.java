@@ -1,44 +1,56 @@
 package dl.train;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The notebook's stop button as training sees it. The kernel calls {@link #request()} when the student interrupts;
- * {@code fit} checks it before every batch, stops there and returns its History, so the model keeps what it has
- * learned. The kernel clears the request before each cell.
+ * every {@code fit} running at that moment stops at its next batch and returns its History, so the model keeps what
+ * it has learned. A request reaches only the fits running when it is made: a {@code fit} started later trains in
+ * full. The kernel clears the request before each cell.
  */
 public final class Interrupt {
 
+    /** One stop flag per running fit. */
+    private static final Set<AtomicBoolean> running = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean requested = new AtomicBoolean();
-    private static final AtomicInteger trainings = new AtomicInteger();
 
     private Interrupt() {
     }
 
-    /** Asks every running {@code fit} to stop at its next batch. */
+    /** Asks every running {@code fit} to stop at its next batch; with none running, it does nothing. */
     public static void request() {
-        requested.set(true);
+        for (AtomicBoolean stop : running) {
+            stop.set(true);
+            requested.set(true);
+        }
     }
 
+    /** Forgets the request: running fits that have not yet stopped carry on. */
     public static void clear() {
         requested.set(false);
+        running.forEach(stop -> stop.set(false));
     }
 
+    /** Whether a request has reached a running {@code fit} since the last {@link #clear()}. */
     public static boolean requested() {
         return requested.get();
     }
 
     /** True while a {@code fit} is running: an interrupt then needs no harder stop than the request. */
     public static boolean trainingRunning() {
-        return trainings.get() > 0;
+        return !running.isEmpty();
     }
 
-    static void trainingStarted() {
-        trainings.incrementAndGet();
+    /** Registers a starting fit; the flag it returns is set by {@link #request()}. */
+    static AtomicBoolean trainingStarted() {
+        AtomicBoolean stop = new AtomicBoolean();
+        running.add(stop);
+        return stop;
     }
 
-    static void trainingEnded() {
-        trainings.decrementAndGet();
+    static void trainingEnded(AtomicBoolean stop) {
+        running.remove(stop);
     }
 }

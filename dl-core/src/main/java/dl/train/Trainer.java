@@ -12,25 +12,29 @@ import dl.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * The training loop of {@code model.fit(data, config)}. For each epoch, for each shuffled mini-batch:
  * <pre>
- *   output = model(x);  L = loss(output, target);  L.backward();  optimizer.step();  optimizer.zeroGrad()
+ *   optimizer.zeroGrad();  output = model(x);  L = loss(output, target);  L.backward();  optimizer.step()
  * </pre>
  * then the validation data is evaluated (and a checkpoint written, if asked). Each step's temporaries are reused
- * by the next (see {@link StepMemory}). A loss that is not a number stops
- * training with the step and a hint; a set cancel flag stops it at the next batch; early stopping keeps the best
- * epoch's weights.
+ * by the next (see {@link StepMemory}). The setup is checked before the first step ({@link FitChecks}); a loss that
+ * is not a number or explodes stops training with the step and a hint ({@link Divergence}); a set cancel flag or
+ * the notebook's stop button stops it at the next batch; early stopping keeps the best epoch's weights. Losses are
+ * reported per example ({@link History#lossScale()}).
  */
 public final class Trainer {
 
     private static volatile Supplier<TrainingListener> progressDisplay = () -> new ConsoleProgress(System.out);
+
+    /** The models being trained now, each with the thread training it: one fit per model at a time. */
+    private static final Map<Net, Thread> training = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private Trainer() {
     }
@@ -44,104 +48,38 @@ public final class Trainer {
     }
 
     public static History fit(Net model, Dataset train, Fit config) {
-        Interrupt.trainingStarted();
+        claim(model);
+        AtomicBoolean interrupt = Interrupt.trainingStarted();
         try {
-            return train(model, train, config);
+            return train(model, train, config, interrupt);
         } finally {
-            Interrupt.trainingEnded();
+            Interrupt.trainingEnded(interrupt);
+            training.remove(model);
         }
     }
 
-    /** {@link #fit} unseen by {@link Interrupt#trainingRunning}: the {@link Warmup} is no training of the student's. */
+    /** Refuses a second fit of a model while one runs: the two would mix their steps into the same weights. */
+    private static void claim(Net model) {
+        Thread other = training.putIfAbsent(model, Thread.currentThread());
+        if (other != null) {
+            throw new IllegalStateException("fit: this model is already being trained, by a fit on thread '"
+                    + other.getName() + "'; two fits of one model would mix their steps into the same weights."
+                    + " Wait for that fit to return, or train a second model built the same way");
+        }
+    }
+
+    /** {@link #fit} unseen by {@link Interrupt}: the {@link Warmup} is no training of the student's. */
     static History train(Net model, Dataset train, Fit config) {
+        return train(model, train, config, new AtomicBoolean());
+    }
+
+    private static History train(Net model, Dataset train, Fit config, AtomicBoolean interrupt) {
+        FitChecks.beforeTraining(model, train, config);
         List<Tensor> parameters = model.parameters();
         try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
                 : parameters.get(0).backend().stepMemory()) {
-            return train(model, train, config, memory);
+            return new Run(model, train, config, memory, interrupt).run();
         }
-    }
-
-    private static History train(Net model, Dataset train, Fit config, StepMemory memory) {
-        Optimizer optimizer = config.optimizerOrDefault().bind(model.parameters());
-        List<TrainingListener> listeners = new ArrayList<>(config.listeners);
-        if (!config.quiet) {
-            listeners.add(progressDisplay.get());
-        }
-        DataLoader loader = new DataLoader(train, config.batchSize, true, config.seed);
-        if (config.augmentation != null) {
-            loader = loader.augment(config.augmentation);
-        }
-        History history = new History();
-        EarlyStopping early = new EarlyStopping(config.patience);
-        int step = 0;
-        for (int epoch = 1; epoch <= config.epochs; epoch++) {
-            model.train();
-            long start = System.nanoTime();
-            double lossSum = 0;
-            int seen = 0, correct = 0, batchNumber = 0, firstBatchSize = 0;
-            long firstBatchEnd = start;
-            List<int[]> batches = loader.epoch(epoch - 1);
-            for (int[] indices : batches) {
-                if (config.cancel.get() || Interrupt.requested()) {
-                    history.stop("interrupted", 0);
-                    model.eval();
-                    listeners.forEach(l -> l.onEnd(history));
-                    return history;
-                }
-                Batch batch = loader.batch(epoch - 1, batchNumber, indices);
-                Tensor output = model.forward(batch.inputs());
-                Tensor loss = config.loss.apply(output, batch.targets());
-                float value = loss.item();
-                step++;
-                if (!Float.isFinite(value)) {
-                    throw new TrainingDiverged(value, step, epoch, batchNumber + 1, optimizer.learningRate());
-                }
-                loss.backward();
-                optimizer.step();
-                optimizer.zeroGrad();
-                history.addStep(value);
-                batchNumber++;
-                seen += batch.size();
-                lossSum += value * batch.size();
-                correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
-                // The speed is measured from the end of the epoch's first batch: that one also pays for the JIT's
-                // warm-up, and would promise ten times the real time left. No estimate until there is a second.
-                long now = System.nanoTime();
-                if (batchNumber == 1) {
-                    firstBatchEnd = now;
-                    firstBatchSize = seen;
-                }
-                double rate = batchNumber == 1 ? seen / Math.max((now - start) / 1e9, 1e-9)
-                        : (seen - firstBatchSize) / Math.max((now - firstBatchEnd) / 1e9, 1e-9);
-                Progress progress = new Progress(epoch, config.epochs, batchNumber, batches.size(), seen,
-                        train.size(), lossSum / seen, train.hasLabels() ? (double) correct / seen : Double.NaN,
-                        rate, batchNumber == 1 ? Double.NaN : (train.size() - seen) / rate);
-                memory.outside(() -> listeners.forEach(l -> l.onBatch(progress)));   // what they keep is theirs
-                memory.endStep(kept(model, optimizer));   // the step's temporaries serve the next step
-            }
-            Evaluation validation = config.validation == null ? null
-                    : evaluate(model, config.validation, config.loss);
-            History.Epoch row = new History.Epoch(epoch, lossSum / seen,
-                    train.hasLabels() ? (double) correct / seen : Double.NaN,
-                    validation == null ? Double.NaN : validation.loss(),
-                    validation == null ? Double.NaN : validation.accuracy(), (System.nanoTime() - start) / 1e9);
-            history.addEpoch(row);
-            memory.outside(() -> listeners.forEach(l -> l.onEpoch(row)));
-            if (config.checkpoint != null) {
-                Checkpoint.save(config.checkpoint, model.state(), optimizer.state());
-            }
-            if (early.enabled() && early.update(model, epoch,
-                    validation == null ? row.loss() : validation.loss())) {
-                break;
-            }
-        }
-        if (early.enabled()) {
-            early.restoreBest(model);
-            history.stop(early.stopped() ? "early stopping" : "finished", early.bestEpoch());
-        }
-        model.eval();
-        listeners.forEach(l -> l.onEnd(history));
-        return history;
     }
 
     /** What outlives a training step: the model's weights and buffers, and the optimizer's slots. */
@@ -152,69 +90,140 @@ public final class Trainer {
         return keep;
     }
 
-    /** Loss and accuracy over a whole dataset, in evaluation mode, 1000 examples at a time. */
+    /**
+     * Loss (per example, as in training) and accuracy over a whole dataset, in evaluation mode, 1000 examples at a
+     * time.
+     */
     public static Evaluation evaluate(Net model, Dataset data, Loss loss) {
+        FitChecks.notEmpty(data, "evaluate: the data");
         DataLoader loader = new DataLoader(data, 1000, false, 0);
         double lossSum = 0;
         int correct = 0;
         for (int[] indices : loader.epoch(0)) {
             Batch batch = data.batch(indices);
             Tensor output = model.predict(batch.inputs());
-            lossSum += loss.apply(output, batch.targets()).item() * batch.size();
+            lossSum += perExample(loss, loss.apply(output, batch.targets()).item(), batch.size()) * batch.size();
             correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
         }
         return new Evaluation(lossSum / data.size(), data.hasLabels() ? (double) correct / data.size() : Double.NaN);
     }
 
-    /** A model's loss and accuracy on some data. */
+    /** A batch's loss per example: a summed loss divided by the batch's examples, a mean loss as it is. */
+    static float perExample(Loss loss, float value, int examples) {
+        return loss.summed() ? value / examples : value;
+    }
+
+    /** A model's loss (per example) and accuracy on some data. */
     public record Evaluation(double loss, double accuracy) {
     }
 
-    /** Remembers the best epoch's weights; says when patience has run out. */
-    private static final class EarlyStopping {
+    /** One call of {@code fit}: the loop over epochs and batches, and what it keeps track of. */
+    private static final class Run {
 
-        private final int patience;
-        private double best = Double.POSITIVE_INFINITY;
-        private int bestEpoch;
-        private int waited;
-        private boolean stopped;
-        private Map<String, float[]> bestWeights;
+        private final Net model;
+        private final Dataset data;
+        private final Fit config;
+        private final StepMemory memory;
+        private final AtomicBoolean interrupt;
+        private final Optimizer optimizer;
+        private final List<TrainingListener> listeners;
+        private final DataLoader loader;
+        private final History history;
+        private final Divergence divergence = new Divergence();
+        private int step;
 
-        EarlyStopping(int patience) {
-            this.patience = patience;
-        }
-
-        boolean enabled() {
-            return patience > 0;
-        }
-
-        /** True when training should stop. */
-        boolean update(Net model, int epoch, double loss) {
-            if (loss < best) {
-                best = loss;
-                bestEpoch = epoch;
-                waited = 0;
-                bestWeights = new LinkedHashMap<>();
-                model.state().forEach((name, t) -> bestWeights.put(name, t.toFloatArray()));
-                return false;
+        Run(Net model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
+            this.model = model;
+            this.data = data;
+            this.config = config;
+            this.memory = memory;
+            this.interrupt = interrupt;
+            this.optimizer = config.optimizerOrDefault().bind(model.parameters());
+            this.listeners = new ArrayList<>(config.listeners);
+            if (!config.quiet) {
+                listeners.add(progressDisplay.get());
             }
-            waited++;
-            stopped = waited >= patience;
-            return stopped;
+            DataLoader plain = new DataLoader(data, config.batchSize, true, config.seed);
+            this.loader = config.augmentation == null ? plain : plain.augment(config.augmentation);
+            this.history = new History(config.loss);
         }
 
-        void restoreBest(Net model) {
-            if (bestWeights != null) {
-                model.state().forEach((name, t) -> t.copyFrom(Tensor.of(bestWeights.get(name), t.shape())));
+        /** Trains, and says in the History why it stopped: never "finished" after a failure. */
+        History run() {
+            listeners.forEach(l -> l.onStart(history));
+            try {
+                epochs();
+            } catch (RuntimeException e) {
+                history.stop(e instanceof TrainingDiverged ? "diverged" : "failed", 0);
+                throw e;
+            } finally {
+                model.eval();
+                listeners.forEach(l -> l.onEnd(history));
             }
+            return history;
         }
 
-        boolean stopped() {
-            return stopped;
+        private void epochs() {
+            EarlyStopping early = new EarlyStopping(config.patience);
+            for (int epoch = 1; epoch <= config.epochs; epoch++) {
+                EpochTally tally = new EpochTally();
+                if (!trainEpoch(epoch, tally)) {
+                    history.stop("interrupted", 0);
+                    return;
+                }
+                Evaluation validation = config.validation == null ? null
+                        : evaluate(model, config.validation, config.loss);
+                History.Epoch row = new History.Epoch(epoch, tally.loss(), tally.accuracy(data.hasLabels()),
+                        validation == null ? Double.NaN : validation.loss(),
+                        validation == null ? Double.NaN : validation.accuracy(), tally.seconds());
+                history.addEpoch(row);
+                memory.outside(() -> listeners.forEach(l -> l.onEpoch(row)));
+                if (config.checkpoint != null) {
+                    Checkpoint.save(config.checkpoint, model.state(), optimizer.state());
+                }
+                double watched = validation == null ? row.loss() : validation.loss();
+                if (early.enabled() && early.update(model, epoch, watched)) {
+                    break;
+                }
+            }
+            early.restoreBest(model);
+            history.stop(early.stopped() ? "early stopping" : "finished", early.bestEpoch());
         }
 
-        int bestEpoch() {
-            return bestEpoch;
+        /** One pass over the shuffled batches; false when it was cancelled or interrupted. */
+        private boolean trainEpoch(int epoch, EpochTally tally) {
+            model.train();
+            List<int[]> batches = loader.epoch(epoch - 1);
+            for (int b = 0; b < batches.size(); b++) {
+                if (config.cancel.get() || interrupt.get()) {
+                    return false;
+                }
+                Batch batch = loader.batch(epoch - 1, b, batches.get(b));
+                step(batch, epoch, b + 1, tally);
+                Progress progress = tally.progress(epoch, config.epochs, batches.size(), data.size(),
+                        data.hasLabels());
+                memory.outside(() -> listeners.forEach(l -> l.onBatch(progress)));   // what they keep is theirs
+                memory.endStep(kept(model, optimizer));   // the step's temporaries serve the next step
+            }
+            return true;
+        }
+
+        /** One step: forward, loss, backward, update; the batch's loss and right answers go into the tally. */
+        private void step(Batch batch, int epoch, int batchNumber, EpochTally tally) {
+            Tensor output = model.forward(batch.inputs());
+            Tensor loss = config.loss.apply(output, batch.targets());
+            float value = perExample(config.loss, loss.item(), batch.size());
+            step++;
+            if (divergence.diverged(value)) {
+                throw new TrainingDiverged(divergence.what(value), divergence.why(value), step, epoch, batchNumber,
+                        optimizer.learningRate(), history);
+            }
+            optimizer.zeroGrad();   // a gradient left by an attack or a student's own backward() must not add in
+            loss.backward();
+            optimizer.step();
+            optimizer.zeroGrad();   // the gradients sit in the step's memory, which the next step reuses
+            history.addStep(value);
+            tally.add(value, batch.size(), batch.labels() == null ? 0 : Metrics.correct(output, batch.labels()));
         }
     }
 }

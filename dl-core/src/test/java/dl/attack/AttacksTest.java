@@ -5,6 +5,7 @@ import static dl.Dsl.net;
 import static dl.optim.Optimizers.momentum;
 import static dl.train.Fit.epochs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.data.Dataset;
@@ -45,5 +46,17 @@ class AttacksTest {
         Attacks.Result pgd = Attacks.pgd(model, images, labels, 0.1f, 0.02f, 10);
         assertTrue(pgd.changed() >= result.changed(), "PGD is at least as strong here");
         assertTrue(pgd.adversarial().min().item() >= 0f, "pixels stay in [0, 1]");
+    }
+
+    @Test
+    void anAttackLeavesNoGradientOnTheParameters() {
+        Tensor images = Tensor.rand(new Random(2), 4, 16);
+        int[] labels = {0, 1, 0, 1};
+        Net model = trained(images, labels);
+        Attacks.fgsm(model, images, labels, 0.1f);
+        Attacks.pgd(model, images, labels, 0.1f, 0.02f, 3);
+        for (Tensor p : model.parameters()) {
+            assertNull(p.grad(), "a later fit would add this gradient into its first step");
+        }
     }
 }

@@ -7,19 +7,25 @@ import static dl.optim.Optimizers.sgd;
 import static dl.train.Fit.epochs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dl.data.Batch;
 import dl.data.Dataset;
 import dl.nn.Net;
+import dl.nn.loss.Losses;
+import dl.tensor.Tensor;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
 
     /** Points in the plane, class 1 inside the unit circle. */
-    private static Dataset circles(int n, long seed) {
+    static Dataset circles(int n, long seed) {
         Random rng = new Random(seed);
         float[] xy = new float[2 * n];
         int[] labels = new int[n];
@@ -31,7 +37,7 @@ class TrainerTest {
         return Dataset.of(xy, new int[] {2}, labels, 2);
     }
 
-    private static Net model() {
+    static Net model() {
         return net(input(2)).dense(16).tanh().dense(2).seed(3);
     }
 
@@ -59,7 +65,7 @@ class TrainerTest {
         Net linear = net(input(2)).dense(8).dense(2).seed(0);   // nothing saturates: the weights grow without end
         var e = assertThrows(TrainingDiverged.class,
                 () -> linear.fit(circles(100, 1), epochs(50).batch(10).optimizer(sgd(100f)).quiet()));
-        assertTrue(e.getMessage().startsWith("training diverged: the loss became"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("training diverged: the loss"), e.getMessage());
         assertTrue(e.getMessage().contains("Try a lower learning rate than 100.0"), e.getMessage());
     }
 
@@ -130,5 +136,108 @@ class TrainerTest {
         assertEquals(best + 5, history.epochs().size(), "stopped 5 epochs after the best");
         double bestLoss = history.epochs().get(best - 1).validationLoss();
         assertEquals(bestLoss, model.evaluate(validation).loss(), 1e-5, "the best epoch's weights are back");
+    }
+
+    @Test
+    void aGradientLeftBeforeFitDoesNotEnterTheFirstStep() {
+        Dataset train = circles(100, 1);
+        Net clean = model(), stale = model();
+        Batch batch = train.batch(new int[] {0, 1, 2, 3});
+        Losses.crossEntropy().apply(stale.forward(batch.inputs()), batch.targets()).backward();   // the student's own
+        clean.fit(train, epochs(1).batch(10).quiet());
+        stale.fit(train, epochs(1).batch(10).quiet());
+        assertArrayEquals(weights(clean), weights(stale), "the gradient of before fit is not part of its first step");
+    }
+
+    private static float[] weights(Net model) {
+        return model.parameters().stream().map(Tensor::toFloatArray).reduce(new float[0], (a, b) -> {
+            float[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return both;
+        });
+    }
+
+    /** nn1's perceptron: float label pairs and summed squared error, trained in batches of 256. */
+    @Test
+    void aSummedLossIsReportedPerExampleForTrainingAndValidationAlike() {
+        Dataset points = circles(600, 1);
+        float[] pairs = new float[2 * points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            pairs[2 * i + points.label(i)] = 1;
+        }
+        Dataset data = Dataset.classTargets(points.inputs(), new int[] {2}, pairs, 2);
+        Net perceptron = net(input(2)).dense(2).sigmoid().seed(0);
+        // the weights hardly move, so training and validation on the same data must report the same loss
+        History history = perceptron.fit(data, epochs(1).batch(256).loss(Losses.sumSquaredError())
+                .optimizer(sgd(1e-9)).validation(data).quiet());
+        Batch all = data.batch(java.util.stream.IntStream.range(0, data.size()).toArray());
+        double perExample = Losses.sumSquaredError().apply(perceptron.predict(all.inputs()), all.targets()).item()
+                / data.size();
+        assertEquals(perExample, history.last().validationLoss(), 1e-5 * perExample);
+        assertEquals(perExample, history.last().loss(), 1e-4 * perExample);
+        assertEquals("sse per example", history.lossScale());
+        assertTrue(history.toString().contains("loss, val_loss: sse per example"), history.toString());
+    }
+
+    @Test
+    void aSecondFitOfAModelThatIsTrainingIsRefused() {
+        Net model = model();
+        Dataset train = circles(100, 1);
+        AtomicReference<Throwable> second = new AtomicReference<>();
+        TrainingListener fitAgainOnAnotherThread = new TrainingListener() {
+            @Override
+            public void onBatch(Progress p) {
+                if (p.epoch() == 1 && p.batch() == 1) {
+                    Thread other = new Thread(() -> {
+                        try {
+                            model.fit(train, epochs(1).quiet());
+                        } catch (RuntimeException e) {
+                            second.set(e);
+                        }
+                    }, "second-fit");
+                    other.start();
+                    try {
+                        other.join();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        };
+        History first = model.fit(train, epochs(2).batch(10).listener(fitAgainOnAnotherThread).quiet());
+        assertEquals("finished", first.stoppedBecause());
+        assertInstanceOf(IllegalStateException.class, second.get(), "the second fit was refused");
+        assertTrue(second.get().getMessage().startsWith("fit: this model is already being trained, by a fit on"
+                + " thread '" + Thread.currentThread().getName() + "'"), second.get().getMessage());
+        assertEquals("finished", model.fit(train, epochs(1).quiet()).stoppedBecause(), "free again once it returned");
+    }
+
+    @Test
+    void aStopRequestReachesOnlyTheFitsRunningWhenItIsMade() {
+        Dataset train = circles(100, 1);
+        try {
+            Interrupt.request();   // no fit is running: nothing to stop
+            assertFalse(Interrupt.requested());
+            assertEquals("finished", model().fit(train, epochs(2).batch(10).quiet()).stoppedBecause());
+
+            TrainingListener pressStop = new TrainingListener() {
+                @Override
+                public void onBatch(Progress p) {
+                    if (p.batch() == 3) {
+                        Interrupt.request();
+                    }
+                }
+            };
+            History stopped = model().fit(train, epochs(2).batch(10).listener(pressStop).quiet());
+            assertEquals("interrupted", stopped.stoppedBecause());
+            assertEquals(3, stopped.stepLosses().size());
+            assertTrue(Interrupt.requested(), "the kernel learns that a fit was stopped");
+
+            History next = model().fit(train, epochs(2).batch(10).quiet());
+            assertEquals("finished", next.stoppedBecause(), "a later fit is not stopped by an old request");
+            assertEquals(2, next.epochs().size());
+        } finally {
+            Interrupt.clear();
+        }
     }
 }

@@ -33,11 +33,11 @@ class WarmupTest {
     void theBackgroundWarmUpGivesWayWhenAsked() {
         AtomicInteger looks = new AtomicInteger();
         assertEquals(16, Warmup.warmUp(() -> looks.incrementAndGet() > 2), "two rounds of 8 batches, then stop");
-        Interrupt.trainingStarted();
+        var fit = Interrupt.trainingStarted();
         try {
             assertEquals(0, Warmup.warmUp(Interrupt::trainingRunning), "a running fit stops the background warm-up");
         } finally {
-            Interrupt.trainingEnded();
+            Interrupt.trainingEnded(fit);
         }
     }
 }

@@ -10,4 +10,13 @@ public interface Loss {
 
     /** A short name for progress lines and tables. */
     String name();
+
+    /**
+     * Whether {@link #apply} adds up the losses of a batch's examples (PyTorch's {@code reduction="sum"}) instead of
+     * averaging them. {@code fit} and {@code evaluate} divide a summed loss by the examples of its batch, so that a
+     * training batch of 256 and a validation set of 10,000 are reported on one scale: the loss per example.
+     */
+    default boolean summed() {
+        return false;
+    }
 }

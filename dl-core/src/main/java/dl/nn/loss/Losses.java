@@ -14,15 +14,18 @@ public final class Losses {
 
     /** Mean squared error: {@code L = 1/n sum_i (y_i - t_i)^2} over every number. */
     public static Loss mse() {
-        return loss("mse", (y, t) -> {
+        return loss("mse", false, (y, t) -> {
             Tensor d = y.sub(sameShape("mse", y, t));
             return d.mul(d).mean();
         });
     }
 
-    /** Summed squared error, as nn1 trains its perceptron: {@code L = sum_i (y_i - t_i)^2}. */
+    /**
+     * Summed squared error, as nn1 trains its perceptron: {@code L = sum_i (y_i - t_i)^2}. It grows with the batch,
+     * so {@code fit} reports it divided by the examples of the batch (see {@link Loss#summed}).
+     */
     public static Loss sumSquaredError() {
-        return loss("sse", (y, t) -> {
+        return loss("sse", true, (y, t) -> {
             Tensor d = y.sub(sameShape("sse", y, t));
             return d.mul(d).sum();
         });
@@ -33,17 +36,17 @@ public final class Losses {
      * that large logits do not overflow. Its gradient is {@code (softmax(z) - t) / N}.
      */
     public static Loss crossEntropy() {
-        return loss("cross-entropy", (z, t) -> nll(z.logSoftmax(), t));
+        return loss("cross-entropy", false, (z, t) -> nll(z.logSoftmax(), t));
     }
 
     /** Cross-entropy on log-probabilities (after a logSoftmax layer): {@code L = -1/N sum t log p}. */
     public static Loss nll() {
-        return loss("nll", Losses::nll);
+        return loss("nll", false, Losses::nll);
     }
 
     /** Binary cross-entropy on probabilities: {@code L = -mean(t log p + (1 - t) log(1 - p))}, p kept off 0 and 1. */
     public static Loss binaryCrossEntropy() {
-        return loss("binary cross-entropy", (p, t) -> {
+        return loss("binary cross-entropy", false, (p, t) -> {
             Tensor q = p.clamp(1e-7f, 1 - 1e-7f);
             Tensor target = sameShape("binaryCrossEntropy", p, t);
             return target.mul(q.log()).add(target.neg().add(1).mul(q.neg().add(1).log())).mean().neg();
@@ -55,7 +58,7 @@ public final class Losses {
      * {@code L = mean(max(z, 0) - z t + log(1 + e^-|z|))}, which equals the above with {@code p = sigmoid(z)}.
      */
     public static Loss binaryCrossEntropyWithLogits() {
-        return loss("binary cross-entropy", (z, t) -> {
+        return loss("binary cross-entropy", false, (z, t) -> {
             Tensor target = sameShape("binaryCrossEntropyWithLogits", z, t);
             return z.relu().sub(z.mul(target)).add(z.abs().neg().exp().add(1).log()).mean();
         });
@@ -69,13 +72,26 @@ public final class Losses {
     static Tensor probabilities(Tensor output, Tensor target) {
         if (target.rank() == 1 && output.rank() == 2 && target.size(0) == output.size(0)) {
             float[] classes = target.toFloatArray();
+            int outputs = output.size(1);
             int[] labels = new int[classes.length];
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = (int) classes[i];
+                if (labels[i] < 0 || labels[i] >= outputs) {
+                    throw outsideOutputs(labels[i], i, outputs);
+                }
             }
-            return Tensor.oneHot(labels, output.size(1)).to(output.backend());
+            return Tensor.oneHot(labels, outputs).to(output.backend());
         }
         return sameShape("crossEntropy", output, target);
+    }
+
+    /** A label with no output of its own: the model has fewer outputs than the data has classes. */
+    private static IllegalArgumentException outsideOutputs(int label, int example, int outputs) {
+        String fix = label < 0 ? "labels are class numbers from 0" : "the data has at least " + (label + 1)
+                + " classes; end the model with dense(" + (label + 1) + ") or more";
+        return new IllegalArgumentException("crossEntropy: label " + label + " (example " + example
+                + " of the batch) has no output: the model has " + outputs + " outputs, for classes 0.."
+                + (outputs - 1) + ", but " + fix);
     }
 
     private static Tensor sameShape(String loss, Tensor output, Tensor target) {
@@ -88,7 +104,7 @@ public final class Losses {
         return target;
     }
 
-    private static Loss loss(String name, java.util.function.BinaryOperator<Tensor> f) {
+    private static Loss loss(String name, boolean summed, java.util.function.BinaryOperator<Tensor> f) {
         return new Loss() {
             @Override
             public Tensor apply(Tensor output, Tensor target) {
@@ -98,6 +114,11 @@ public final class Losses {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public boolean summed() {
+                return summed;
             }
 
             @Override

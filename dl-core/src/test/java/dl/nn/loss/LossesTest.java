@@ -58,4 +58,13 @@ class LossesTest {
                 () -> Losses.mse().apply(output, Tensor.zeros(2, 3)));
         assertEquals("mse: the output has shape [2, 2] but the target [2, 3]; they must match", e.getMessage());
     }
+
+    @Test
+    void aLabelWithoutAnOutputSaysHowManyOutputsTheModelHas() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Losses.crossEntropy().apply(Tensor.zeros(2, 5), Tensor.of(new float[] {1, 9})));
+        assertEquals("crossEntropy: label 9 (example 1 of the batch) has no output: the model has 5 outputs, for"
+                + " classes 0..4, but the data has at least 10 classes; end the model with dense(10) or more",
+                e.getMessage());
+    }
 }
