@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -54,7 +55,7 @@ public final class Idx {
                 throw malformed(path, howToGet, String.format("its header announces %.0f values, more than one Java"
                         + " array holds", wanted));
             }
-            byte[] values = in.readNBytes((int) wanted);
+            byte[] values = in.readNBytes((int) wanted);   // allocated as the bytes arrive, not from the header
             long present = values.length + in.transferTo(OutputStream.nullOutputStream());
             if (present != announced) {
                 throw malformed(path, howToGet, String.format(present < announced
@@ -65,6 +66,8 @@ public final class Idx {
             return new Array(shape, values);
         } catch (EOFException e) {
             throw malformed(path, howToGet, "it ends before all the values its header announces");
+        } catch (NoSuchFileException e) {
+            throw new DataException(path + " is missing. " + howToGet, e);
         } catch (ZipException e) {
             throw malformed(path, howToGet, "it is damaged: its gzip data fail their check (" + e.getMessage() + ")");
         } catch (IOException e) {

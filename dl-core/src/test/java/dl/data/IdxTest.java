@@ -135,4 +135,11 @@ class IdxTest {
         e = assertThrows(DataException.class, () -> Idx.read(rank, 10));
         assertTrue(e.getMessage().contains("it says it has 0 axes; expected 1 to 4"), e.getMessage());
     }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("missing.gz");
+        var e = assertThrows(DataException.class, () -> Idx.read(missing, 10, "Get it from the course's page."));
+        assertEquals(missing + " is missing. Get it from the course's page.", e.getMessage());
+    }
 }
