@@ -26,6 +26,8 @@ public final class Cifar10 {
 
     static final int SIDE = 32;
     static final int RECORD = 1 + 3 * SIDE * SIDE;
+    /** The most pictures whose pixels fit in one float array. */
+    static final int MAX_PICTURES = (Integer.MAX_VALUE - 8) / (RECORD - 1);
     static final String HOW_TO_GET = "Download the binary version, https://www.cs.toronto.edu/~kriz/"
             + "cifar-10-binary.tar.gz, unpack it (tar xzf) and pass its folder cifar-10-batches-bin, or put that"
             + " folder in $DL_DATA";
@@ -96,6 +98,10 @@ public final class Cifar10 {
                         + " (cifar-10-python.tar.gz) is another format. " + HOW_TO_GET, null);
             }
             int count = (int) Math.min(size / RECORD, wanted.left);
+            if ((long) wanted.taken + count > MAX_PICTURES) {
+                throw new DataException(file + ": " + (wanted.taken + count) + " pictures of 3 x 32 x 32 floats do not"
+                        + " fit in one Java array; pass a limit of at most " + MAX_PICTURES, null);
+            }
             byte[] bytes = in.readNBytes(count * RECORD);
             for (int r = 0; r < count; r++) {
                 if ((bytes[r * RECORD] & 0xFF) >= CLASSES.size()) {

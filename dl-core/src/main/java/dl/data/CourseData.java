@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The course's own format (slides 000, nn1 {@code simplest.py}): an image file of 48 x 48 grey faces, each a row
@@ -12,7 +13,8 @@ import java.nio.file.Path;
  * ({@code np.fromfile(f, dtype=np.float32, count=2)}), files like {@code data_1k.bin} / {@code gender_1k.bin}.
  * numpy reads float32 in the machine's byte order, little-endian on the course's PCs; {@link #load(Path, Path)}
  * tells the two orders apart by which one gives sensible labels (a pair such as {@code [1, 0]} read in the wrong
- * order is two numbers below 1e-38), and the other overloads take the order explicitly.
+ * order is two numbers below 1e-38), and the other overloads take the order explicitly. A label that is not such a
+ * pair (a file of another format, a damaged one) is refused, as is an image file without one pair per image.
  *
  * <p>As in the course, inputs are the raw pixel values 0..255 as floats, {@code [2304]} per example (the course's
  * nn1 perceptron 2304-50-2 takes them so; nn4 reshapes them to 48 x 48 x 1); {@code data.scaled(1 / 255f)} gives
@@ -34,6 +36,8 @@ public final class CourseData {
     public static final int SIDE = 48;
     /** Pixels per image, 48 x 48. */
     public static final int PIXELS = SIDE * SIDE;
+    /** How far from 1 the two numbers of a label pair may add up: float32 probabilities are rounded. */
+    static final double SUM_TOLERANCE = 1e-3;
 
     static final String HOW_TO_GET = "The course's face images are not distributed; CourseData.standIn(n) makes data of"
             + " the same shapes from two Fashion-MNIST classes, and CourseData.write saves it as such files";
@@ -64,8 +68,16 @@ public final class CourseData {
         return load(images, labels, n, null);
     }
 
-    /** The first {@code n} examples, the labels read in {@code order} (null: find it from the values). */
+    /**
+     * The first {@code n} examples, the labels read in {@code order} (null: find it from the values). Every pair
+     * of the file is checked to be a target: two finite numbers in [0, 1] that add up to 1 (within
+     * {@value #SUM_TOLERANCE}), one-hot as {@code [1, 0]} or probabilities as {@code [0.3, 0.7]}.
+     */
     public static Dataset load(Path images, Path labels, int n, ByteOrder order) {
+        if (n < 0) {
+            throw new IllegalArgumentException("CourseData.load: n = " + n + " examples; expected 0 or more (the"
+                    + " course's nbdata)");
+        }
         byte[] pixels = bytes(images, PIXELS, "rows of 2304 = 48 x 48 unsigned bytes");
         byte[] pairs = bytes(labels, 8, "pairs of float32 labels, 8 bytes each");
         int count = pixels.length / PIXELS;
@@ -74,31 +86,37 @@ public final class CourseData {
                     + pairs.length / 8 + " label pairs; an image file and its label file must have one pair per image"
                     + " (data_1k.bin goes with gender_1k.bin)", null);
         }
+        ByteOrder used = order != null ? order : byteOrder(pairs, labels);
+        float[] all = new float[pairs.length / 4];
+        ByteBuffer.wrap(pairs).order(used).asFloatBuffer().get(all);
+        for (int i = 0; i < all.length; i += 2) {
+            if (!isPair(all[i], all[i + 1])) {
+                throw new DataException(labels + ": the label pair of example " + i / 2 + ", read as " + used
+                        + " float32, is [" + all[i] + ", " + all[i + 1] + "]; expected two numbers in [0, 1] that add"
+                        + " up to 1, such as [1, 0] and [0, 1]. Is it a label file of the course's format?", null);
+            }
+        }
         count = Math.min(count, n);
         float[] inputs = new float[count * PIXELS];
         for (int i = 0; i < inputs.length; i++) {
             inputs[i] = pixels[i] & 0xFF;
         }
-        ByteOrder used = order != null ? order : byteOrder(pairs, labels);
-        float[] targets = new float[count * 2];
-        ByteBuffer.wrap(pairs).order(used).asFloatBuffer().get(targets);
-        for (int i = 0; i < targets.length; i++) {
-            if (!Float.isFinite(targets[i])) {
-                throw new DataException(labels + ": label " + targets[i] + " of example " + i / 2 + " read as "
-                        + used + " float32 is not a number; expected pairs such as [1, 0] and [0, 1]", null);
-            }
-        }
-        return Dataset.classTargets(inputs, new int[] {PIXELS}, targets, 2);
+        return Dataset.classTargets(inputs, new int[] {PIXELS}, Arrays.copyOf(all, count * 2), 2);
+    }
+
+    /** Whether {@code [a, b]} is a target pair: finite, each in [0, 1], adding up to 1. */
+    static boolean isPair(float a, float b) {
+        return a >= 0 && a <= 1 && b >= 0 && b <= 1 && Math.abs(a + b - 1) <= SUM_TOLERANCE;
     }
 
     /**
-     * The byte order in which the file's floats look like labels: more of them 0 or of a size between 1e-6 and
-     * 1e6. Little-endian, numpy's order on a PC, wins a tie.
+     * The byte order in which more of the file's pairs are target pairs ({@link #isPair}). Little-endian, numpy's
+     * order on a PC, wins a tie.
      */
     static ByteOrder byteOrder(byte[] pairs, Path file) {
         int little = plausible(pairs, ByteOrder.LITTLE_ENDIAN), big = plausible(pairs, ByteOrder.BIG_ENDIAN);
         if (Math.max(little, big) == 0 && pairs.length > 0) {
-            throw new DataException(file + " does not hold float32 labels in either byte order; expected pairs"
+            throw new DataException(file + " does not hold float32 label pairs in either byte order; expected pairs"
                     + " such as [1, 0] and [0, 1]", null);
         }
         return little >= big ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
@@ -107,9 +125,8 @@ public final class CourseData {
     private static int plausible(byte[] pairs, ByteOrder order) {
         ByteBuffer b = ByteBuffer.wrap(pairs).order(order);
         int n = 0;
-        for (int i = 0; i + 4 <= pairs.length; i += 4) {
-            float v = Math.abs(b.getFloat(i));
-            n += v == 0 || (v > 1e-6f && v < 1e6f) ? 1 : 0;
+        for (int i = 0; i + 8 <= pairs.length; i += 8) {
+            n += isPair(b.getFloat(i), b.getFloat(i + 4)) ? 1 : 0;
         }
         return n;
     }

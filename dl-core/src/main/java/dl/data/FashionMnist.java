@@ -1,17 +1,16 @@
 package dl.data;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Fashion-MNIST (Zalando): 70,000 grey 28 x 28 pictures of clothes in ten classes, 60,000 for training and 10,000
- * for testing. Read from Debian's package {@code dataset-fashion-mnist} ({@code /usr/share/datasets/fashion-mnist})
- * or from {@code $DL_DATA}; nothing is downloaded.
+ * for testing. Read from {@code $DL_DATA} when it is set, else from Debian's package {@code dataset-fashion-mnist}
+ * ({@code /usr/share/datasets/fashion-mnist}); nothing is downloaded.
  *
  * <pre>{@code
  * var data = FashionMnist.load();
- * data.train().count();   // 60000
+ * data.train().size();   // 60000
  * }</pre>
  */
 public final class FashionMnist {
@@ -44,22 +43,33 @@ public final class FashionMnist {
         return IdxFolder.read(dir, prefix, limit, CLASSES.size(), "Fashion-MNIST", REINSTALL);
     }
 
-    /** Where the files are: {@code $DL_DATA/fashion-mnist}, {@code $DL_DATA}, then Debian's folder. */
+    /** Where the files are: see {@link #directory(String)}. */
     static Path directory() {
-        List<Path> candidates = new ArrayList<>();
-        String env = System.getenv("DL_DATA");
-        if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env, "fashion-mnist"));
-            candidates.add(Path.of(env));
+        return directory(System.getenv("DL_DATA"));
+    }
+
+    /**
+     * Where the files are, given the value of {@code DL_DATA}: {@code $DL_DATA/fashion-mnist} or {@code $DL_DATA}
+     * when it is set, Debian's folder when it is not. A {@code DL_DATA} without the files is an error, not a reason
+     * to read another copy: the user meant those files.
+     */
+    static Path directory(String dlData) {
+        if (dlData == null || dlData.isBlank()) {
+            if (IdxFolder.holds(DEBIAN)) {
+                return DEBIAN;
+            }
+            throw new DataException("Fashion-MNIST was not found in " + DEBIAN + ". Install it with: sudo apt-get"
+                    + " install dataset-fashion-mnist (or put the four IDX files in a folder and set DL_DATA to it)",
+                    null);
         }
-        candidates.add(DEBIAN);
-        for (Path dir : candidates) {
+        Path env = Path.of(dlData), sub = env.resolve("fashion-mnist");
+        for (Path dir : List.of(sub, env)) {
             if (IdxFolder.holds(dir)) {
                 return dir;
             }
         }
-        throw new DataException("Fashion-MNIST was not found; looked in " + candidates + " for"
-                + " train-images-idx3-ubyte.gz. Install it with: sudo apt-get install dataset-fashion-mnist"
-                + " (or put the four IDX files in a folder and set DL_DATA to it)", null);
+        throw new DataException("DL_DATA is set to " + env + ", but neither " + sub + " nor " + env + " holds"
+                + " Fashion-MNIST's train-images-idx3-ubyte(.gz). Put the four IDX files there, link Debian's copy"
+                + " (ln -s " + DEBIAN + " " + sub + "), or unset DL_DATA to read " + DEBIAN, null);
     }
 }

@@ -5,9 +5,12 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads IDX files, the format of MNIST and Fashion-MNIST: a magic number {@code 0x00 0x00 0x08 rank} (0x08 means
@@ -34,51 +37,71 @@ public final class Idx {
                 + " or check $DL_DATA.");
     }
 
-    /** As {@link #read(Path, int)}; a malformed file's message ends with {@code howToGet}. */
+    /**
+     * As {@link #read(Path, int)}; a malformed file's message ends with {@code howToGet}. The file is read to its
+     * end even when limited, so that its length is checked and a gzip file's CRC-32 is verified (Java checks it
+     * only on reaching the end). Memory grows with the bytes actually read, never with what the header announces.
+     */
     public static Array read(Path path, int limit, String howToGet) {
         if (limit < 0) {
             throw new IllegalArgumentException("IDX " + path + ": the limit " + limit + " is negative");
         }
         try (DataInputStream in = new DataInputStream(open(path))) {
-            int magic = in.readInt();
-            if ((magic >>> 8) != 0x08) {
-                throw malformed(path, howToGet, String.format("the magic number is 0x%08X; an IDX file of unsigned"
-                        + " bytes starts with 0x000008 and then its rank", magic));
-            }
-            int rank = magic & 0xFF;
-            if (rank < 1 || rank > 4) {
-                throw malformed(path, howToGet, "it says it has " + rank + " axes; expected 1 to 4");
-            }
-            int[] shape = new int[rank];
-            for (int d = 0; d < rank; d++) {
-                shape[d] = in.readInt();
-                if (shape[d] < 0) {
-                    throw malformed(path, howToGet, "axis " + d + " has the negative size " + shape[d]);
-                }
-            }
+            int[] shape = header(in, path, howToGet);
+            double announced = product(shape);   // a double cannot overflow on four int sizes
             shape[0] = Math.min(shape[0], limit);
-            double announced = 1;   // a double cannot overflow on four int sizes
-            for (int d : shape) {
-                announced *= d;
-            }
-            if (announced > Integer.MAX_VALUE - 8) {
+            double wanted = product(shape);
+            if (wanted > Integer.MAX_VALUE - 8) {
                 throw malformed(path, howToGet, String.format("its header announces %.0f values, more than one Java"
-                        + " array holds", announced));
+                        + " array holds", wanted));
             }
-            long items = (long) announced;
-            long present = isGzip(path) ? Long.MAX_VALUE : Files.size(path) - 4L * (rank + 1);
-            if (items > present) {
-                throw malformed(path, howToGet, "it ends before all the values its header announces (" + items
-                        + " wanted, " + present + " present)");
+            byte[] values = in.readNBytes((int) wanted);   // allocated as the bytes arrive, not from the header
+            long present = values.length + in.transferTo(OutputStream.nullOutputStream());
+            if (present != announced) {
+                throw malformed(path, howToGet, String.format(present < announced
+                        ? "it ends before all the values its header announces (%.0f wanted, %d present)"
+                        : "its header announces %.0f values but it holds %d; the header or the data are damaged",
+                        announced, present));
             }
-            byte[] values = new byte[(int) items];
-            in.readFully(values);
             return new Array(shape, values);
         } catch (EOFException e) {
             throw malformed(path, howToGet, "it ends before all the values its header announces");
+        } catch (NoSuchFileException e) {
+            throw new DataException(path + " is missing. " + howToGet, e);
+        } catch (ZipException e) {
+            throw malformed(path, howToGet, "it is damaged: its gzip data fail their check (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new DataException(path + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The magic number and the sizes of the axes, checked. */
+    private static int[] header(DataInputStream in, Path path, String howToGet) throws IOException {
+        int magic = in.readInt();
+        if ((magic >>> 8) != 0x08) {
+            throw malformed(path, howToGet, String.format("the magic number is 0x%08X; an IDX file of unsigned"
+                    + " bytes starts with 0x000008 and then its rank", magic));
+        }
+        int rank = magic & 0xFF;
+        if (rank < 1 || rank > 4) {
+            throw malformed(path, howToGet, "it says it has " + rank + " axes; expected 1 to 4");
+        }
+        int[] shape = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            shape[d] = in.readInt();
+            if (shape[d] < 0) {
+                throw malformed(path, howToGet, "axis " + d + " has the negative size " + shape[d]);
+            }
+        }
+        return shape;
+    }
+
+    private static double product(int[] shape) {
+        double n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
     }
 
     private static InputStream open(Path path) throws IOException {

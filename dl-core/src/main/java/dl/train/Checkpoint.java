@@ -8,19 +8,34 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Saves and restores a model's weights (and an optimizer's state) as named float arrays, in a small binary file:
- * {@code "DLCK"}, a version, then for each tensor its name, shape and numbers. The file is written under a
- * temporary name and renamed when complete, so a crash never leaves half a checkpoint behind.
+ * {@code "DLCK"}, the version, the model's tensors and the optimizer's arrays (each a name, a shape and the
+ * numbers), then the CRC-32 of all the bytes before it. The file is written as {@code <name>.partial}, forced to
+ * the disk and renamed when complete, so a crash never leaves half a checkpoint behind; the next save clears a
+ * {@code .partial} that a killed one left. Loading checks the whole file (checksum, every size against the bytes
+ * left) before it changes the model or the optimizer.
  *
  * <pre>{@code
  * Checkpoint.save(Path.of("lenet.ckpt"), model.state(), optimizer.state());
@@ -30,7 +45,9 @@ import java.util.Map;
 public final class Checkpoint {
 
     private static final int MAGIC = 0x444C434B;   // "DLCK"
-    private static final int VERSION = 1;
+    /** Version 2 ends with the CRC-32; version 1 files (without it) still load. */
+    private static final int VERSION = 2;
+    private static final int MAX_RANK = 8;
 
     private Checkpoint() {
     }
@@ -38,59 +55,194 @@ public final class Checkpoint {
     /** Writes the model's tensors and the optimizer's arrays to {@code file}, whole or not at all. */
     public static void save(Path file, Map<String, Tensor> model, Map<String, float[]> optimizer) {
         Path dir = file.toAbsolutePath().getParent();
-        Path temp = null;
+        Path temp = dir.resolve(file.getFileName() + ".partial");
+        boolean saved = false;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeInt(model.size());
-                for (Map.Entry<String, Tensor> e : model.entrySet()) {
-                    write(out, e.getKey(), e.getValue().shape(), e.getValue().toFloatArray());
-                }
-                out.writeInt(optimizer.size());
-                for (Map.Entry<String, float[]> e : optimizer.entrySet()) {
-                    write(out, e.getKey(), new int[] {e.getValue().length}, e.getValue());
-                }
-            }
+            clearPartials(dir, file.getFileName().toString());
+            write(temp, model, optimizer);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            saved = true;
         } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new UncheckedIOException("checkpoint: cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("checkpoint: cannot write " + file + ": " + why(e, file), e);
+        } finally {
+            if (!saved) {
+                deleteQuietly(temp);
+            }
         }
     }
 
     /**
      * Reads {@code file} into the model's tensors (same names, same shapes, in place) and the optimizer's
-     * arrays. A file of another architecture is refused, naming the first tensor that differs.
+     * arrays. A damaged file, or one of another architecture (naming the first tensor that differs), is refused
+     * and leaves both untouched.
      */
     public static void load(Path file, Map<String, Tensor> model, Map<String, float[]> optimizer) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IllegalArgumentException("checkpoint: " + file + " is not a checkpoint of this library");
+        Contents saved = read(file);
+        checkSameArchitecture(file, model, saved.shapes);
+        try (var off = NoGrad.scope()) {
+            model.forEach((name, t) -> t.copyFrom(Tensor.of(saved.model.get(name), t.shape()).to(t.backend())));
+        }
+        optimizer.clear();
+        optimizer.putAll(saved.optimizer);
+    }
+
+    /** A file's tensors and their shapes, and its optimizer arrays. */
+    private record Contents(Map<String, float[]> model, Map<String, int[]> shapes, Map<String, float[]> optimizer) {
+    }
+
+    private static void write(Path temp, Map<String, Tensor> model, Map<String, float[]> optimizer)
+            throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            var checked = new CheckedOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16),
+                    new CRC32());
+            DataOutputStream out = new DataOutputStream(checked);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(model.size());
+            for (Map.Entry<String, Tensor> e : model.entrySet()) {
+                writeArray(out, e.getKey(), e.getValue().shape(), e.getValue().toFloatArray());
             }
-            int count = in.readInt();
-            Map<String, float[]> saved = new LinkedHashMap<>();
+            out.writeInt(optimizer.size());
+            for (Map.Entry<String, float[]> e : optimizer.entrySet()) {
+                writeArray(out, e.getKey(), new int[] {e.getValue().length}, e.getValue());
+            }
+            out.writeInt((int) checked.getChecksum().getValue());
+            out.flush();
+            channel.force(true);   // on the disk before the rename makes it the checkpoint
+        }
+    }
+
+    private static void writeArray(DataOutputStream out, String name, int[] shape, float[] values)
+            throws IOException {
+        out.writeUTF(name);
+        out.writeInt(shape.length);
+        for (int d : shape) {
+            out.writeInt(d);
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(4 * Math.min(values.length, 1 << 14));   // big-endian, as writeFloat
+        for (int i = 0; i < values.length; i += chunk.capacity() / 4) {
+            int n = Math.min(values.length - i, chunk.capacity() / 4);
+            chunk.clear();
+            chunk.asFloatBuffer().put(values, i, n);
+            out.write(chunk.array(), 0, 4 * n);
+        }
+    }
+
+    /** The whole file, checked, or an exception that says what is wrong with it. */
+    private static Contents read(Path file) {
+        try (Tally tally = new Tally(file); DataInputStream in = new DataInputStream(tally)) {
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("checkpoint: " + file + " is not a checkpoint of this library: it"
+                        + " does not start with DLCK");
+            }
+            int version = in.readInt();
+            if (version > VERSION) {
+                throw new IllegalArgumentException("checkpoint: " + file + " was written by a newer version "
+                        + version + " of this library; this one reads versions 1 to " + VERSION
+                        + ", so load it with the library that wrote it");
+            }
+            if (version < 1) {
+                throw damaged(file, "its version number is " + version);
+            }
+            Map<String, float[]> model = new LinkedHashMap<>(), optimizer = new LinkedHashMap<>();
             Map<String, int[]> shapes = new LinkedHashMap<>();
-            for (int i = 0; i < count; i++) {
-                read(in, saved, shapes);
+            readArrays(in, tally, file, model, shapes);
+            readArrays(in, tally, file, optimizer, new LinkedHashMap<>());
+            int computed = (int) tally.crc.getValue();
+            if (version >= 2 && in.readInt() != computed) {
+                throw damaged(file, "its CRC-32 does not match its contents: bytes changed after it was written");
             }
-            checkSameArchitecture(file, model, shapes);
-            try (var off = NoGrad.scope()) {
-                model.forEach((name, t) -> t.copyFrom(Tensor.of(saved.get(name), t.shape()).to(t.backend())));
+            if (tally.left != 0) {
+                throw damaged(file, tally.left + " bytes follow its end");
             }
-            int arrays = in.readInt();
-            Map<String, float[]> state = new LinkedHashMap<>();
-            for (int i = 0; i < arrays; i++) {
-                read(in, state, new LinkedHashMap<>());
-            }
-            optimizer.clear();
-            optimizer.putAll(state);
+            return new Contents(model, shapes, optimizer);
         } catch (EOFException e) {
-            throw new IllegalArgumentException("checkpoint: " + file + " ends too early; it is damaged", e);
+            throw damaged(file, "it ends too early (cut off while it was written or copied?)");
+        } catch (UTFDataFormatException e) {
+            throw damaged(file, "the name of an array is not text");
         } catch (IOException e) {
-            throw new UncheckedIOException("checkpoint: cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("checkpoint: cannot read " + file + ": " + why(e, file), e);
+        }
+    }
+
+    /** A count, then that many arrays, each checked to fit in the bytes left before anything is allocated. */
+    private static void readArrays(DataInputStream in, Tally tally, Path file, Map<String, float[]> values,
+            Map<String, int[]> shapes) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > tally.left / 6) {   // an array takes at least 6 bytes: name length and rank
+            throw damaged(file, "it says it holds " + count + " arrays in its " + tally.left + " bytes left");
+        }
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            int rank = in.readInt();
+            if (rank < 0 || rank > MAX_RANK) {
+                throw damaged(file, name + " has " + rank + " axes; expected 0 to " + MAX_RANK);
+            }
+            long room = Math.min(tally.left / 4, Integer.MAX_VALUE - 8);   // the numbers that one array may hold
+            int[] shape = new int[rank];
+            long size = 1;
+            for (int d = 0; d < rank; d++) {
+                shape[d] = in.readInt();
+                if (shape[d] < 0 || shape[d] > 0 && size > room / shape[d]) {
+                    throw damaged(file, name + "'s axis " + d + " has the size " + shape[d] + ", more numbers than the "
+                            + tally.left + " bytes left hold: the file is cut short or the size is wrong");
+                }
+                size *= shape[d];
+            }
+            values.put(name, readFloats(in, (int) size));
+            shapes.put(name, shape);
+        }
+    }
+
+    /** {@code n} big-endian floats, read a chunk at a time. */
+    private static float[] readFloats(DataInputStream in, int n) throws IOException {
+        float[] v = new float[n];
+        byte[] chunk = new byte[4 * Math.min(n, 1 << 14)];
+        for (int i = 0; i < n; i += chunk.length / 4) {
+            int k = Math.min(n - i, chunk.length / 4);
+            in.readFully(chunk, 0, 4 * k);
+            ByteBuffer.wrap(chunk, 0, 4 * k).asFloatBuffer().get(v, i, k);
+        }
+        return v;
+    }
+
+    /**
+     * The file's bytes as they are read, with their CRC-32 so far and how many are left (which bounds every size
+     * field). It sits above the buffer, so it counts exactly the bytes read, not those read ahead.
+     */
+    private static final class Tally extends FilterInputStream {
+        final CRC32 crc = new CRC32();
+        long left;
+
+        Tally(Path file) throws IOException {
+            this(Files.size(file), file);
+        }
+
+        private Tally(long size, Path file) throws IOException {
+            super(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            left = size;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                crc.update(b);
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                crc.update(b, off, n);
+                left -= n;
+            }
+            return n;
         }
     }
 
@@ -112,37 +264,39 @@ public final class Checkpoint {
         }
     }
 
-    private static void write(DataOutputStream out, String name, int[] shape, float[] values) throws IOException {
-        out.writeUTF(name);
-        out.writeInt(shape.length);
-        for (int d : shape) {
-            out.writeInt(d);
-        }
-        for (float v : values) {
-            out.writeFloat(v);
-        }
+    private static IllegalArgumentException damaged(Path file, String what) {
+        return new IllegalArgumentException("checkpoint: " + file + " is damaged: " + what + ". Load an earlier"
+                + " checkpoint, or train again");
     }
 
-    private static void read(DataInputStream in, Map<String, float[]> values, Map<String, int[]> shapes)
-            throws IOException {
-        String name = in.readUTF();
-        int[] shape = new int[in.readInt()];
-        for (int d = 0; d < shape.length; d++) {
-            shape[d] = in.readInt();
+    /** What went wrong, in words: Java's file exceptions carry only the path as their message. */
+    private static String why(IOException e, Path file) {
+        String what = e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : e instanceof FileSystemException ? e.getClass().getSimpleName()
+                : e.getMessage();
+        String where = e instanceof FileSystemException f ? f.getFile() : null;
+        return where == null || where.equals(file.toString()) ? what : what + " (" + where + ")";
+    }
+
+    /** Removes what killed saves of {@code name} left: {@code name.partial}, and older {@code name<digits>.partial}. */
+    private static void clearPartials(Path dir, String name) throws IOException {
+        DirectoryStream.Filter<Path> partial = p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(name) && n.endsWith(".partial") && n.length() >= name.length() + ".partial".length()
+                    && n.substring(name.length(), n.length() - ".partial".length()).matches("[0-9]*");
+        };
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, partial)) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
         }
-        float[] v = new float[Shapes.size(shape)];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readFloat();
-        }
-        values.put(name, v);
-        shapes.put(name, shape);
     }
 
     private static void deleteQuietly(Path temp) {
         try {
-            if (temp != null) {
-                Files.deleteIfExists(temp);
-            }
+            Files.deleteIfExists(temp);
         } catch (IOException ignored) {
             // the original error matters more
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,16 @@ class Cifar10Test {
         Path file = Files.write(dir.resolve("data_batch_1.bin"), concat(record(10, 0, 0, 0)));
         var e = assertThrows(DataException.class, () -> Cifar10.read(1, file));
         assertTrue(e.getMessage().contains("record 0 has the label 10, expected 0..9"), e.getMessage());
+    }
+
+    @Test
+    void moreRecordsThanOneArrayHoldsAskForALimit(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("data_batch_1.bin");
+        try (var big = new RandomAccessFile(file.toFile(), "rw")) {
+            big.setLength((long) Cifar10.RECORD * (Cifar10.MAX_PICTURES + 1));   // sparse: takes no disk space
+        }
+        var e = assertThrows(DataException.class, () -> Cifar10.read(Integer.MAX_VALUE, file));
+        assertTrue(e.getMessage().contains("699051 pictures of 3 x 32 x 32 floats do not fit in one Java array; pass"
+                + " a limit of at most 699050"), e.getMessage());
     }
 }

@@ -87,4 +87,38 @@ class CourseDataTest {
         e = assertThrows(DataException.class, () -> CourseData.load(one, gender));
         assertTrue(e.getMessage().contains("holds 1 images but " + gender + " holds 3 label pairs"), e.getMessage());
     }
+
+    @Test
+    void randomBytesAreNotLabels(@TempDir Path dir) throws IOException {
+        Path data = Files.write(dir.resolve("data.bin"), images());
+        byte[] noise = new byte[24];
+        new java.util.Random(7).nextBytes(noise);
+        Path gender = Files.write(dir.resolve("gender.bin"), noise);
+        var e = assertThrows(DataException.class, () -> CourseData.load(data, gender, 3, ByteOrder.LITTLE_ENDIAN));
+        assertTrue(e.getMessage().startsWith(gender + ": the label pair of example 0, read as LITTLE_ENDIAN float32,"
+                + " is ["), e.getMessage());
+        assertTrue(e.getMessage().contains("expected two numbers in [0, 1] that add up to 1"), e.getMessage());
+    }
+
+    @Test
+    void aPairThatIsNotAProbabilityIsRefusedAndProbabilitiesAreKept(@TempDir Path dir) throws IOException {
+        Path data = Files.write(dir.resolve("data.bin"), images());
+        ByteBuffer pairs = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        pairs.asFloatBuffer().put(new float[] {0.25f, 0.75f, 1, 0, 2, -1});
+        Path gender = Files.write(dir.resolve("gender.bin"), pairs.array());
+        var e = assertThrows(DataException.class, () -> CourseData.load(data, gender));
+        assertTrue(e.getMessage().contains("the label pair of example 2, read as LITTLE_ENDIAN float32, is [2.0,"
+                + " -1.0]"), e.getMessage());
+        pairs.asFloatBuffer().put(4, 0).put(5, 1);
+        Files.write(gender, pairs.array());
+        assertArrayEquals(new float[] {0.25f, 0.75f, 1, 0, 0, 1}, CourseData.load(data, gender).targets());
+    }
+
+    @Test
+    void aNegativeCountIsRefused(@TempDir Path dir) throws IOException {
+        Path data = Files.write(dir.resolve("data.bin"), images());
+        Path gender = Files.write(dir.resolve("gender.bin"), labels(ByteOrder.LITTLE_ENDIAN));
+        var e = assertThrows(IllegalArgumentException.class, () -> CourseData.load(data, gender, -1));
+        assertEquals("CourseData.load: n = -1 examples; expected 0 or more (the course's nbdata)", e.getMessage());
+    }
 }

@@ -3,8 +3,6 @@ package dl.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class CourseStandInTest {
@@ -35,8 +33,7 @@ class CourseStandInTest {
 
     @Test
     void theStandInFromTheDebianPackage() {
-        Assumptions.assumeTrue(Files.exists(FashionMnist.DEBIAN.resolve("train-images-idx3-ubyte.gz")),
-                "dataset-fashion-mnist is not installed");
+        NeedsTool.fashionMnist();
         Dataset train = CourseData.standIn(1000);
         assertEquals(1000, train.size());
         assertEquals(2, train.classes());

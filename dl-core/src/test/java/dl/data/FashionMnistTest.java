@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +39,27 @@ class FashionMnistTest {
 
     @Test
     void theDebianPackageHasSixtyThousandTrainingImages() {
-        Assumptions.assumeTrue(Files.exists(FashionMnist.DEBIAN.resolve("train-images-idx3-ubyte.gz")),
-                "dataset-fashion-mnist is not installed");
+        NeedsTool.fashionMnist();
         TrainTest data = FashionMnist.load(Integer.MAX_VALUE, 100);
         assertEquals(60_000, data.train().size());
         assertArrayEquals(new int[] {1, 28, 28}, data.train().inputShape());
         assertEquals(100, data.test().size());
+    }
+
+    @Test
+    void dlDataWithoutTheFilesSaysSoInsteadOfReadingAnotherCopy(@TempDir Path dir) {
+        var e = assertThrows(DataException.class, () -> FashionMnist.directory(dir.toString()));
+        assertEquals("DL_DATA is set to " + dir + ", but neither " + dir.resolve("fashion-mnist") + " nor " + dir
+                + " holds Fashion-MNIST's train-images-idx3-ubyte(.gz). Put the four IDX files there, link Debian's"
+                + " copy (ln -s /usr/share/datasets/fashion-mnist " + dir.resolve("fashion-mnist") + "), or unset"
+                + " DL_DATA to read /usr/share/datasets/fashion-mnist", e.getMessage());
+    }
+
+    @Test
+    void dlDataIsTheFolderOfTheFilesOrItsParent(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("fashion-mnist"));
+        IdxTest.write(folder.resolve("train-images-idx3-ubyte.gz"), IdxTest.idx(new int[] {1, 1, 1}, 0), true);
+        assertEquals(folder, FashionMnist.directory(dir.toString()));
+        assertEquals(folder, FashionMnist.directory(folder.toString()));
     }
 }

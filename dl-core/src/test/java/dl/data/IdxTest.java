@@ -76,7 +76,41 @@ class IdxTest {
         var e = assertThrows(DataException.class, () -> Idx.read(file, 10));
         assertTrue(e.getMessage().contains("cut is not a valid IDX file: it ends before all the values its header"
                 + " announces (6 wanted, 4 present)"), e.getMessage());
-        assertEquals(4, Idx.read(file, 2).values().length, "the first two rows (of two values) are whole");
+        e = assertThrows(DataException.class, () -> Idx.read(file, 2), "the first two rows are whole, the file is not");
+        assertTrue(e.getMessage().contains("(6 wanted, 4 present)"), e.getMessage());
+    }
+
+    @Test
+    void extraBytesAfterTheAnnouncedValuesAreRefused() throws IOException {
+        Path file = write(dir.resolve("long"), idx(new int[] {2}, 1, 2, 3), false);
+        var e = assertThrows(DataException.class, () -> Idx.read(file, 10));
+        assertTrue(e.getMessage().contains("long is not a valid IDX file: its header announces 2 values but it holds"
+                + " 3"), e.getMessage());
+    }
+
+    @Test
+    void aFlippedByteInAGzipFileIsCaughtByItsChecksum() throws IOException {
+        byte[] pixels = new byte[20 * 28 * 28];
+        new java.util.Random(1).nextBytes(pixels);   // random bytes: gzip stores them nearly as they are
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.write(idx(new int[] {20, 28, 28}));
+        content.write(pixels);
+        byte[] gz = Files.readAllBytes(write(dir.resolve("ok.gz"), content.toByteArray(), true));
+        gz[gz.length / 2] ^= 0x01;
+        Path flipped = Files.write(dir.resolve("flipped.gz"), gz);
+        for (int limit : new int[] {Integer.MAX_VALUE, 1}) {
+            var e = assertThrows(DataException.class, () -> Idx.read(flipped, limit), "limit " + limit);
+            assertTrue(e.getMessage().contains("flipped.gz is not a valid IDX file: it is damaged: its gzip data fail"
+                    + " their check"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aHeaderAnnouncingMillionsOfImagesIsBoundedByTheData() throws IOException {
+        Path file = write(dir.resolve("liar.gz"), idx(new int[] {2_000_000, 28, 28}, 1, 2, 3, 4), true);
+        var e = assertThrows(DataException.class, () -> Idx.read(file, Integer.MAX_VALUE));
+        assertTrue(e.getMessage().contains("it ends before all the values its header announces (1568000000 wanted, 4"
+                + " present)"), e.getMessage());
     }
 
     @Test
@@ -100,5 +134,12 @@ class IdxTest {
         Path rank = write(dir.resolve("rank"), new byte[] {0, 0, 8, 0}, false);
         e = assertThrows(DataException.class, () -> Idx.read(rank, 10));
         assertTrue(e.getMessage().contains("it says it has 0 axes; expected 1 to 4"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("missing.gz");
+        var e = assertThrows(DataException.class, () -> Idx.read(missing, 10, "Get it from the course's page."));
+        assertEquals(missing + " is missing. Get it from the course's page.", e.getMessage());
     }
 }
