@@ -72,19 +72,25 @@ public final class Gallery {
         try {
             Files.createDirectories(dir);
             problem = Files.isWritable(dir) ? null : "permission denied";
-        } catch (AccessDeniedException e) {
-            problem = "permission denied";
-        } catch (FileAlreadyExistsException e) {
-            problem = "it is a file";
-        } catch (FileSystemException e) {
-            problem = e.getReason() != null ? e.getReason() : e.getMessage();
         } catch (IOException e) {
-            problem = e.getMessage();
+            problem = whyNot(e);
         }
         if (problem != null) {
             throw line.error("cannot write to the folder " + dir.toAbsolutePath() + " (" + problem + ")");
         }
         return dir;
+    }
+
+    /** Why a folder could not be made, in words: the exceptions of {@code Files} often carry only the path. */
+    private static String whyNot(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof FileAlreadyExistsException) {
+            return "it is a file";
+        } else if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : "it cannot be created there";
+        }
+        return e.getMessage();
     }
 
     private static void draw(Path dir) {
