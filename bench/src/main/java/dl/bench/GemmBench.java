@@ -1,6 +1,7 @@
 package dl.bench;
 
 import dl.backend.cpu.Gemm;
+import dl.demo.CommandLine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ public final class GemmBench {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        CommandLine.noArgumentsOrExit(args, "./dl bench gemm");
         measure(1024, 30);
         measure(4096, 5);
     }

@@ -3,6 +3,7 @@ package dl.bench;
 import dl.backend.StepMemory;
 import dl.data.Batch;
 import dl.data.FashionMnist;
+import dl.demo.CommandLine;
 import dl.nn.Net;
 import dl.nn.loss.Loss;
 import dl.nn.loss.Losses;
@@ -28,6 +29,7 @@ public final class LenetBatchBench {
     static final double WARM_UP_SECONDS = 4;
 
     public static void main(String[] args) {
+        CommandLine.noArgumentsOrExit(args, "./dl bench lenet-batch");
         Batch batch = FashionMnist.load(BATCH, 0).train().batch(IntStream.range(0, BATCH).toArray());
         Net model = Models.lenet5();
         Optimizer sgd = Optimizers.momentum(0.01, 0.9).bind(model.parameters());

@@ -9,6 +9,7 @@ import dl.data.Batch;
 import dl.data.Dataset;
 import dl.data.FashionMnist;
 import dl.data.TrainTest;
+import dl.demo.CommandLine;
 import dl.nn.Net;
 import dl.nn.loss.Losses;
 import dl.train.History;
@@ -37,43 +38,68 @@ import java.util.stream.IntStream;
 public final class TrainBench {
 
     static final List<String> MODELS = List.of("mlp", "lenet5", "nn4", "vgg_small");
+    static final String USAGE = "./dl bench train [--model mlp|lenet5|nn4|vgg_small|all] [--epochs E] [--n N]"
+            + " [--seed S] [--warmup on|off]";
+
+    /** What to run: one model or all, and how; {@code n} is the number of training images. */
+    record Options(String model, int epochs, int n, long seed, boolean warmup) {
+    }
 
     private TrainBench() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        Options options = CommandLine.parseOrExit(args, TrainBench::parse);
+        if (options.model().equals("all") || args.length > 0 && !isChild()) {
+            for (String m : options.model().equals("all") ? MODELS : List.of(options.model())) {
+                if (!runInItsOwnJvm(m, options.epochs(), options.n(), options.seed(), options.warmup())) {
+                    System.exit(1);
+                }
+            }
+            return;
+        }
+        System.out.println(train(options.model(), options.epochs(), options.n(), options.seed(), options.warmup()));
+    }
+
+    /** Pairs of an option and its value, in any order; each option has a default. */
+    static Options parse(String[] args) {
+        CommandLine line = new CommandLine(USAGE);
         String model = "all";
         int epochs = 1, n = 60_000;
         long seed = 0;
         boolean warmup = true;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--model" -> model = args[i + 1];
-                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
-                case "--n" -> n = Integer.parseInt(args[i + 1]);
-                case "--seed" -> seed = Long.parseLong(args[i + 1]);
-                case "--warmup" -> warmup = onOrOff(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --model mlp|lenet5|nn4|vgg_small|all --epochs E --n N --seed S --warmup on|off");
+        for (int i = 0; i < args.length; i += 2) {
+            String option = args[i];
+            if (!List.of("--model", "--epochs", "--n", "--seed", "--warmup").contains(option)) {
+                throw line.error("unknown option '" + option + "'");
+            }
+            if (i + 1 == args.length) {
+                throw line.error(option + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (option) {
+                case "--model" -> model = modelName(line, value);
+                case "--epochs" -> epochs = line.count("--epochs", value);
+                case "--n" -> n = line.count("--n", value);
+                case "--seed" -> seed = line.number("--seed", value);
+                default -> warmup = onOrOff(line, value);
             }
         }
-        if (!model.equals("all") && !MODELS.contains(model)) {
-            throw new IllegalArgumentException("unknown model " + model + "; choose one of " + MODELS + " or all");
-        }
-        if (model.equals("all") || args.length > 0 && !isChild()) {
-            for (String m : model.equals("all") ? MODELS : List.of(model)) {
-                runInItsOwnJvm(m, epochs, n, seed, warmup);
-            }
-            return;
-        }
-        System.out.println(train(model, epochs, n, seed, warmup));
+        return new Options(model, epochs, n, seed, warmup);
     }
 
-    private static boolean onOrOff(String value) {
+    private static String modelName(CommandLine line, String value) {
+        if (!value.equals("all") && !MODELS.contains(value)) {
+            throw line.error("--model must be one of " + String.join(", ", MODELS) + " or all, got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static boolean onOrOff(CommandLine line, String value) {
         return switch (value) {
             case "on" -> true;
             case "off" -> false;
-            default -> throw new IllegalArgumentException("--warmup " + value + ": use on or off");
+            default -> throw line.error("--warmup must be on or off, got '" + value + "'");
         };
     }
 
@@ -126,8 +152,11 @@ public final class TrainBench {
                 .put("warmup_sec", warmupSeconds).withEnvironment();
     }
 
-    /** Runs this class again for one model in a fresh JVM with the same flags, and passes its line on. */
-    private static void runInItsOwnJvm(String model, int epochs, int n, long seed, boolean warmup)
+    /**
+     * Runs this class again for one model in a fresh JVM with the same flags, and passes its line on; false, with
+     * a line that says so, if that JVM failed (its own error is above on standard error).
+     */
+    private static boolean runInItsOwnJvm(String model, int epochs, int n, long seed, boolean warmup)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -140,7 +169,9 @@ public final class TrainBench {
             out.lines().filter(line -> line.startsWith("{")).forEach(System.out::println);
         }
         if (child.waitFor() != 0) {
-            throw new IllegalStateException("the benchmark of " + model + " failed (exit " + child.exitValue() + ")");
+            System.err.println("the benchmark of " + model + " failed (exit status " + child.exitValue() + ")");
+            return false;
         }
+        return true;
     }
 }

@@ -20,15 +20,20 @@ import java.util.Locale;
  */
 public final class Demo {
 
+    static final String USAGE = "./dl demo [E] [N]  (E epochs, default 1; the first N training images, default all)";
+
+    /** What to run: {@code epochs} over the first {@code images} training images. */
+    record Settings(int epochs, int images) {
+    }
+
     private Demo() {
     }
 
     public static void main(String[] args) {
-        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
+        Settings settings = CommandLine.parseOrExit(args, Demo::parse);
         TrainTest data;
         try {
-            data = FashionMnist.load(limit, 10_000);
+            data = FashionMnist.load(settings.images(), 10_000);
         } catch (DataException e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -42,8 +47,19 @@ public final class Demo {
                 .conv(5, 16).relu().pool(2)
                 .flatten().dense(120).relu().dense(84).relu().dense(10);
         System.out.println(model.summary());
-        model.fit(data.train(), epochs(epochs).batch(64).optimizer(momentum(0.01, 0.9)));
+        model.fit(data.train(), epochs(settings.epochs()).batch(64).optimizer(momentum(0.01, 0.9)));
         printTestAccuracy(model, data.test());
+    }
+
+    /** {@code [E] [N]}: two counts, both optional. */
+    static Settings parse(String[] args) {
+        CommandLine line = new CommandLine(USAGE);
+        if (args.length > 2) {
+            throw line.error("takes at most two numbers, got " + args.length + " arguments");
+        }
+        int epochs = args.length > 0 ? line.count("E (epochs)", args[0]) : 1;
+        int images = args.length > 1 ? line.count("N (training images)", args[1]) : 60_000;
+        return new Settings(epochs, images);
     }
 
     private static void printTestAccuracy(Net model, Dataset test) {

@@ -10,6 +10,7 @@ import static dl.optim.Optimizers.rmsprop;
 import static dl.optim.Optimizers.sgd;
 import static dl.train.Fit.epochs;
 
+import dl.data.DataException;
 import dl.data.Dataset;
 import dl.data.FashionMnist;
 import dl.data.ToySets;
@@ -20,7 +21,14 @@ import dl.tensor.Tensor;
 import dl.train.ConfusionMatrix;
 import dl.train.History;
 import dl.train.Metrics;
+import dl.demo.CommandLine;
 import dl.zoo.Models;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +42,58 @@ import java.util.stream.IntStream;
  */
 public final class Gallery {
 
+    static final String USAGE = "./dl gallery [DIR]  (a folder you can write to, default gallery/)";
+
     private Gallery() {
     }
 
     public static void main(String[] args) {
+        Path dir = CommandLine.parseOrExit(args, Gallery::folder);
+        try {
+            draw(dir);
+        } catch (DataException | UncheckedIOException e) {   // no data set, or a disk that filled up meanwhile
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+        System.out.println("wrote the gallery to " + dir.toAbsolutePath());
+    }
+
+    /**
+     * {@code [DIR]}: the folder to draw into, created if missing. It is checked before the training starts, so a
+     * folder that cannot be written fails in a second, not after the pictures are computed.
+     */
+    static Path folder(String[] args) {
+        CommandLine line = new CommandLine(USAGE);
+        if (args.length > 1) {
+            throw line.error("takes at most one folder, got " + args.length + " arguments");
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "gallery");
+        String problem;
+        try {
+            Files.createDirectories(dir);
+            problem = Files.isWritable(dir) ? null : "permission denied";
+        } catch (IOException e) {
+            problem = whyNot(e);
+        }
+        if (problem != null) {
+            throw line.error("cannot write to the folder " + dir.toAbsolutePath() + " (" + problem + ")");
+        }
+        return dir;
+    }
+
+    /** Why a folder could not be made, in words: the exceptions of {@code Files} often carry only the path. */
+    private static String whyNot(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        } else if (e instanceof FileAlreadyExistsException) {
+            return "it is a file";
+        } else if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : "it cannot be created there";
+        }
+        return e.getMessage();
+    }
+
+    private static void draw(Path dir) {
         TrainTest data = FashionMnist.load(3000, 1000);
         Net lenet = Models.lenet5();
         History history = lenet.fit(data.train(), epochs(3).batch(32).optimizer(adam(1e-3))
@@ -95,7 +150,6 @@ public final class Gallery {
         Net small = net(input(2)).dense(16).tanh().dense(16).tanh().dense(2).seed(1);
         small.fit(moons, epochs(100).batch(30).optimizer(adam(0.02)).quiet());
         Images.save(DecisionBoundary.of(small, moons), dir.resolve("decision-boundary.png"));
-        System.out.println("wrote the gallery to " + dir.toAbsolutePath());
     }
 
     private static void write(Path dir, String name, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
