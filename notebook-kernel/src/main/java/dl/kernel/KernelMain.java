@@ -39,7 +39,7 @@ public final class KernelMain {
         }
         KernelConnectionProperties sockets = KernelConnectionProperties.parse(
                 Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
-        JupyterConnection connection = new JupyterConnection(sockets);
+        JupyterConnection connection = new SignedConnection(sockets);
         DlKernel kernel = new DlKernel();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
