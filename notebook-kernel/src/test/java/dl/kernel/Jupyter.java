@@ -47,7 +47,7 @@ final class Jupyter {
         if (!Files.exists(spec.resolve("kernel.json"))) {
             System.setProperty("dl.sources", ROOT.resolve("dl-core/src/main/java").toString());
             try {
-                KernelMain.writeSpec(spec);
+                KernelMain.writeSpec(spec, KernelMain.thisJvm());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
