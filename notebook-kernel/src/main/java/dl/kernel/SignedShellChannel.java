@@ -96,17 +96,14 @@ final class SignedShellChannel extends ShellChannel {
         do {
             frames.add(recv());
         } while (hasReceiveMore());
-        int delimiter = indexOf(frames, DELIMITER);
-        // after the sender's identities: <IDS|MSG>, signature, header, parent header, metadata, content, buffers
-        if (delimiter < 0 || frames.size() < delimiter + 6 || !signedWithKey(frames.get(delimiter + 1),
-                frames.get(delimiter + 2), frames.get(delimiter + 3), frames.get(delimiter + 4),
-                frames.get(delimiter + 5))) {
+        // the sender's identities, <IDS|MSG>, signature, header, parent header, metadata, content, buffers
+        int d = indexOf(frames, DELIMITER);
+        if (d < 0 || frames.size() < d + 6 || !signedWithKey(frames.get(d + 1), frames.subList(d + 2, d + 6))) {
             LOG.log(System.Logger.Level.WARNING, "dropped a request on the " + (control ? "control" : "shell")
                     + " socket that is not signed with the connection file's key");
             return null;
         }
-        return message(frames.subList(0, delimiter), frames.get(delimiter + 2), frames.get(delimiter + 3),
-                frames.get(delimiter + 4), frames.get(delimiter + 5), frames.subList(delimiter + 6, frames.size()));
+        return parse(frames, d);
     }
 
     private static int indexOf(List<byte[]> frames, byte[] frame) {
@@ -118,27 +115,24 @@ final class SignedShellChannel extends ShellChannel {
         return -1;
     }
 
-    /** True when {@code signature} is the HMAC of the parts under the key, or the connection has no key. */
-    private boolean signedWithKey(byte[] signature, byte[]... parts) {
-        String expected = hmacGenerator.calculateSignature(parts);
+    /** True when {@code signature} is the HMAC of the four parts under the key, or the connection has no key. */
+    private boolean signedWithKey(byte[] signature, List<byte[]> parts) {
+        String expected = hmacGenerator.calculateSignature(parts.toArray(byte[][]::new));
         return expected == null
                 || MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature);
     }
 
-    private static Message<?> message(List<byte[]> identities, byte[] header, byte[] parent, byte[] metadata,
-            byte[] content, List<byte[]> blobs) {
-        Header<?> head = GSON.fromJson(utf8(header), Header.class);
-        JsonElement parentJson = JsonParser.parseString(utf8(parent));
-        Header<?> parentHead = parentJson.isJsonObject() && !parentJson.getAsJsonObject().isEmpty()
+    /** The frames after the delimiter at {@code d} read into jjava's message (identities route the reply back). */
+    @SuppressWarnings("unchecked")
+    private static <T> Message<T> parse(List<byte[]> frames, int d) {
+        Header<T> header = GSON.fromJson(utf8(frames.get(d + 2)), Header.class);
+        JsonElement parentJson = JsonParser.parseString(utf8(frames.get(d + 3)));
+        Header<?> parent = parentJson.isJsonObject() && !parentJson.getAsJsonObject().isEmpty()
                 ? GSON.fromJson(parentJson, Header.class) : null;
-        Map<String, Object> meta = GSON.fromJson(utf8(metadata), JSON_OBJECT);
-        return withContent(new ArrayList<>(identities), head, parentHead, meta, utf8(content), new ArrayList<>(blobs));
-    }
-
-    private static <T> Message<T> withContent(List<byte[]> identities, Header<T> header, Header<?> parent,
-            Map<String, Object> metadata, String content, List<byte[]> blobs) {
-        T body = GSON.fromJson(content, header.getType().getContentType());
-        return new Message<>(identities, header, parent, metadata, body, blobs);
+        Map<String, Object> metadata = GSON.fromJson(utf8(frames.get(d + 4)), JSON_OBJECT);
+        T content = GSON.fromJson(utf8(frames.get(d + 5)), header.getType().getContentType());
+        return new Message<>(new ArrayList<>(frames.subList(0, d)), header, parent, metadata, content,
+                new ArrayList<>(frames.subList(d + 6, frames.size())));
     }
 
     /** Hands the request to the kernel's handler for its type; replies go out when the handler is done. */

@@ -71,7 +71,8 @@ class EvaluatorTest {
     void printingShowsNoResultLikePythonsPrint() {
         assertSame(Evaluator.NO_VALUE, jshell.eval("System.out.printf(\"%d%n\", 3)"));
         assertSame(Evaluator.NO_VALUE, jshell.eval("System.out.append(\"\")"));
-        assertSame(Evaluator.NO_VALUE, jshell.eval("new java.io.PrintWriter(new java.io.StringWriter()).format(\"x\")"));
+        assertSame(Evaluator.NO_VALUE,
+                jshell.eval("new java.io.PrintWriter(new java.io.StringWriter()).format(\"x\")"));
         assertEquals("3", jshell.eval("String.format(\"%d\", 3)"), "a formatted string is still a value");
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real Jupyter the kernel tests talk to: Debian's packages, the kernel registered under {@code target/jupyter}
- * (by the same {@link KernelMain#writeSpec} that {@code ./dl kernel install} runs) and found through JUPYTER_PATH.
+ * and found through JUPYTER_PATH. Its kernel.json is written by {@link KernelMain#writeSpec}, as
+ * {@code ./dl kernel install} does, but starts this JVM's class path: the classes under test, with no build.
  */
 final class Jupyter {
 
