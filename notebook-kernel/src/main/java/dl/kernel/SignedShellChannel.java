@@ -115,11 +115,13 @@ final class SignedShellChannel extends ShellChannel {
         return -1;
     }
 
-    /** True when {@code signature} is the HMAC of the four parts under the key, or the connection has no key. */
+    /**
+     * True when {@code signature} is the hex HMAC of the four parts under the key (empty when the connection file
+     * has no key), compared in time that does not depend on where they differ.
+     */
     private boolean signedWithKey(byte[] signature, List<byte[]> parts) {
         String expected = hmacGenerator.calculateSignature(parts.toArray(byte[][]::new));
-        return expected == null
-                || MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature);
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature);
     }
 
     /** The frames after the delimiter at {@code d} read into jjava's message (identities route the reply back). */
