@@ -195,7 +195,7 @@ final class Evaluator implements AutoCloseable {
         StackTraceElement[] frames = thrown.getStackTrace();
         StackTraceElement[] inSnippets = problem.getStackTrace();
         for (int i = 0; i < Math.min(frames.length, inSnippets.length); i++) {
-            if (inSnippets[i].getFileName() != null && inSnippets[i].getFileName().equals("#" + snippetId)) {
+            if (("#" + snippetId).equals(inSnippets[i].getFileName())) {
                 frames[i] = new StackTraceElement(frames[i].getClassName(), frames[i].getMethodName(),
                         StackTraces.CELL, firstLine + inSnippets[i].getLineNumber() - 1);
             }
