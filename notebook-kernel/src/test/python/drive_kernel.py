@@ -5,15 +5,18 @@ asserts on the JSON it prints: for each step, the shell reply and every IOPub me
 
     python3 drive_kernel.py STEPS.json   (JUPYTER_PATH must name the folder that holds kernels/java-dl)
 
-A step is {"execute": code}, {"execute": code, "interrupt_after": seconds}, {"complete": code, "cursor": n},
-{"inspect": code, "cursor": n} or {"shutdown": true}.
+A step is {"execute": code}, {"execute": code, "interrupt_after": seconds}, {"execute": code, "timeout": seconds}
+(the reply is null when none comes in time), {"forged": code} (an execute_request signed with the wrong key, which
+gets no reply), {"complete": code, "cursor": n}, {"inspect": code, "cursor": n} or {"shutdown": true}.
 """
 import json
+import queue
 import sys
 import threading
 import time
 
 from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
 
 TIMEOUT = 300
 
@@ -33,12 +36,22 @@ def collect(client, msg_id):
                          "transient": msg["content"].get("transient", {})})
 
 
-def shell_reply(client, msg_id):
-    """The shell reply to msg_id (skipping, say, the kernel_info reply of the start-up)."""
+def shell_reply(client, msg_id, timeout=TIMEOUT):
+    """The shell reply to msg_id (skipping, say, the kernel_info reply of the start-up); None if none comes."""
+    deadline = time.time() + timeout
     while True:
-        reply = client.get_shell_msg(timeout=TIMEOUT)
+        try:
+            reply = client.get_shell_msg(timeout=max(0.0, deadline - time.time()))
+        except queue.Empty:
+            return None
         if reply["parent_header"].get("msg_id") == msg_id:
             return reply
+
+
+def send_forged(client, code):
+    """What anyone who can reach the kernel's port can send: an execute_request signed without the key."""
+    forger = Session(key=b"not-the-kernel-key", username=client.session.username)
+    forger.send(client.shell_channel.socket, "execute_request", {"code": code, "silent": False})
 
 
 def main():
@@ -54,9 +67,15 @@ def main():
                     timer = threading.Timer(step["interrupt_after"], manager.interrupt_kernel)
                     timer.start()
                 t0 = time.time()
-                reply = shell_reply(client, msg_id)
+                reply = shell_reply(client, msg_id, step.get("timeout", TIMEOUT))
+                if reply is None:
+                    results.append({"step": step, "reply": None})
+                    continue
                 results.append({"step": step, "reply": reply["content"], "iopub": collect(client, msg_id),
                                 "seconds": time.time() - t0})
+            elif "forged" in step:
+                send_forged(client, step["forged"])
+                results.append({"step": step})
             elif "complete" in step:
                 msg_id = client.complete(step["complete"], step["cursor"])
                 reply = shell_reply(client, msg_id)

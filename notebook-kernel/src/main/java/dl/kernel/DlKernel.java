@@ -40,6 +40,8 @@ public final class DlKernel extends BaseKernel {
         return t;
     });
     private final AtomicLong cellNumber = new AtomicLong();
+    /** The source of the cell that ran last, whose failing line {@link #formatError} quotes. */
+    private volatile String lastCell = "";
 
     public DlKernel() {
         super("java-dl", version(), new LanguageInfo.Builder("java").version(Runtime.version().toString())
@@ -64,6 +66,7 @@ public final class DlKernel extends BaseKernel {
     @Override
     public Object evalRaw(String source) {
         cellNumber.incrementAndGet();
+        lastCell = source;
         Interrupt.clear();
         Object value = evaluator.eval(source);
         if (Interrupt.requested()) {
@@ -126,7 +129,7 @@ public final class DlKernel extends BaseKernel {
 
     /**
      * What a student reads when a cell fails: the message first (dl's shape errors read as they are written), then
-     * a short stack trace that starts in the cell's code and leaves out JShell's own frames.
+     * a short stack trace that ends at the line of the cell that failed and leaves out JShell's own frames.
      */
     @Override
     public List<String> formatError(Throwable e) {
@@ -141,13 +144,12 @@ public final class DlKernel extends BaseKernel {
             return lines;
         }
         Throwable shown = e instanceof ErrorInCell && e.getCause() != null ? e.getCause() : e;
-        lines.add(errorStyler.primary(shown.getClass().getSimpleName() + ": ")
-                + (shown.getMessage() == null ? "" : shown.getMessage()));
+        lines.add(errorStyler.primary(shown.getClass().getSimpleName() + ": ") + StackTraces.message(shown));
         if (shown instanceof OutOfMemoryError) {
             lines.add("The kernel's memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB) cannot hold this: "
                     + "try smaller tensors or batches. The kernel and your variables are still there.");
         }
-        lines.addAll(StackTraces.shortTrace(shown));
+        lines.addAll(StackTraces.shortTrace(shown, lastCell));
         return lines;
     }
 

@@ -2,6 +2,8 @@ package dl.kernel;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,8 @@ final class Evaluator implements AutoCloseable {
     Evaluator() {
         LocalEngine.Provider provider = new LocalEngine.Provider();
         this.engine = provider.engine();
-        this.shell = JShell.builder().executionEngine(provider, null).build();
+        // -g keeps the names of a cell's local variables, which helpful NullPointerException messages quote
+        this.shell = JShell.builder().executionEngine(provider, null).compilerOptions("-g").build();
         this.analysis = shell.sourceCodeAnalysis();
         shell.addToClasspath(System.getProperty("java.class.path"));
     }
@@ -50,7 +53,9 @@ final class Evaluator implements AutoCloseable {
     /**
      * Runs every snippet of {@code cell} in order and stops at the first that fails.
      *
-     * @return the value of the cell's last snippet when it is an expression (null included), else {@link #NO_VALUE}
+     * @return the value of the cell's last snippet when it is an expression (null included), else {@link #NO_VALUE};
+     *     also {@link #NO_VALUE} when that value is the stream the cell printed to ({@code System.out.printf(...)}
+     *     returns {@code System.out}): like Python's {@code print}, printing shows its text and no result
      */
     Object eval(String cell) {
         stopped = false;
@@ -59,8 +64,10 @@ final class Evaluator implements AutoCloseable {
         while (start < cell.length() && !cell.substring(start).isBlank()) {
             CompletionInfo info = analysis.analyzeCompletion(cell.substring(start));
             boolean complete = info.completeness().isComplete();
-            String source = complete ? info.source() : cell.substring(start);
-            int offset = start;   // diagnostics count from the snippet's first character, blanks included
+            String raw = complete ? info.source() : cell.substring(start);
+            // JShell numbers a snippet's lines from its first line of code (blank lines before it confuse it)
+            String source = raw.stripLeading();
+            int offset = start + raw.length() - source.length();   // diagnostics count from the snippet's start
             start = complete ? cell.length() - info.remaining().length() : cell.length();
             result = NO_VALUE;
             for (SnippetEvent event : shell.eval(source)) {
@@ -71,7 +78,7 @@ final class Evaluator implements AutoCloseable {
                 result = value(event);
             }
         }
-        return result;
+        return result instanceof PrintStream || result instanceof PrintWriter ? NO_VALUE : result;
     }
 
     /** Stops the running cell at its next loop iteration or method call (JShell's stop). */
@@ -163,10 +170,11 @@ final class Evaluator implements AutoCloseable {
             throw new Interrupted();
         }
         Throwable thrown = engine.takeThrown();
-        if (problem instanceof EvalException && thrown instanceof Exception) {
-            sneakyThrow(thrown);
-        }
         if (problem instanceof EvalException && thrown != null) {
+            placeInCell(thrown, problem, event.snippet().id(), lineOf(cell, offset));
+            if (thrown instanceof Exception) {
+                sneakyThrow(thrown);
+            }
             throw new ErrorInCell(thrown);
         }
         if (problem instanceof UnresolvedReferenceException unresolved) {
@@ -176,6 +184,28 @@ final class Evaluator implements AutoCloseable {
         if (problem != null) {
             throw new IllegalStateException(problem.getMessage(), problem);
         }
+    }
+
+    /**
+     * Gives the frames of {@code thrown} that run this snippet's code the file name {@link StackTraces#CELL} and
+     * the line number in the cell. JShell's own copy of the trace ({@code problem}, frame for frame the same) names
+     * them {@code #id} with the line counted in the snippet; the student counts from the top of the cell.
+     */
+    private static void placeInCell(Throwable thrown, JShellException problem, String snippetId, int firstLine) {
+        StackTraceElement[] frames = thrown.getStackTrace();
+        StackTraceElement[] inSnippets = problem.getStackTrace();
+        for (int i = 0; i < Math.min(frames.length, inSnippets.length); i++) {
+            if (("#" + snippetId).equals(inSnippets[i].getFileName())) {
+                frames[i] = new StackTraceElement(frames[i].getClassName(), frames[i].getMethodName(),
+                        StackTraces.CELL, firstLine + inSnippets[i].getLineNumber() - 1);
+            }
+        }
+        thrown.setStackTrace(frames);
+    }
+
+    /** The line number (from 1) of the character at {@code offset} in {@code cell}. */
+    private static int lineOf(String cell, int offset) {
+        return 1 + (int) cell.substring(0, offset).chars().filter(c -> c == '\n').count();
     }
 
     private Object value(SnippetEvent event) {

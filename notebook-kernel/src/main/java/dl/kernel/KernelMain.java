@@ -16,8 +16,10 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 /**
  * The kernel's process. Jupyter starts it as {@code kernel.json} says, with the file that names its sockets:
  * <pre>  java [flags] -cp ... dl.kernel.KernelMain CONNECTION-FILE</pre>
- * {@code ./dl kernel install} runs {@code KernelMain spec DIR} to write that {@code kernel.json}: the same java,
- * the same JVM flags and class path as the command that wrote it.
+ * {@code KernelMain spec DIR COMMAND...} writes that {@code kernel.json}, with {@code COMMAND... {connection_file}}
+ * as the command. {@code ./dl kernel install} gives {@code /path/to/dl kernel run}, which builds what is missing and
+ * then starts the kernel: the installed kernel names no build folder, so it survives {@code mvn clean}. Without a
+ * command (the tests' kernel), the command is this JVM's: the same java, JVM flags and class path.
  */
 public final class KernelMain {
 
@@ -28,18 +30,20 @@ public final class KernelMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("spec")) {
-            writeSpec(Path.of(args[1]));
+        if (args.length >= 2 && args[0].equals("spec")) {
+            List<String> command = List.of(args).subList(2, args.length);
+            writeSpec(Path.of(args[1]), command.isEmpty() ? thisJvm() : command);
             return;
         }
         if (args.length != 1) {
-            System.err.println("usage: KernelMain CONNECTION-FILE   (Jupyter starts it)\n"
-                    + "       KernelMain spec DIR         (writes DIR/kernel.json)");
+            System.err.println("usage: KernelMain CONNECTION-FILE          (Jupyter starts it)\n"
+                    + "       KernelMain spec DIR [COMMAND...]   (writes DIR/kernel.json; Jupyter will run\n"
+                    + "                                           COMMAND CONNECTION-FILE, by default this JVM)");
             System.exit(2);
         }
         KernelConnectionProperties sockets = KernelConnectionProperties.parse(
                 Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
-        JupyterConnection connection = new JupyterConnection(sockets);
+        JupyterConnection connection = new SignedConnection(sockets);
         DlKernel kernel = new DlKernel();
         kernel.onStartup();
         kernel.becomeHandlerForConnection(connection);
@@ -48,17 +52,23 @@ public final class KernelMain {
         System.exit(0);
     }
 
-    /** Writes {@code dir/kernel.json} (whole or not at all) for a kernel started the way this JVM was. */
-    static void writeSpec(Path dir) throws IOException {
-        List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    /** The command that starts the kernel the way this JVM was started: its java, JVM flags and class path. */
+    static List<String> thisJvm() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-Ddl.sources=")).forEach(argv::add);
+                .filter(a -> !a.startsWith("-Ddl.sources=")).forEach(command::add);
         if (System.getProperty("dl.sources") != null) {   // where Shift-Tab finds the DSL's Javadoc
-            argv.add("-Ddl.sources=" + System.getProperty("dl.sources"));
+            command.add("-Ddl.sources=" + System.getProperty("dl.sources"));
         }
-        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelMain.class.getName(),
-                "{connection_file}"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelMain.class.getName()));
+        return command;
+    }
+
+    /** Writes {@code dir/kernel.json} (whole or not at all): Jupyter runs {@code command} + the connection file. */
+    static void writeSpec(Path dir, List<String> command) throws IOException {
+        List<String> argv = new ArrayList<>(command);
+        argv.add("{connection_file}");
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("argv", argv);
         spec.put("display_name", "Java " + Runtime.version().feature() + " (dl " + DlKernel.version() + ")");

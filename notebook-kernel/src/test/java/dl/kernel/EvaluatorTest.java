@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.nn.Net;
 import dl.tensor.Tensor;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,38 @@ class EvaluatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> jshell.eval("Tensor.zeros(64, 784).matmul(Tensor.zeros(50, 10))"));
         assertEquals("matmul: [64, 784] x [50, 10]: inner dimensions 784 and 50 differ", e.getMessage());
-        assertTrue(StackTraces.shortTrace(e).contains("    at the cell"), StackTraces.shortTrace(e).toString());
+        List<String> trace = StackTraces.shortTrace(e, "Tensor.zeros(64, 784).matmul(Tensor.zeros(50, 10))");
+        assertTrue(trace.contains("    at line 1 of the cell: Tensor.zeros(64, 784).matmul(Tensor.zeros(50, 10))"),
+                trace.toString());
+    }
+
+    @Test
+    void printingShowsNoResultLikePythonsPrint() {
+        assertSame(Evaluator.NO_VALUE, jshell.eval("System.out.printf(\"%d%n\", 3)"));
+        assertSame(Evaluator.NO_VALUE, jshell.eval("System.out.append(\"\")"));
+        assertSame(Evaluator.NO_VALUE,
+                jshell.eval("new java.io.PrintWriter(new java.io.StringWriter()).format(\"x\")"));
+        assertEquals("3", jshell.eval("String.format(\"%d\", 3)"), "a formatted string is still a value");
+    }
+
+    @Test
+    void aNullPointerNamesTheStudentsVariableAndTheLineOfTheCell() {
+        jshell.eval("String[] names = new String[3];");
+        String cell = "int total = 0;\n\nfor (int i = 0; i < names.length; i++) {\n    total += names[i].length();\n}";
+        NullPointerException e = assertThrows(NullPointerException.class, () -> jshell.eval(cell));
+        assertEquals("Cannot invoke \"String.length()\" because \"names[i]\" is null", StackTraces.message(e));
+        List<String> trace = StackTraces.shortTrace(e, cell);
+        assertEquals("    at line 4 of the cell: total += names[i].length();", trace.get(0), trace.toString());
+    }
+
+    @Test
+    void aFailureInAMethodDeclaredEarlierPointsAtTheCallInTheCell() {
+        jshell.eval("int half(String s) { return s.length() / 2; }");
+        String cell = "\n\nString word = null;\nhalf(word)";
+        NullPointerException e = assertThrows(NullPointerException.class, () -> jshell.eval(cell));
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null", StackTraces.message(e));
+        assertEquals(List.of("    at half (declared in a cell)", "    at line 4 of the cell: half(word)"),
+                StackTraces.shortTrace(e, cell));
     }
 
     @Test

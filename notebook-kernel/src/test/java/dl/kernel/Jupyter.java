@@ -1,17 +1,20 @@
 package dl.kernel;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real Jupyter the kernel tests talk to: Debian's packages, the kernel registered under {@code target/jupyter}
- * (by the same {@link KernelMain#writeSpec} that {@code ./dl kernel install} runs) and found through JUPYTER_PATH.
+ * and found through JUPYTER_PATH. Its kernel.json is written by {@link KernelMain#writeSpec}, as
+ * {@code ./dl kernel install} does, but starts this JVM's class path: the classes under test, with no build.
  */
 final class Jupyter {
 
@@ -20,23 +23,52 @@ final class Jupyter {
     static final Path PATH = TARGET.resolve("jupyter");
     static final String PYTHON = "/usr/bin/python3";
 
+    /** The Debian package that installs each tool the kernel's tests run. */
+    private static final Map<String, String> PACKAGES = Map.of(
+            PYTHON, "python3-jupyter-client",
+            "/usr/bin/jupyter-kernelspec", "jupyter-client",
+            "/usr/bin/jupyter-nbconvert", "jupyter-nbconvert",
+            "/usr/bin/jupyter-notebook", "jupyter-notebook",
+            "/usr/bin/chromium", "chromium",
+            "/usr/bin/chromedriver", "chromium-driver");
+
     private Jupyter() {
     }
 
-    /** Registers the kernel under target/jupyter once; skips the test when Debian's Jupyter is not installed. */
+    /**
+     * Registers the kernel under target/jupyter once; skips the test when one of Debian's {@code tools} is missing
+     * (fails it in CI, see {@link #require}).
+     */
     static synchronized void requireKernel(String... tools) {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         for (String tool : tools) {
-            assumeTrue(Files.isExecutable(Path.of(tool)), tool + " is missing: .ci/run installs it with apt-get");
+            require(Path.of(tool), PACKAGES.get(tool), ci);
         }
         Path spec = PATH.resolve("kernels/" + KernelMain.NAME);
         if (!Files.exists(spec.resolve("kernel.json"))) {
             System.setProperty("dl.sources", ROOT.resolve("dl-core/src/main/java").toString());
             try {
-                KernelMain.writeSpec(spec);
+                KernelMain.writeSpec(spec, KernelMain.thisJvm());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Skips the test when {@code tool} is missing, so that a checkout without Jupyter still builds and tests the
+     * rest; in CI ({@code ci}: the environment variable CI=true) fails it instead, since a skipped test there would
+     * let the build pass without the kernel ever being tried.
+     */
+    static void require(Path tool, String debianPackage, boolean ci) {
+        if (Files.isExecutable(tool)) {
+            return;
+        }
+        String missing = tool + " is missing: install it with 'sudo apt-get install " + debianPackage + "'";
+        if (ci) {
+            fail(missing + " (CI=true: a test that cannot run fails the build rather than being skipped)");
+        }
+        abort(missing + " (skipped; ./dl test installs it when run as root)");
     }
 
     /** A process with JUPYTER_PATH pointing at our kernel, its output in {@code log}. */

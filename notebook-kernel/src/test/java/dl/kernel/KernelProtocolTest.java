@@ -52,8 +52,14 @@ class KernelProtocolTest {
             var history = small.fit(data, epochs(200).batch(50));""", "interrupt_after", 4));
     private static final int AFTER_TRAINING = step(Map.of("execute",
             "history.epochs().size() + \" \" + history.stoppedBecause() + \" \" + small.parameters().size()"));
+    private static final int NULL_POINTER = step(Map.of("execute",
+            "String[] names = new String[2];\nint total = 0;\nfor (int i = 0; i < names.length; i++) {\n"
+                    + "    total += names[i].length();\n}"));
     private static final int COMPLETE = step(Map.of("complete", "model.con", "cursor", 9));
     private static final int INSPECT = step(Map.of("inspect", "model.conv(3, 8)", "cursor", 8));
+    // last, before the shutdown (on the control socket): a kernel that stops reading its shell leaves no reply here
+    private static final int FORGED = step(Map.of("forged", "x = 1000;"));
+    private static final int AFTER_FORGED = step(Map.of("execute", "x + 5", "timeout", 60));
     private static final int SHUTDOWN = step(Map.of("shutdown", true));
 
     @BeforeAll
@@ -130,7 +136,8 @@ class KernelProtocolTest {
         String trace = traceback(SHAPE_ERROR);
         assertTrue(trace.startsWith("IllegalArgumentException: matmul: [64, 784] x [50, 10]: inner dimensions 784 and 50 differ"),
                 trace);
-        assertTrue(trace.contains("at the cell") && !trace.contains("jdk.jshell"), trace);
+        assertTrue(trace.contains("at line 1 of the cell: Tensor.zeros(64, 784).matmul(Tensor.zeros(50, 10))")
+                && !trace.contains("jdk.jshell"), trace);
         assertEquals("42", result(AFTER_SHAPE_ERROR));
     }
 
@@ -168,6 +175,20 @@ class KernelProtocolTest {
         assertTrue(Integer.parseInt(after[0]) < 200, "History shorter than asked: " + after[0] + " epochs");
         assertEquals("interrupted", after[1]);
         assertEquals("4", after[2]);
+    }
+
+    @Test
+    void aNullPointerNamesTheVariableAndTheLineOfTheCell() {
+        String trace = traceback(NULL_POINTER);
+        assertEquals("NullPointerException: Cannot invoke \"String.length()\" because \"names[i]\" is null\n"
+                + "    at line 4 of the cell: total += names[i].length();", trace);
+    }
+
+    @Test
+    void aMessageWithAWrongSignatureIsDroppedAndTheKernelGoesOn() {
+        assertFalse(results.get(AFTER_FORGED).getAsJsonObject().get("reply").isJsonNull(),
+                "no reply to the cell after a forged message: the kernel stopped reading its shell socket");
+        assertEquals("46", result(AFTER_FORGED), "the forged cell (x = 1000) did not run");
     }
 
     @Test
