@@ -1,7 +1,6 @@
 package dl.train;
 
 import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * The progress line on a terminal: rewritten in place after every batch when the output is a console, otherwise
@@ -40,12 +39,7 @@ final class ConsoleProgress implements TrainingListener {
         if (inPlace) {
             out.print("\r");
         }
-        String validation = Double.isNaN(e.validationLoss()) ? "" : String.format(Locale.ROOT,
-                "  validation loss %.4f accuracy %.1f%%", e.validationLoss(), 100 * e.validationAccuracy());
-        String train = Double.isNaN(e.accuracy()) ? "" : String.format(Locale.ROOT, " accuracy %.1f%%",
-                100 * e.accuracy());
-        out.printf(Locale.ROOT, "epoch %d: loss %.4f%s%s  (%s, %.1f s)%n", e.epoch(), e.loss(), train, validation,
-                lossScale, e.seconds());
+        out.println(e.line(lossScale));
         lastTenth = -1;
     }
 }

@@ -19,6 +19,20 @@ public final class History {
     /** One epoch's figures; accuracies and validation figures are NaN where they do not apply. */
     public record Epoch(int epoch, double loss, double accuracy, double validationLoss, double validationAccuracy,
                         double seconds) {
+
+        /**
+         * The line the console and the notebook print after an epoch:
+         * {@code epoch 2: loss 0.4012  accuracy 85.3%  validation loss 0.4391 accuracy 84.1%  (cross-entropy per
+         * example, 3.1 s)}, leaving out what is NaN.
+         */
+        public String line(String lossScale) {
+            String train = Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, "  accuracy %.1f%%",
+                    100 * accuracy);
+            String validation = Double.isNaN(validationLoss) ? "" : String.format(Locale.ROOT,
+                    "  validation loss %.4f accuracy %.1f%%", validationLoss, 100 * validationAccuracy);
+            return String.format(Locale.ROOT, "epoch %d: loss %.4f%s%s  (%s, %.1f s)", epoch, loss, train,
+                    validation, lossScale, seconds);
+        }
     }
 
     private final String lossScale;

@@ -177,6 +177,9 @@ class TrainerTest {
         assertEquals(perExample, history.last().loss(), 1e-4 * perExample);
         assertEquals("sse per example", history.lossScale());
         assertTrue(history.toString().contains("loss, val_loss: sse per example"), history.toString());
+        assertTrue(history.last().line(history.lossScale()).matches(
+                "epoch 1: loss \\S+  accuracy \\S+%  validation loss \\S+ accuracy \\S+%  \\(sse per example, \\S+ s\\)"),
+                history.last().line(history.lossScale()));
     }
 
     @Test

@@ -6,7 +6,6 @@ import dl.train.TrainingListener;
 import dl.viz.Charts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.dflib.jjava.jupyter.kernel.DisplayStream;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -33,6 +32,7 @@ final class NotebookProgress implements TrainingListener {
     private double smoothed = Double.NaN;
     private double previousSum;
     private int seenBefore;
+    private String lossScale = "";
     private String current = "starting";
     private int batch;
     private int batches = 1;
@@ -43,6 +43,11 @@ final class NotebookProgress implements TrainingListener {
     NotebookProgress(DisplayStream display) {
         this.display = display;
         display.display(text());
+    }
+
+    @Override
+    public void onStart(History history) {
+        lossScale = history.lossScale();
     }
 
     @Override
@@ -70,12 +75,7 @@ final class NotebookProgress implements TrainingListener {
 
     @Override
     public void onEpoch(History.Epoch e) {
-        String train = Double.isNaN(e.accuracy()) ? "" : String.format(Locale.ROOT, "  accuracy %.1f%%",
-                100 * e.accuracy());
-        String validation = Double.isNaN(e.validationLoss()) ? "" : String.format(Locale.ROOT,
-                "  validation loss %.4f accuracy %.1f%%", e.validationLoss(), 100 * e.validationAccuracy());
-        epochLines.add(String.format(Locale.ROOT, "epoch %d: loss %.4f%s%s  (%.1f s)", e.epoch(), e.loss(), train,
-                validation, e.seconds()));
+        epochLines.add(e.line(lossScale));
         current = "";
         display.updateDisplay(text());
     }
