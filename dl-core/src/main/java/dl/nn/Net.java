@@ -124,7 +124,7 @@ public class Net implements Module {
      * refuses those that are no leaky ReLU (from 1 on, negative inputs weigh as much as positive ones or more).
      */
     public Net leakyRelu(double alpha) {
-        return add(new Activation(Activation.Function.LEAKY_RELU, (float) alpha));
+        return add(new Activation(Activation.Function.LEAKY_RELU, alpha));
     }
 
     /** Leaky ReLU with {@code alpha = 0.01}. */
@@ -150,7 +150,7 @@ public class Net implements Module {
 
     /** Drops each number with probability {@code p}, {@code 0 <= p < 1}, while training. */
     public Net dropout(double p) {
-        return add(new Dropout((float) p));
+        return add(new Dropout(p));
     }
 
     public Net batchNorm() {

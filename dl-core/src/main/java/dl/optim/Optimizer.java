@@ -33,7 +33,7 @@ public abstract class Optimizer {
     /** How many updates each parameter has had; a parameter without a gradient at a step is not counted. */
     private int[] updates = new int[0];
 
-    protected Optimizer(float eta) {
+    protected Optimizer(double eta) {
         this.schedule = LearningRate.constant(eta);
     }
 
