@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <pre>{@code
  * var data = FashionMnist.load();
- * data.train().count();   // 60000
+ * data.train().size();   // 60000
  * }</pre>
  */
 public final class FashionMnist {

@@ -13,7 +13,7 @@ import java.util.Map;
  * has a gradient, and {@link #zeroGrad()} forgets the gradients before the next backward pass.
  *
  * <pre>{@code
- * var opt = Optimizers.momentum(0.01f).bind(model.parameters());
+ * var opt = Optimizers.momentum(0.01).bind(model.parameters());
  * loss.backward();
  * opt.step();
  * opt.zeroGrad();
