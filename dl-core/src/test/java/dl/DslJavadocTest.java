@@ -34,7 +34,7 @@ class DslJavadocTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dl/Dsl.java", "dl/nn/Net.java", "dl/optim/Optimizers.java", "dl/nn/loss/Losses.java",
-            "dl/nn/init/Initializers.java", "dl/optim/LearningRate.java"})
+            "dl/nn/init/Initializers.java", "dl/optim/LearningRate.java", "dl/tensor/Tensor.java"})
     void everyPublicMethodHasADocComment(String file) throws IOException {
         Path source = SOURCES.resolve(file);
         assertTrue(Files.isRegularFile(source), source.toAbsolutePath() + " is missing");

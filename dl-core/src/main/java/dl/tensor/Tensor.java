@@ -282,6 +282,7 @@ public final class Tensor {
         return storage;
     }
 
+    /** Where the numbers live and the kernels run: the CPU unless moved with {@link #to}. */
     public Backend backend() {
         return storage.backend();
     }
@@ -576,6 +577,7 @@ public final class Tensor {
         return mul(1f / (float) c);
     }
 
+    /** {@code -this} element by element. */
     public Tensor neg() {
         return mul(-1f);
     }
@@ -585,6 +587,7 @@ public final class Tensor {
         return Unary.apply(UnaryOp.POW_SCALAR, this, (float) p);
     }
 
+    /** {@code e^x} element by element. */
     public Tensor exp() {
         return Unary.apply(UnaryOp.EXP, this, 0);
     }
@@ -594,10 +597,12 @@ public final class Tensor {
         return Unary.apply(UnaryOp.LOG, this, 0);
     }
 
+    /** {@code sqrt(x)} element by element, as {@code x^0.5}. */
     public Tensor sqrt() {
         return pow(0.5f);
     }
 
+    /** {@code |x|} element by element (its gradient is the sign of x). */
     public Tensor abs() {
         return Unary.apply(UnaryOp.ABS, this, 0);
     }
@@ -661,10 +666,12 @@ public final class Tensor {
         return sum().div(numel());
     }
 
+    /** The mean along {@code axis}, which disappears: {@code [N, K].mean(0)} is {@code [K]}. */
     public Tensor mean(int axis) {
         return mean(axis, false);
     }
 
+    /** The mean along {@code axis}; with {@code keepDim} the axis stays, with size 1. */
     public Tensor mean(int axis, boolean keepDim) {
         return sum(axis, keepDim).div(size(axis));
     }
@@ -674,6 +681,7 @@ public final class Tensor {
         return flatten().max(0);
     }
 
+    /** The largest element along {@code axis}, which disappears; see {@link #max(int, boolean)}. */
     public Tensor max(int axis) {
         return max(axis, false);
     }
@@ -696,10 +704,12 @@ public final class Tensor {
         return flatten().var(0);
     }
 
+    /** The biased variance {@code 1/n sum (x - mean)^2} along {@code axis}, which disappears. */
     public Tensor var(int axis) {
         return var(axis, false);
     }
 
+    /** The biased variance along {@code axis}; with {@code keepDim} the axis stays, with size 1. */
     public Tensor var(int axis, boolean keepDim) {
         Tensor centred = sub(mean(axis, true));
         return centred.mul(centred).mean(axis, keepDim);
@@ -740,6 +750,7 @@ public final class Tensor {
         return Unary.apply(UnaryOp.SIGMOID, this, 0);
     }
 
+    /** {@code tanh(x) = (e^x - e^-x) / (e^x + e^-x)} element by element; its derivative is {@code 1 - tanh^2}. */
     public Tensor tanh() {
         return Unary.apply(UnaryOp.TANH, this, 0);
     }
@@ -785,6 +796,7 @@ public final class Tensor {
         return MaxPool2d.apply(this, kernel, stride, padding);
     }
 
+    /** Max over {@code kernel x kernel} windows that do not overlap (stride {@code kernel}, no padding). */
     public Tensor maxPool2d(int kernel) {
         return maxPool2d(kernel, kernel, 0);
     }
@@ -794,6 +806,7 @@ public final class Tensor {
         return AvgPool2d.apply(this, kernel, stride, padding);
     }
 
+    /** Mean over {@code kernel x kernel} windows that do not overlap (stride {@code kernel}, no padding). */
     public Tensor avgPool2d(int kernel) {
         return avgPool2d(kernel, kernel, 0);
     }
