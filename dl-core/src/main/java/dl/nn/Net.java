@@ -163,8 +163,8 @@ public class Net implements Module {
 
     /**
      * Appends leaky ReLU, {@code y = x} for {@code x > 0}, else {@code alpha x}, with {@code 0 <= alpha < 1}; shape
-     * unchanged: {@code .leakyRelu(0.1)}. PyTorch takes any slope; this
-     * refuses those that are no leaky ReLU (from 1 on, negative inputs weigh as much as positive ones or more).
+     * unchanged: {@code .leakyRelu(0.1)}. PyTorch takes any slope; this refuses those that are no leaky ReLU (from
+     * 1 on, negative inputs weigh as much as positive ones or more).
      */
     public Net leakyRelu(double alpha) {
         return add(new Activation(Activation.Function.LEAKY_RELU, alpha));
@@ -213,7 +213,8 @@ public class Net implements Module {
      * Appends dropout (nn5): while training, each number is set to 0 with probability {@code p},
      * {@code 0 <= p < 1}, and the others are scaled by {@code 1 / (1 - p)}, so evaluation (which drops nothing)
      * needs no rescaling. The slides drop with probability alpha (this {@code p}) and scale by the keep probability
-     * at test time instead; the expected outputs are the same. Shape unchanged, no parameters: {@code .dense(100).relu().dropout(0.5)}.
+     * at test time instead; the expected outputs are the same. Shape unchanged, no parameters:
+     * {@code .dense(100).relu().dropout(0.5)}.
      */
     public Net dropout(double p) {
         return add(new Dropout(p));
@@ -228,7 +229,7 @@ public class Net implements Module {
      *   y_i  = gamma x^_i + beta
      * </pre>
      * Evaluation uses running averages of mu and sigma^2 instead (see {@link BatchNorm}). Shape unchanged;
-     * gamma (ones) and beta (zeros) have one number per feature or channel: {@code 2C} parameters.
+     * gamma (ones) and beta (zeros) have one number per feature or channel: {@code 2n} or {@code 2C} parameters.
      * {@code .conv(3, 64).batchNorm().relu()}.
      */
     public Net batchNorm() {
@@ -266,7 +267,8 @@ public class Net implements Module {
 
     /**
      * The stride {@code s >= 1} of the last conv or pool: its window moves {@code s} cells at a time, so the output
-     * size is {@code o = floor((i + 2p - k) / s) + 1}. {@code .conv(3, 64).stride(2)} halves the image.
+     * size is {@code o = floor((i + 2p - k) / s) + 1}. {@code .conv(3, 64).padSame().stride(2)} halves 32 x 32 to
+     * 16 x 16.
      */
     public Net stride(int s) {
         Layer last = lastToChange("stride");
