@@ -79,4 +79,12 @@ class LiteralsTest {
         // Row 1: 0.5 (1 - 1 + 1 - 1) = 0 per unit; row 2: 0.5 * -4 = -2, leaky: -0.02 per unit, then 0.5 * 2 * -0.02.
         assertArrayEquals(new float[] {0, -0.02f}, model.predict(x).toFloatArray(), 1e-6f);
     }
+
+    @Test
+    void attacksTakeADoubleEpsilon() {
+        var model = net(input(2)).seed(1).dense(2);
+        Tensor images = Tensor.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}});
+        var attack = dl.attack.Attacks.fgsm(model, images, new int[] {0, 1}, 0.1);
+        assertEquals(0.1f, attack.perturbation().abs().max().item(), 1e-6f, "one step of epsilon = 0.1 per pixel");
+    }
 }
