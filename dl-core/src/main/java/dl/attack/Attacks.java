@@ -36,12 +36,12 @@ public final class Attacks {
     }
 
     /** One step of size {@code epsilon} (pixels in [0, 1]; 0.1 is visible, 0.02 hardly). */
-    public static Result fgsm(Net model, Tensor images, int[] labels, float epsilon) {
+    public static Result fgsm(Net model, Tensor images, int[] labels, double epsilon) {
         return pgd(model, images, labels, epsilon, epsilon, 1);
     }
 
     /** {@code steps} steps of size {@code alpha}, staying within {@code epsilon} of the original pixels. */
-    public static Result pgd(Net model, Tensor images, int[] labels, float epsilon, float alpha, int steps) {
+    public static Result pgd(Net model, Tensor images, int[] labels, double epsilon, double alpha, int steps) {
         model.eval();
         try {
             Tensor x = images.detach();

@@ -72,91 +72,179 @@ public class Net implements Module {
         return this;
     }
 
-    /** {@code units} fully connected outputs: {@code y = x W + b}. */
+    /**
+     * Appends a fully connected layer of {@code units} outputs: {@code y = x W + b}, the slides'
+     * {@code u_j = sum_i x_i w_ij + b_j}. Shape {@code [in] -> [units]}; W is {@code [in, units]} and b
+     * {@code [units]}, {@code in*units + units} parameters, drawn by the net's initializer (see {@link #init}).
+     * After an image, put {@code flatten()} first. {@code net(input(2304)).dense(50)}: 2304*50 + 50 = 115,250.
+     */
     public Net dense(int units) {
         return add(new Dense(units, init));
     }
 
-    /** {@code filters} convolutions of {@code kernel x kernel} ("conv3-64" is {@code conv(3, 64)}), stride 1, no padding. */
+    /**
+     * {@code filters} convolutions of {@code kernel x kernel} ("conv3-64" is {@code conv(3, 64)}), stride 1, no
+     * padding until {@link #stride}, {@link #pad} or {@link #padSame} say otherwise:
+     * {@code y[f] = b[f] + sum_c x[c] * W[f, c]} (cross-correlation, as the slides' worked grids).
+     * Shape {@code [C, H, W] -> [filters, OH, OW]} with the slides' {@code o = floor((i + 2p - k) / s) + 1};
+     * W is {@code [filters, C, k, k]} and b {@code [filters]}: {@code k*k*C*filters + filters} parameters.
+     * {@code net(input(1, 28, 28)).conv(3, 64)} gives {@code [64, 26, 26]}, 3*3*1*64 + 64 = 640 parameters.
+     */
     public Net conv(int kernel, int filters) {
         return add(new Conv(kernel, filters, init));
     }
 
-    /** Max pooling over {@code k x k} windows that do not overlap. */
+    /**
+     * Max pooling over {@code k x k} windows that do not overlap (stride {@code k}): each output is the largest
+     * number of its window. Shape {@code [C, H, W] -> [C, OH, OW]} with {@code o = floor((i + 2p - k) / s) + 1},
+     * so {@code pool(2)} halves 28 x 28 to 14 x 14. No parameters.
+     */
     public Net pool(int k) {
         return pool(k, k);
     }
 
-    /** Max pooling over {@code k x k} windows moved {@code stride} cells at a time. */
+    /**
+     * Max pooling over {@code k x k} windows moved {@code stride} cells at a time: {@code y = max of the window},
+     * shape {@code [C, H, W] -> [C, OH, OW]} with {@code o = floor((i + 2p - k) / s) + 1}. {@code pool(3, 2)}
+     * overlaps its windows as AlexNet does. No parameters.
+     */
     public Net pool(int k, int stride) {
         return add(new Pool(true, k, stride));
     }
 
+    /**
+     * Average pooling over {@code k x k} windows that do not overlap: {@code y = 1/k^2 sum of the window}. Shape
+     * {@code [C, H, W] -> [C, OH, OW]} with {@code o = floor((i + 2p - k) / s) + 1}, {@code s = k}. No parameters.
+     */
     public Net avgPool(int k) {
         return avgPool(k, k);
     }
 
+    /**
+     * Average pooling over {@code k x k} windows moved {@code stride} cells at a time:
+     * {@code y = 1/k^2 sum of the window}, shape {@code [C, H, W] -> [C, OH, OW]} with
+     * {@code o = floor((i + 2p - k) / s) + 1}. The slides' 3x3 average with stride 1 is {@code avgPool(3, 1)}.
+     */
     public Net avgPool(int k, int stride) {
         return add(new Pool(false, k, stride));
     }
 
-    /** The mean of each channel: {@code [C, H, W] -> [C]}. */
+    /**
+     * The mean of each channel over the whole image, {@code y[c] = 1/(H W) sum_ij x[c, i, j]}: shape
+     * {@code [C, H, W] -> [C]}, as a ResNet ends before its dense layer. No parameters.
+     */
     public Net globalAvgPool() {
         return add(new GlobalAvgPool());
     }
 
-    /** {@code [C, H, W] -> [C*H*W]}. */
+    /**
+     * One sample's numbers in a row, for the dense layers after the convolutions: shape
+     * {@code [C, H, W] -> [C*H*W]} (the batch axis is kept). nn4's {@code [16, 6, 6]} becomes {@code [576]}.
+     */
     public Net flatten() {
         return add(Reshaping.flatten());
     }
 
-    /** {@code [n] -> shape}, e.g. {@code unflatten(1, 48, 48)} for the course's 2304 pixels. */
+    /**
+     * The other way from {@link #flatten}: shape {@code [n] -> shape}, with {@code n} the product of the sizes,
+     * e.g. {@code net(input(2304)).unflatten(1, 48, 48)} for the course's rows of 2304 pixels.
+     */
     public Net unflatten(int... shape) {
         return add(Reshaping.unflatten(shape));
     }
 
+    /**
+     * Appends ReLU, {@code y = max(0, x)} element by element (the slides' {@code h = ReLU(Wx + b)}); its gradient
+     * is 1 where {@code x > 0}, else 0. Shape unchanged: {@code .dense(100).relu()}.
+     */
     public Net relu() {
         return add(new Activation(Activation.Function.RELU, 0));
     }
 
     /**
-     * {@code x} for {@code x > 0}, else {@code alpha x}, with {@code 0 <= alpha < 1}. PyTorch takes any slope; this
-     * refuses those that are no leaky ReLU (from 1 on, negative inputs weigh as much as positive ones or more).
+     * Appends leaky ReLU, {@code y = x} for {@code x > 0}, else {@code alpha x}, with {@code 0 <= alpha < 1}; shape
+     * unchanged: {@code .leakyRelu(0.1)}. PyTorch takes any slope; this refuses those that are no leaky ReLU (from
+     * 1 on, negative inputs weigh as much as positive ones or more).
      */
     public Net leakyRelu(double alpha) {
-        return add(new Activation(Activation.Function.LEAKY_RELU, (float) alpha));
+        return add(new Activation(Activation.Function.LEAKY_RELU, alpha));
     }
 
-    /** Leaky ReLU with {@code alpha = 0.01}. */
+    /** Leaky ReLU with {@code alpha = 0.01}: {@code y = x} for {@code x > 0}, else {@code 0.01 x}. */
     public Net leakyRelu() {
         return leakyRelu(0.01);
     }
 
+    /**
+     * Appends the sigmoid, the slides' {@code f(u) = 1 / (1 + e^-u)}, element by element, with
+     * {@code f'(u) = f(u) (1 - f(u))}. Outputs in (0, 1); shape unchanged. nn1's hidden layer:
+     * {@code .dense(50).sigmoid()}.
+     */
     public Net sigmoid() {
         return add(new Activation(Activation.Function.SIGMOID, 0));
     }
 
+    /**
+     * Appends the hyperbolic tangent, {@code y = (e^x - e^-x) / (e^x + e^-x)}, element by element, with
+     * {@code dy/dx = 1 - y^2}. Outputs in (-1, 1); shape unchanged.
+     */
     public Net tanh() {
         return add(new Activation(Activation.Function.TANH, 0));
     }
 
+    /**
+     * Appends the softmax over the classes, {@code sigma(z)_i = e^(z_i) / sum_j e^(z_j)}: each row becomes
+     * probabilities that sum to 1. Shape {@code [K] -> [K]} (1-D only, after the last dense layer). To train,
+     * leave it out and use {@code crossEntropy()}, which takes the raw outputs and computes the softmax stably.
+     */
     public Net softmax() {
         return add(new Activation(Activation.Function.SOFTMAX, 0));
     }
 
+    /**
+     * Appends the log of the softmax, {@code y_i = z_i - log sum_j e^(z_j)}, computed without overflow. Shape
+     * {@code [K] -> [K]}; pair it with the {@code nll()} loss: the two together are {@code crossEntropy()}.
+     */
     public Net logSoftmax() {
         return add(new Activation(Activation.Function.LOG_SOFTMAX, 0));
     }
 
-    /** Drops each number with probability {@code p}, {@code 0 <= p < 1}, while training. */
+    /**
+     * Appends dropout (nn5): while training, each number is set to 0 with probability {@code p},
+     * {@code 0 <= p < 1}, and the others are scaled by {@code 1 / (1 - p)}, so evaluation (which drops nothing)
+     * needs no rescaling. The slides drop with probability alpha (this {@code p}) and scale by the keep probability
+     * at test time instead; the expected outputs are the same. Shape unchanged, no parameters:
+     * {@code .dense(100).relu().dropout(0.5)}.
+     */
     public Net dropout(double p) {
-        return add(new Dropout((float) p));
+        return add(new Dropout(p));
     }
 
+    /**
+     * Appends batch normalization, per feature after a dense layer ({@code [n]}) or per channel after a conv
+     * ({@code [C, H, W]}), over the mini-batch {@code B} of {@code m} values:
+     * <pre>
+     *   mu_B = 1/m sum_i x_i,   sigma_B^2 = 1/m sum_i (x_i - mu_B)^2
+     *   x^_i = (x_i - mu_B) / sqrt(sigma_B^2 + epsilon)              (epsilon = 1e-5)
+     *   y_i  = gamma x^_i + beta
+     * </pre>
+     * Evaluation uses running averages of mu and sigma^2 instead (see {@link BatchNorm}). Shape unchanged;
+     * gamma (ones) and beta (zeros) have one number per feature or channel: {@code 2n} or {@code 2C} parameters.
+     * {@code .conv(3, 64).batchNorm().relu()}.
+     */
     public Net batchNorm() {
         return add(new BatchNorm());
     }
 
+    /**
+     * Appends layer normalization: each sample is normalized over its own {@code H} numbers, so training and
+     * evaluation agree for any batch size:
+     * <pre>
+     *   mu = 1/H sum_i a_i,   sigma = sqrt(1/H sum_i (a_i - mu)^2)
+     *   y_i = gamma_i (a_i - mu) / sqrt(sigma^2 + epsilon) + beta_i     (epsilon = 1e-5)
+     * </pre>
+     * Shape unchanged; gamma (ones) and beta (zeros) have the sample's shape, {@code 2 H} parameters.
+     */
     public Net layerNorm() {
         return add(new LayerNorm());
     }
@@ -177,7 +265,11 @@ public class Net implements Module {
 
     // ---- modifiers of the last layer: a setting that cannot work is refused, and the layer stays as it was ----
 
-    /** The stride of the last conv or pool, at least 1. */
+    /**
+     * The stride {@code s >= 1} of the last conv or pool: its window moves {@code s} cells at a time, so the output
+     * size is {@code o = floor((i + 2p - k) / s) + 1}. {@code .conv(3, 64).padSame().stride(2)} halves 32 x 32 to
+     * 16 x 16.
+     */
     public Net stride(int s) {
         Layer last = lastToChange("stride");
         if (last instanceof Conv conv) {
@@ -190,7 +282,10 @@ public class Net implements Module {
         return reconnect(layers.size() - 1);
     }
 
-    /** Zero padding of the last conv or pool, at least 0 (and for a pool at most half its window). */
+    /**
+     * {@code p} rows and columns of zeros around the input of the last conv or pool, {@code p >= 0} (for a pool at
+     * most half its window): {@code o = floor((i + 2p - k) / s) + 1}. {@code .conv(5, 6).pad(2)} keeps 28 x 28.
+     */
     public Net pad(int p) {
         Layer last = lastToChange("pad");
         if (last instanceof Conv conv) {
@@ -203,7 +298,10 @@ public class Net implements Module {
         return reconnect(layers.size() - 1);
     }
 
-    /** "Same" padding of the last conv: with stride 1 the output keeps the input's height and width. */
+    /**
+     * "Same" padding of the last conv (Keras's {@code padding="same"}): {@code p = (k - 1) / 2}, so with stride 1
+     * the output keeps the input's height and width; odd kernels only. {@code .conv(3, 64).padSame()}.
+     */
     public Net padSame() {
         if (!(lastToChange("padSame") instanceof Conv conv)) {
             throw new IllegalStateException("padSame() follows a conv");
@@ -212,7 +310,10 @@ public class Net implements Module {
         return reconnect(layers.size() - 1);
     }
 
-    /** The last conv has no bias. */
+    /**
+     * The last conv has no bias, {@code y[f] = sum_c x[c] * W[f, c]}: {@code filters} fewer parameters, for a conv
+     * followed by {@code batchNorm()}, whose beta already shifts each channel.
+     */
     public Net noBias() {
         if (!(lastToChange("noBias") instanceof Conv conv)) {
             throw new IllegalStateException("noBias() follows a conv");
@@ -221,7 +322,11 @@ public class Net implements Module {
         return reconnect(layers.size() - 1);
     }
 
-    /** The initializer of the weights of the layers appended after this call. */
+    /**
+     * The initializer of the weights of the layers appended after this call, e.g.
+     * {@code net(input(784)).init(xavier()).dense(100)} draws W with {@code var(W) = 2 / (N_in + N_out)}; see
+     * {@link dl.nn.init.Initializers}. Until then, W ~ U[-1/sqrt(N_in), 1/sqrt(N_in)] as in PyTorch.
+     */
     public Net init(WeightInit weights) {
         this.init = Objects.requireNonNull(weights, "init: give an initializer, e.g. WeightInit.DEFAULT");
         return this;
@@ -235,7 +340,10 @@ public class Net implements Module {
         return dl.nn.init.Lsuv.init(this, batch);
     }
 
-    /** The seed of the generator that draws the initial weights and the dropout masks. */
+    /**
+     * The seed of the generator that draws the initial weights and the dropout masks (0 unless set): the same seed
+     * gives the same network. {@code net(input(784)).seed(42).dense(10)}.
+     */
     public Net seed(long seed) {
         this.seed = seed;
         return this;
@@ -311,10 +419,12 @@ public class Net implements Module {
         return layers.isEmpty() ? inputShape.clone() : layers.get(layers.size() - 1).outputShape();
     }
 
+    /** The shape of one sample going in, as given to {@code input(...)}. */
     public int[] inputShape() {
         return inputShape.clone();
     }
 
+    /** The layers in order, as {@link #summary()} lists them (a copy: adding to it changes nothing). */
     public List<Layer> layers() {
         return List.copyOf(layers);
     }
@@ -420,7 +530,7 @@ public class Net implements Module {
     }
 
     /**
-     * Trains on {@code data} as {@code config} says, {@code epochs(3).batch(64).optimizer(adam(1e-3f))}, and returns
+     * Trains on {@code data} as {@code config} says, {@code epochs(3).batch(64).optimizer(adam(1e-3))}, and returns
      * what happened, epoch by epoch.
      */
     public dl.train.History fit(dl.data.Dataset data, dl.train.Fit config) {

@@ -14,9 +14,9 @@ public final class Adagrad extends Optimizer {
 
     private final float epsilon;
 
-    public Adagrad(float eta, float epsilon) {
+    public Adagrad(double eta, double epsilon) {
         super(eta);
-        this.epsilon = epsilon;
+        this.epsilon = (float) epsilon;
     }
 
     @Override

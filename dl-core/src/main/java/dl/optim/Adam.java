@@ -24,11 +24,11 @@ public final class Adam extends Optimizer {
     private final float beta2;
     private final float epsilon;
 
-    public Adam(float eta, float beta1, float beta2, float epsilon) {
+    public Adam(double eta, double beta1, double beta2, double epsilon) {
         super(eta);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.epsilon = epsilon;
+        this.beta1 = (float) beta1;
+        this.beta2 = (float) beta2;
+        this.epsilon = (float) epsilon;
     }
 
     @Override

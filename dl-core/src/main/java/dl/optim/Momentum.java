@@ -15,9 +15,9 @@ public final class Momentum extends Optimizer {
 
     private final float mu;
 
-    public Momentum(float eta, float mu) {
+    public Momentum(double eta, double mu) {
         super(eta);
-        this.mu = mu;
+        this.mu = (float) mu;
     }
 
     @Override

@@ -14,9 +14,9 @@ public final class Nesterov extends Optimizer {
 
     private final float mu;
 
-    public Nesterov(float eta, float mu) {
+    public Nesterov(double eta, double mu) {
         super(eta);
-        this.mu = mu;
+        this.mu = (float) mu;
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Map;
  * has a gradient, and {@link #zeroGrad()} forgets the gradients before the next backward pass.
  *
  * <pre>{@code
- * var opt = Optimizers.momentum(0.01f).bind(model.parameters());
+ * var opt = Optimizers.momentum(0.01).bind(model.parameters());
  * loss.backward();
  * opt.step();
  * opt.zeroGrad();
@@ -33,7 +33,7 @@ public abstract class Optimizer {
     /** How many updates each parameter has had; a parameter without a gradient at a step is not counted. */
     private int[] updates = new int[0];
 
-    protected Optimizer(float eta) {
+    protected Optimizer(double eta) {
         this.schedule = LearningRate.constant(eta);
     }
 

@@ -16,10 +16,10 @@ public final class RmsProp extends Optimizer {
     private final float alpha;
     private final float epsilon;
 
-    public RmsProp(float eta, float alpha, float epsilon) {
+    public RmsProp(double eta, double alpha, double epsilon) {
         super(eta);
-        this.alpha = alpha;
-        this.epsilon = epsilon;
+        this.alpha = (float) alpha;
+        this.epsilon = (float) epsilon;
     }
 
     @Override

@@ -7,7 +7,7 @@ import dl.tensor.Tensor;
  */
 public final class Sgd extends Optimizer {
 
-    public Sgd(float eta) {
+    public Sgd(double eta) {
         super(eta);
     }
 

@@ -90,14 +90,14 @@ public final class Tensor {
     }
 
     /** Every element {@code value}. */
-    public static Tensor full(float value, int... shape) {
+    public static Tensor full(double value, int... shape) {
         Tensor t = zeros(shape);
-        t.backend().fill(t.storage, value);
+        t.backend().fill(t.storage, (float) value);
         return t;
     }
 
     /** A scalar (rank 0). */
-    public static Tensor scalar(float value) {
+    public static Tensor scalar(double value) {
         return full(value, new int[0]);
     }
 
@@ -145,21 +145,45 @@ public final class Tensor {
         return of(values, rows.length, cols);
     }
 
+    /** The numbers as a student types them, {@code Tensor.of(new double[] {0.5, 1.5})}, stored as float32. */
+    public static Tensor of(double[] values, int... shape) {
+        return of(toFloats(values), shape);
+    }
+
+    /** A matrix from rows typed as doubles: {@code Tensor.of(new double[][] {{0.5, 1}, {2, 3}})}. */
+    public static Tensor of(double[][] rows) {
+        float[][] floats = new float[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            floats[r] = toFloats(rows[r]);
+        }
+        return of(floats);
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
+    }
+
     /** {@code 0, 1, ..., n-1}. */
     public static Tensor arange(int n) {
         return arange(0, n, 1);
     }
 
     /** {@code start, start + step, ...} below {@code end}. */
-    public static Tensor arange(float start, float end, float step) {
-        if (step == 0 || (end - start) / step < 0) {
+    public static Tensor arange(double start, double end, double step) {
+        float from = (float) start;
+        float by = (float) step;
+        if (by == 0 || ((float) end - from) / by < 0) {
             throw new IllegalArgumentException("arange: from " + start + " to " + end + " by " + step
                     + " never gets there; the step must point from start towards end");
         }
-        int n = (int) Math.ceil((end - start) / step);
+        int n = (int) Math.ceil(((float) end - from) / by);
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
-            values[i] = start + i * step;
+            values[i] = from + i * by;
         }
         return of(values);
     }
@@ -186,23 +210,25 @@ public final class Tensor {
      * Normal with mean 0 and standard deviation {@code stddev}, redrawn until it falls within two standard
      * deviations (TensorFlow's {@code truncated_normal}, the course's default initializer with stddev 0.1).
      */
-    public static Tensor truncatedNormal(Random rng, float stddev, int... shape) {
+    public static Tensor truncatedNormal(Random rng, double stddev, int... shape) {
+        float sigma = (float) stddev;
         float[] values = new float[Shapes.size(shape)];
         for (int i = 0; i < values.length; i++) {
             double z;
             do {
                 z = rng.nextGaussian();
             } while (Math.abs(z) > 2);
-            values[i] = (float) (z * stddev);
+            values[i] = (float) (z * sigma);
         }
         return of(values, shape);
     }
 
     /** A mask for dropout: each element 1 with probability {@code keep}, else 0. */
-    public static Tensor bernoulli(Random rng, float keep, int... shape) {
+    public static Tensor bernoulli(Random rng, double keep, int... shape) {
+        float p = (float) keep;
         float[] values = new float[Shapes.size(shape)];
         for (int i = 0; i < values.length; i++) {
-            values[i] = rng.nextFloat() < keep ? 1f : 0f;
+            values[i] = rng.nextFloat() < p ? 1f : 0f;
         }
         return of(values, shape);
     }
@@ -256,6 +282,7 @@ public final class Tensor {
         return storage;
     }
 
+    /** Where the numbers live and the kernels run: the CPU unless moved with {@link #to}. */
     public Backend backend() {
         return storage.backend();
     }
@@ -405,16 +432,16 @@ public final class Tensor {
      * {@code this <- c this}, in place, for optimizers: {@code v.mulInPlace(mu).addInPlace(eta, g)} is
      * {@code v <- mu v + eta g} without a temporary. Not part of the graph.
      */
-    public Tensor mulInPlace(float c) {
+    public Tensor mulInPlace(double c) {
         checkInPlace("mulInPlace");
-        backend().map(UnaryOp.MUL_SCALAR, storage(), c, storage);
+        backend().map(UnaryOp.MUL_SCALAR, storage(), (float) c, storage);
         storage.changedInPlace("mulInPlace");
         return this;
     }
 
     /** {@code this <- this + alpha x} (same shape), in place, for optimizers. Not part of the graph. */
-    public Tensor addInPlace(float alpha, Tensor x) {
-        return axpyInPlace("addInPlace", alpha, x);
+    public Tensor addInPlace(double alpha, Tensor x) {
+        return axpyInPlace("addInPlace", (float) alpha, x);
     }
 
     /** {@code this <- this - x} (same shape), in place, for optimizers. Not part of the graph. */
@@ -530,31 +557,37 @@ public final class Tensor {
         return Arithmetic.apply(BinaryOp.DIV, this, other);
     }
 
-    public Tensor add(float c) {
-        return Unary.apply(UnaryOp.ADD_SCALAR, this, c);
+    /** {@code this + c} element by element: {@code t.add(1.5)}. */
+    public Tensor add(double c) {
+        return Unary.apply(UnaryOp.ADD_SCALAR, this, (float) c);
     }
 
-    public Tensor sub(float c) {
-        return add(-c);
+    /** {@code this - c} element by element. */
+    public Tensor sub(double c) {
+        return add(-(float) c);
     }
 
-    public Tensor mul(float c) {
-        return Unary.apply(UnaryOp.MUL_SCALAR, this, c);
+    /** {@code this * c} element by element: {@code t.mul(0.5)}. */
+    public Tensor mul(double c) {
+        return Unary.apply(UnaryOp.MUL_SCALAR, this, (float) c);
     }
 
-    public Tensor div(float c) {
-        return mul(1f / c);
+    /** {@code this / c} element by element (a multiplication by {@code 1 / c}). */
+    public Tensor div(double c) {
+        return mul(1f / (float) c);
     }
 
+    /** {@code -this} element by element. */
     public Tensor neg() {
         return mul(-1f);
     }
 
     /** {@code x^p} element by element. */
-    public Tensor pow(float p) {
-        return Unary.apply(UnaryOp.POW_SCALAR, this, p);
+    public Tensor pow(double p) {
+        return Unary.apply(UnaryOp.POW_SCALAR, this, (float) p);
     }
 
+    /** {@code e^x} element by element. */
     public Tensor exp() {
         return Unary.apply(UnaryOp.EXP, this, 0);
     }
@@ -564,10 +597,12 @@ public final class Tensor {
         return Unary.apply(UnaryOp.LOG, this, 0);
     }
 
+    /** {@code sqrt(x)} element by element, as {@code x^0.5}. */
     public Tensor sqrt() {
         return pow(0.5f);
     }
 
+    /** {@code |x|} element by element (its gradient is the sign of x). */
     public Tensor abs() {
         return Unary.apply(UnaryOp.ABS, this, 0);
     }
@@ -578,8 +613,8 @@ public final class Tensor {
     }
 
     /** Each element limited to {@code [min, max]}. */
-    public Tensor clamp(float min, float max) {
-        return Clamp.apply(this, min, max);
+    public Tensor clamp(double min, double max) {
+        return Clamp.apply(this, (float) min, (float) max);
     }
 
     // ---- comparison (no gradient) -----------------------------------------------------------------------
@@ -631,10 +666,12 @@ public final class Tensor {
         return sum().div(numel());
     }
 
+    /** The mean along {@code axis}, which disappears: {@code [N, K].mean(0)} is {@code [K]}. */
     public Tensor mean(int axis) {
         return mean(axis, false);
     }
 
+    /** The mean along {@code axis}; with {@code keepDim} the axis stays, with size 1. */
     public Tensor mean(int axis, boolean keepDim) {
         return sum(axis, keepDim).div(size(axis));
     }
@@ -644,6 +681,7 @@ public final class Tensor {
         return flatten().max(0);
     }
 
+    /** The largest element along {@code axis}, which disappears; see {@link #max(int, boolean)}. */
     public Tensor max(int axis) {
         return max(axis, false);
     }
@@ -666,10 +704,12 @@ public final class Tensor {
         return flatten().var(0);
     }
 
+    /** The biased variance {@code 1/n sum (x - mean)^2} along {@code axis}, which disappears. */
     public Tensor var(int axis) {
         return var(axis, false);
     }
 
+    /** The biased variance along {@code axis}; with {@code keepDim} the axis stays, with size 1. */
     public Tensor var(int axis, boolean keepDim) {
         Tensor centred = sub(mean(axis, true));
         return centred.mul(centred).mean(axis, keepDim);
@@ -701,8 +741,8 @@ public final class Tensor {
     }
 
     /** {@code x} for {@code x > 0}, else {@code alpha x}. */
-    public Tensor leakyRelu(float alpha) {
-        return Unary.apply(UnaryOp.LEAKY_RELU, this, alpha);
+    public Tensor leakyRelu(double alpha) {
+        return Unary.apply(UnaryOp.LEAKY_RELU, this, (float) alpha);
     }
 
     /** {@code 1 / (1 + e^-x)}. */
@@ -710,6 +750,7 @@ public final class Tensor {
         return Unary.apply(UnaryOp.SIGMOID, this, 0);
     }
 
+    /** {@code tanh(x) = (e^x - e^-x) / (e^x + e^-x)} element by element; its derivative is {@code 1 - tanh^2}. */
     public Tensor tanh() {
         return Unary.apply(UnaryOp.TANH, this, 0);
     }
@@ -728,13 +769,14 @@ public final class Tensor {
      * Inverted dropout while training: each element is zeroed with probability {@code p} and the survivors are
      * scaled by {@code 1 / (1 - p)}, so nothing changes at evaluation time.
      */
-    public Tensor dropout(float p, Random rng) {
-        if (p < 0 || p >= 1) {
+    public Tensor dropout(double p, Random rng) {
+        if (!(p >= 0 && p < 1)) {   // NaN too
             throw new IllegalArgumentException("dropout: p = " + p + " must be in [0, 1): the probability of"
                     + " dropping an element");
         }
-        Tensor mask = bernoulli(rng, 1 - p, shape).to(backend());
-        return mul(mask).div(1 - p);
+        float keep = 1 - (float) p;
+        Tensor mask = bernoulli(rng, keep, shape).to(backend());
+        return mul(mask).div(keep);
     }
 
     // ---- convolution and pooling (NCHW) -----------------------------------------------------------------
@@ -754,6 +796,7 @@ public final class Tensor {
         return MaxPool2d.apply(this, kernel, stride, padding);
     }
 
+    /** Max over {@code kernel x kernel} windows that do not overlap (stride {@code kernel}, no padding). */
     public Tensor maxPool2d(int kernel) {
         return maxPool2d(kernel, kernel, 0);
     }
@@ -763,6 +806,7 @@ public final class Tensor {
         return AvgPool2d.apply(this, kernel, stride, padding);
     }
 
+    /** Mean over {@code kernel x kernel} windows that do not overlap (stride {@code kernel}, no padding). */
     public Tensor avgPool2d(int kernel) {
         return avgPool2d(kernel, kernel, 0);
     }

@@ -94,7 +94,7 @@ final class ConvWeightKernel {
         /**
          * The sums over {@code length} columns, rows found as in {@link #addProduct}. Every entry goes through the
          * one 2 x 4 {@link #tile} (a second kernel for the odd entries, inlined into the same compiled loop, could
-         * push the JIT past its inlining budget and off its SIMD intrinsics: ten times slower, now and then).
+         * push the JIT past its inlining budget and off its SIMD intrinsics).
          */
         private void addBlock(int length, float[] a, int aOff, int aStride, float[] b, int bOff, int[] bRows) {
             for (int j = 0; j < n; j += 4) {   // four rows of b stay in L1 while every row of a passes them
@@ -109,9 +109,9 @@ final class ConvWeightKernel {
 
         /**
          * Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. The loop
-         * starts from zero and its sums are added to the running ones afterwards (as in {@link GemmKernel}): a loop
-         * that started from sums loaded from memory was, in some JVMs, compiled without its SIMD intrinsics, ten
-         * times slower. Columns past the last whole vector are left to {@link #tail}.
+         * starts from zero and its sums are added to the running ones afterwards (as in {@link GemmKernel}): some
+         * JVMs compile a loop that starts from sums loaded from memory without its SIMD intrinsics. Columns past the
+         * last whole vector are left to {@link #tail}.
          */
         private void tile(int length, float[] a, int a0, int a1, float[] b, int b0, int b1, int b2, int b3,
                           int e00) {

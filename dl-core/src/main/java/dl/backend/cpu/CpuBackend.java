@@ -145,8 +145,8 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage uploadRows(float[] values, int rowLength, int[] rows) {
-        // Within a training step the batch goes into last step's batch array, still in the cache: writing into a
-        // fresh array took three times as long (Fashion-MNIST, 64 images: 55-60 against 20 us).
+        // Within a training step the batch goes into last step's batch array, still in the cache: a fresh array
+        // is cold memory, slower to write.
         Storage batch = allocateForOverwrite(rows.length * rowLength);
         float[] out = data(batch);
         for (int i = 0; i < rows.length; i++) {

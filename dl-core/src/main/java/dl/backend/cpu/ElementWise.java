@@ -211,7 +211,7 @@ final class ElementWise {
 
     /**
      * {@code out = b > 0 ? a : 0} (the gradient through a ReLU) with SIMD: as a plain loop the JIT keeps the
-     * branch, which the random signs of activations mispredict half the time (ten times slower).
+     * branch, which the random signs of activations mispredict half the time.
      */
     private static void wherePositive(float[] a, int ai, float[] b, int bi, float[] out, int oi, int len) {
         VectorSpecies<Float> s = Gemm.SPECIES;

@@ -35,7 +35,7 @@ public final class Gemm {
     /**
      * Depth of a packed block. Every block of k costs one more pass that reads and writes the whole of C, so the
      * blocks are deep: a micro-panel of B ({@code KC x NR}, 128 KiB with AVX-512) then sits in L2 rather than L1,
-     * which still feeds the kernel fast enough (measured on a Zen 5: 1024 beat 256 by a quarter at 4096^3).
+     * which still feeds the kernel fast enough.
      */
     static final int KC = 1024;
     /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 320 KiB with AVX2), kept in L2. */

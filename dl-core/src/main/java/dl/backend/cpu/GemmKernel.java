@@ -20,13 +20,13 @@ import jdk.incubator.vector.VectorSpecies;
  * a packed panel, {@code p * ldb} for a matrix read in place, and for a convolution the padded image shifted to
  * where the filter's tap p reads it (see {@link ShiftedConvolution}).
  *
- * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast): its 16
- * multiply-adds a step keep both FMA units as busy as 12 rows did, and one tile size for every product means one
- * kernel for the JIT to compile, not three. AVX2 has 16 registers, so its tile has 5 rows (6, the textbook choice,
- * needs 15 of them, and the JIT's code for it ran a quarter slower). The accumulators are
- * written out one by one so that the JIT keeps each in a register: an array of vectors would live in memory. The
- * loop starts from zero rather than from C, so that it never waits for C to arrive from memory; a tile to be added
- * to C, or cut at C's edges, goes through a scratch tile and {@link #write}.
+ * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast: 19 of the 32):
+ * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product means one kernel for
+ * the JIT to compile. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice,
+ * would need 15 and leave the JIT only one to spare. The accumulators are written out one by one so that the JIT
+ * keeps each in a register: an array of vectors would live in memory. The loop starts from zero rather than from C,
+ * so that it never waits for C to arrive from memory; a tile to be added to C, or cut at C's edges, goes through a
+ * scratch tile and {@link #write}.
  */
 final class GemmKernel {
 
@@ -87,7 +87,7 @@ final class GemmKernel {
 
     /**
      * The 5-row tile, for machines with 16 vector registers (AVX2): 10 accumulators, two rows of B and a broadcast
-     * leave the JIT room. With 6 rows (15 registers) 1024^3 ran at 105 GFLOP/s, with 5 at 140 (AVX2 on a Xeon).
+     * leave the JIT room.
      */
     private static void tile5(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                               int outOff, int ldo) {

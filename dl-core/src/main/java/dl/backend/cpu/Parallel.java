@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
  * a sleeping thread (tens of microseconds on a virtual machine) would cost as much as the work. A worker therefore
  * keeps looking for work for {@link #SPIN_NANOS} after each task before it sleeps; while it looks, it yields its
  * core to any other thread that wants it (above all the JIT compiler, which otherwise starves while training keeps
- * both cores busy: a LeNet-5's first epoch took 15% longer). Work that arrives while the workers are busy (a
+ * every core busy and the first epoch runs slow). Work that arrives while the workers are busy (a
  * second thread, or a call from inside a chunk) simply runs on the calling thread.
  */
 final class Parallel {

@@ -55,18 +55,28 @@ public final class Initializers {
         return truncatedNormal(COURSE_STDDEV);
     }
 
-    /** Standard initialization: {@code W ~ N(0, var(W))} with {@code var(W) = 1 / N_in}. */
+    /**
+     * Standard initialization, the slides' {@code var(W) = 1 / N_in}: {@code W ~ N(0, 1 / N_in)}, so that a unit's
+     * sum {@code sum_i x_i w_i} keeps the variance of its inputs. {@code net(input(784)).init(standard()).dense(100)}.
+     */
     public static WeightInit standard() {
         return named("standard()", (rng, shape, fanIn, fanOut) -> gaussian(rng, shape, Math.sqrt(1.0 / fanIn)));
     }
 
-    /** Xavier / Glorot (2010): {@code W ~ N(0, var(W))} with {@code var(W) = 2 / (N_in + N_out)}. */
+    /**
+     * Xavier / Glorot (2010), the slides' {@code var(W) = 2 / (N_in + N_out)}: {@code W ~ N(0, var(W))}, a
+     * compromise between the forward pass ({@code N_in}) and the backward pass ({@code N_out}), for tanh and
+     * sigmoid layers. {@code net(input(784)).init(xavier()).dense(100).tanh()}.
+     */
     public static WeightInit xavier() {
         return named("xavier()",
                 (rng, shape, fanIn, fanOut) -> gaussian(rng, shape, Math.sqrt(2.0 / (fanIn + fanOut))));
     }
 
-    /** He et al. (2015), for ReLU layers: {@code W ~ N(0, var(W))} with {@code var(W) = 2 / N_in}. */
+    /**
+     * He et al. (2015), for ReLU layers, which zero half their inputs: {@code W ~ N(0, var(W))} with
+     * {@code var(W) = 2 / N_in} (not on the slides). {@code net(input(1, 28, 28)).init(he()).conv(3, 64).relu()}.
+     */
     public static WeightInit he() {
         return named("he()", (rng, shape, fanIn, fanOut) -> gaussian(rng, shape, Math.sqrt(2.0 / fanIn)));
     }

@@ -19,9 +19,9 @@ public final class Activation extends Layer {
     private final Function function;
     private final float alpha;
 
-    public Activation(Function function, float alpha) {
+    public Activation(Function function, double alpha) {
         this.function = function;
-        this.alpha = alpha;
+        this.alpha = (float) alpha;
     }
 
     @Override

@@ -13,8 +13,8 @@ public final class Dropout extends Layer {
     private final float p;
     private Random rng;
 
-    public Dropout(float p) {
-        this.p = p;
+    public Dropout(double p) {
+        this.p = (float) p;
     }
 
     @Override

@@ -5,14 +5,19 @@ import dl.tensor.Tensor;
 
 /**
  * The losses of the course. Classification targets are either class indices {@code [N]} or rows of
- * probabilities {@code [N, K]} (one-hot, or the course's float label pairs).
+ * probabilities {@code [N, K]} (one-hot, or the course's float label pairs). Each loss turns a batch of outputs
+ * {@code y} (or logits {@code z}) and targets {@code t} into one number, a scalar tensor:
+ * {@code epochs(5).loss(Losses.sumSquaredError())}.
  */
 public final class Losses {
 
     private Losses() {
     }
 
-    /** Mean squared error: {@code L = 1/n sum_i (y_i - t_i)^2} over every number. */
+    /**
+     * Mean squared error: {@code L = 1/n sum_i (y_i - t_i)^2} over all {@code n} numbers of the batch; output and
+     * target have the same shape. For regression: {@code loss(mse())}.
+     */
     public static Loss mse() {
         return loss("mse", false, (y, t) -> {
             Tensor d = y.sub(sameShape("mse", y, t));
@@ -21,8 +26,9 @@ public final class Losses {
     }
 
     /**
-     * Summed squared error, as nn1 trains its perceptron: {@code L = sum_i (y_i - t_i)^2}. It grows with the batch,
-     * so {@code fit} reports it divided by the examples of the batch (see {@link Loss#summed}).
+     * Summed squared error, as nn1 trains its perceptron, the slides' {@code L = sum_n (y^(n) - t^(n))^2} over the
+     * batch and every output; output and target have the same shape ({@code [N, 2]} for nn1's label pairs). It grows
+     * with the batch, so {@code fit} reports it divided by the examples of the batch (see {@link Loss#summed}).
      */
     public static Loss sumSquaredError() {
         return loss("sse", true, (y, t) -> {
@@ -32,19 +38,29 @@ public final class Losses {
     }
 
     /**
-     * Cross-entropy on logits: {@code L = -1/N sum_n sum_k t_nk log softmax(z_n)_k}, computed as a log-softmax so
-     * that large logits do not overflow. Its gradient is {@code (softmax(z) - t) / N}.
+     * Cross-entropy on logits (the last dense layer's raw outputs {@code z [N, K]}, no softmax layer): the slides'
+     * {@code l^(n) = H(t^(n)|y^(n)) = -sum_i t^(n)(i) log y^(n)(i)} with {@code y^(n) = softmax(z^(n))}, averaged
+     * over the batch: {@code L = -1/N sum_n sum_k t_nk log softmax(z_n)_k}, computed as a log-softmax so that large
+     * logits do not overflow. Its gradient is {@code (softmax(z) - t) / N}. Targets: class indices {@code [N]} or
+     * rows of probabilities {@code [N, K]}.
      */
     public static Loss crossEntropy() {
         return loss("cross-entropy", false, (z, t) -> nll(z.logSoftmax(), t));
     }
 
-    /** Cross-entropy on log-probabilities (after a logSoftmax layer): {@code L = -1/N sum t log p}. */
+    /**
+     * Cross-entropy on log-probabilities {@code log p [N, K]} (after a {@code logSoftmax()} layer):
+     * {@code L = -1/N sum_n sum_k t_nk log p_nk}; targets as for {@link #crossEntropy}.
+     */
     public static Loss nll() {
         return loss("nll", false, Losses::nll);
     }
 
-    /** Binary cross-entropy on probabilities: {@code L = -mean(t log p + (1 - t) log(1 - p))}, p kept off 0 and 1. */
+    /**
+     * Binary cross-entropy on probabilities (after a {@code sigmoid()}), the slides'
+     * {@code E(t, p) = -sum_i (t_i log p_i + (1 - t_i) log(1 - p_i))} averaged over every number:
+     * {@code L = -mean(t log p + (1 - t) log(1 - p))}, p kept off 0 and 1; output and target of the same shape.
+     */
     public static Loss binaryCrossEntropy() {
         return loss("binary cross-entropy", false, (p, t) -> {
             Tensor q = p.clamp(1e-7f, 1 - 1e-7f);
@@ -54,7 +70,7 @@ public final class Losses {
     }
 
     /**
-     * Binary cross-entropy on logits, stable for any z:
+     * Binary cross-entropy on logits (no sigmoid layer), stable for any z; output and target of the same shape:
      * {@code L = mean(max(z, 0) - z t + log(1 + e^-|z|))}, which equals the above with {@code p = sigmoid(z)}.
      */
     public static Loss binaryCrossEntropyWithLogits() {
