@@ -100,8 +100,8 @@ public final class Images {
      * answer is captioned "predicted (true)" in red.
      *
      * <pre>{@code
-     * int[] predicted = Metrics.predictions(model.predict(x));   // x: the inputs of the 8 examples of few
-     * Images.grid(few, predicted);
+     * var few = data.test().take(4);
+     * Images.grid(few, new int[] {0, 3, 1, 1});   // what some classifier answered for the four images
      * }</pre>
      */
     public static BufferedImage grid(Dataset data, int[] predicted) {
@@ -143,15 +143,20 @@ public final class Images {
         for (int t = 0; t < indices.length; t++) {
             tiles[t] = of(data.inputs(), indices[t] * size, shape[0], shape[1], shape[2], scale);
             int label = data.hasLabels() ? data.label(indices[t]) : -1;
-            String truth = label < 0 ? "" : names.get(label);
+            String truth = label < 0 ? "" : name(names, label);
             if (predicted != null && predicted[t] != label) {
                 wrong[t] = true;
-                captions[t] = names.get(predicted[t]) + " (" + truth + ")";
+                captions[t] = name(names, predicted[t]) + " (" + truth + ")";
             } else {
                 captions[t] = truth;
             }
         }
         return arrange(tiles, captions, wrong);
+    }
+
+    /** The name of class {@code k}, or its number where the names stop (a model with more outputs than classes). */
+    private static String name(List<String> names, int k) {
+        return k >= 0 && k < names.size() ? names.get(k) : String.valueOf(k);
     }
 
     /**

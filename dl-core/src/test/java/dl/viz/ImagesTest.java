@@ -96,6 +96,8 @@ class ImagesTest {
                 pixels(Images.grid(named, model)));
         var e = assertThrows(IllegalArgumentException.class, () -> Images.grid(named, new int[] {0}));
         assertEquals("grid: 1 predictions for 3 images; give one predicted class per image", e.getMessage());
+        assertTrue(hasColour(Images.grid(named, new int[] {2, 1, 1}), 0xD55E00),
+                "an answer beyond the named classes is shown by its number, in red");
     }
 
     @Test
