@@ -56,7 +56,8 @@ public final class CsvData {
         List<Column<?>> features = table.columns().stream().filter(c -> !c.name().equals(labelColumn)).toList();
         if (features.isEmpty() || table.rowCount() == 0) {
             throw new DataException(file + " has " + table.rowCount() + " rows and " + features.size() + " feature"
-                    + " columns besides \"" + labelColumn + "\"; expected a header line, then one row per example", null);
+                    + " columns besides \"" + labelColumn + "\"; expected a header line, then one row per example",
+                    null);
         }
         float[] inputs = new float[table.rowCount() * features.size()];
         for (int f = 0; f < features.size(); f++) {
@@ -76,7 +77,8 @@ public final class CsvData {
 
     private static Table read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new DataException(file.toAbsolutePath() + " is missing: expected a CSV file with a header line", null);
+            throw new DataException(file.toAbsolutePath() + " is missing: expected a CSV file with a header line",
+                    null);
         }
         try {
             return Table.read().csv(CsvReadOptions.builder(file.toFile()).sample(false).build());
@@ -89,9 +91,10 @@ public final class CsvData {
     private static NumericColumn<?> numeric(Path file, Column<?> column) {
         if (!(column instanceof NumericColumn<?> numbers)) {
             String example = column.isEmpty() ? "" : " such as \"" + column.getString(0) + "\"";
-            throw new DataException(file + ": the column \"" + column.name() + "\" holds " + column.type().name()
-                    .toLowerCase(Locale.ROOT) + " values" + example + ", not numbers; every column but the label must be a"
-                    + " number. Drop it from the file or write it as numbers", null);
+            String type = column.type().name().toLowerCase(Locale.ROOT);
+            throw new DataException(file + ": the column \"" + column.name() + "\" holds " + type + " values" + example
+                    + ", not numbers; every column but the label must be a number. Drop it from the file or write it"
+                    + " as numbers", null);
         }
         checkFilled(file, numbers);
         return numbers;

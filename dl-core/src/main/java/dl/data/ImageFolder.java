@@ -88,15 +88,16 @@ public final class ImageFolder {
     /** The class sub-folders of {@code folder}, sorted by name; hidden ones are not classes. */
     private static List<Path> classFolders(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new DataException("ImageFolder: " + folder.toAbsolutePath() + " is not a folder" + (Files.exists(folder)
-                    ? "" : " (it does not exist)") + "; " + LAYOUT, null);
+            String why = Files.exists(folder) ? "" : " (it does not exist)";
+            throw new DataException("ImageFolder: " + folder.toAbsolutePath() + " is not a folder" + why + "; "
+                    + LAYOUT, null);
         }
         List<Path> entries = sorted(folder);
         List<Path> classes = entries.stream().filter(Files::isDirectory).toList();
         if (classes.isEmpty()) {
-            boolean loose = entries.stream().anyMatch(ImageFolder::isPicture);
-            throw new DataException("ImageFolder: " + folder + " has no class sub-folders" + (loose
-                    ? " (its pictures lie directly in it)" : " (it is empty)") + "; " + LAYOUT, null);
+            String why = entries.stream().anyMatch(ImageFolder::isPicture) ? " (its pictures lie directly in it)"
+                    : entries.isEmpty() ? " (it is empty)" : "";
+            throw new DataException("ImageFolder: " + folder + " has no class sub-folders" + why + "; " + LAYOUT, null);
         }
         for (Path c : classes) {
             if (pictures(c).isEmpty()) {

@@ -35,7 +35,8 @@ class ImageFolderTest {
             Files.createDirectories(folder.resolve(shade));
             for (int i = 0; i < perClass; i++) {
                 BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-                float[] tint = {0.6f + 0.4f * rng.nextFloat(), 0.6f + 0.4f * rng.nextFloat(), 0.6f + 0.4f * rng.nextFloat()};
+                float[] tint = {0.6f + 0.4f * rng.nextFloat(), 0.6f + 0.4f * rng.nextFloat(),
+                    0.6f + 0.4f * rng.nextFloat()};
                 for (int y = 0; y < 16; y++) {
                     for (int x = 0; x < 16; x++) {
                         boolean light = shade.equals("bright") || shade.equals("stripes") && y / 2 % 2 == 0;
@@ -88,7 +89,8 @@ class ImageFolderTest {
     void aFolderWithoutClassFoldersSaysHowToLayItOut(@TempDir Path dir) throws IOException {
         var empty = assertThrows(DataException.class, () -> ImageFolder.load(dir, 28, 28));
         assertEquals("ImageFolder: " + dir + " has no class sub-folders (it is empty); put the pictures of each class"
-                + " in a sub-folder named after the class: folder/cat/1.png, folder/dog/2.png, ...", empty.getMessage());
+                + " in a sub-folder named after the class: folder/cat/1.png, folder/dog/2.png, ...",
+                empty.getMessage());
 
         ImageFileTest.picture(dir.resolve("cat.png"), BufferedImage.TYPE_INT_RGB, 2, 2, 0);
         var loose = assertThrows(DataException.class, () -> ImageFolder.load(dir, 28, 28));
@@ -108,7 +110,8 @@ class ImageFolderTest {
         Files.createDirectories(folder.resolve("empty"));
         var noPictures = assertThrows(DataException.class, () -> ImageFolder.load(folder, 8, 8));
         assertEquals("ImageFolder: the class folder " + folder.resolve("empty") + " holds no pictures (.png, .jpg,"
-                + " .jpeg, .bmp, .gif); add some, or move the folder out if it is not a class", noPictures.getMessage());
+                + " .jpeg, .bmp, .gif); add some, or move the folder out if it is not a class",
+                noPictures.getMessage());
 
         var missing = assertThrows(DataException.class, () -> ImageFolder.load(dir.resolve("nowhere"), 8, 8));
         assertTrue(missing.getMessage().contains("is not a folder (it does not exist)"), missing.getMessage());
