@@ -71,7 +71,7 @@ public final class Cifar10 {
                 }
             }
         }
-        return Dataset.of(pixels, new int[] {3, SIDE, SIDE}, labels, CLASSES.size());
+        return Dataset.of(pixels, new int[] {3, SIDE, SIDE}, labels, CLASSES);
     }
 
     /** How many records are still wanted, and how many were read. */

@@ -67,36 +67,17 @@ public final class CourseStandIn {
                 continue;
             }
             System.arraycopy(fashion.inputs(), i * plane, image, 0, plane);
-            float[] big = bilinear(image, s[1], s[2], side, side);
+            float[] big = ImageFile.bilinear(image, s[1], s[2], side, side);
             for (int p = 0; p < pixels; p++) {
                 inputs[k * pixels + p] = Math.round(Math.max(0f, Math.min(1f, big[p])) * 255f);
             }
             pairs[k * 2 + (fashion.label(i) == SANDAL ? 0 : 1)] = 1;
             k++;
         }
-        return Dataset.classTargets(inputs, new int[] {pixels}, pairs, 2);
+        return Dataset.classTargets(inputs, new int[] {pixels}, pairs, 2).withClassNames(CLASSES);
     }
 
     private static boolean isShoe(int label) {
         return label == SANDAL || label == SNEAKER;
-    }
-
-    /** {@code image [h, w]} resized to {@code [outH, outW]} by bilinear interpolation, pixel centres aligned. */
-    static float[] bilinear(float[] image, int h, int w, int outH, int outW) {
-        float[] out = new float[outH * outW];
-        for (int y = 0; y < outH; y++) {
-            double sy = Math.max(0, Math.min(h - 1, (y + 0.5) * h / outH - 0.5));
-            int y0 = (int) sy, y1 = Math.min(h - 1, y0 + 1);
-            double fy = sy - y0;
-            for (int x = 0; x < outW; x++) {
-                double sx = Math.max(0, Math.min(w - 1, (x + 0.5) * w / outW - 0.5));
-                int x0 = (int) sx, x1 = Math.min(w - 1, x0 + 1);
-                double fx = sx - x0;
-                double top = image[y0 * w + x0] * (1 - fx) + image[y0 * w + x1] * fx;
-                double bottom = image[y1 * w + x0] * (1 - fx) + image[y1 * w + x1] * fx;
-                out[y * outW + x] = (float) (top * (1 - fy) + bottom * fy);
-            }
-        }
-        return out;
     }
 }

@@ -3,16 +3,20 @@ package dl.data;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Examples to learn from, all in memory: {@code size()} inputs of one shape ({@code [1, 28, 28]}, {@code [2]}),
  * each with a class label ({@code 0 .. classes-1}) or a vector of target numbers (the course's float label pairs,
- * or a regression target).
+ * or a regression target). Labelled data carries the names of its classes ({@link #classNames()}), so that pictures
+ * and predictions can say "Sneaker" rather than 7.
  *
  * <pre>{@code
  * var data = FashionMnist.load();
  * var parts = data.train().split(0.8, 42);      // 80% to train on, 20% to validate, shuffled with seed 42
+ * data.test().take(8).classNames();              // [T-shirt/top, Trouser, ..., Ankle boot]
  * }</pre>
  */
 public final class Dataset {
@@ -23,14 +27,22 @@ public final class Dataset {
     private final int classes;
     private final float[] targets;   // null when the targets are labels
     private final int targetSize;
+    private final List<String> classNames;   // null when the classes were not named
 
-    private Dataset(float[] inputs, int[] inputShape, int[] labels, int classes, float[] targets, int targetSize) {
+    private Dataset(float[] inputs, int[] inputShape, int[] labels, int classes, float[] targets, int targetSize,
+                    List<String> classNames) {
         this.inputs = inputs;
         this.inputShape = inputShape.clone();
         this.labels = labels;
         this.classes = classes;
         this.targets = targets;
         this.targetSize = targetSize;
+        this.classNames = classNames;
+    }
+
+    /** The same numbers with other inputs: what scaling, reshaping and picking examples keep. */
+    private Dataset with(float[] inputs, int[] inputShape, int[] labels, float[] targets) {
+        return new Dataset(inputs, inputShape, labels, classes, targets, targetSize, classNames);
     }
 
     /** Classification: {@code labels[i]} in {@code 0 .. classes-1} is the class of input {@code i}. */
@@ -46,7 +58,20 @@ public final class Dataset {
                         + " is outside 0.." + (classes - 1));
             }
         }
-        return new Dataset(inputs, inputShape, labels, classes, null, 0);
+        return new Dataset(inputs, inputShape, labels, classes, null, 0, null);
+    }
+
+    /**
+     * Classification with named classes: {@code labels[i]} is the position of example {@code i}'s class in
+     * {@code classNames}.
+     *
+     * <pre>{@code
+     * var shades = Dataset.of(pixels, new int[] {1, 8, 8}, new int[] {0, 1, 1}, List.of("dark", "bright"));
+     * shades.classNames().get(shades.label(1));   // "bright"
+     * }</pre>
+     */
+    public static Dataset of(float[] inputs, int[] inputShape, int[] labels, List<String> classNames) {
+        return of(inputs, inputShape, labels, classNames.size()).withClassNames(classNames);
     }
 
     /** Targets as vectors: {@code targets} holds {@code targetSize} numbers per input. */
@@ -57,7 +82,7 @@ public final class Dataset {
                     + " target numbers do not make whole examples of " + Shapes.str(inputShape) + " and "
                     + targetSize);
         }
-        return new Dataset(inputs, inputShape, null, 0, targets, targetSize);
+        return new Dataset(inputs, inputShape, null, 0, targets, targetSize, null);
     }
 
     /**
@@ -75,7 +100,27 @@ public final class Dataset {
                 }
             }
         }
-        return new Dataset(inputs, inputShape, labels, classes, targets, classes);
+        return new Dataset(inputs, inputShape, labels, classes, targets, classes, null);
+    }
+
+    /**
+     * The same examples, their classes named: {@code classNames.get(k)} is the name of class {@code k}.
+     *
+     * <pre>{@code
+     * var faces = CourseData.load(images, labels).withClassNames(List.of("female", "male"));
+     * faces.classNames();   // [female, male]
+     * }</pre>
+     */
+    public Dataset withClassNames(List<String> classNames) {
+        if (labels == null) {
+            throw new IllegalArgumentException("withClassNames: the data has no classes to name (its targets are"
+                    + " vectors of " + targetSize + " numbers)");
+        }
+        if (classNames.size() != classes) {
+            throw new IllegalArgumentException("withClassNames: the data has " + classes + " classes, but "
+                    + classNames + " has " + classNames.size() + "; give one name per class, in label order");
+        }
+        return new Dataset(inputs, inputShape, labels, classes, targets, targetSize, List.copyOf(classNames));
     }
 
     /** The number of examples. */
@@ -91,6 +136,23 @@ public final class Dataset {
     /** The number of classes, or 0 when the targets are vectors. */
     public int classes() {
         return classes;
+    }
+
+    /**
+     * The name of each class, in label order: those the data came with (the folder names of an {@link ImageFolder},
+     * Fashion-MNIST's "T-shirt/top" .. "Ankle boot"), else the labels themselves, "0" .. "k-1", so that a caption
+     * or a prediction always has a name to show. Empty when the targets are vectors without classes.
+     *
+     * <pre>{@code
+     * var data = FashionMnist.load(100, 100);
+     * data.test().classNames().get(data.test().label(0));   // "Ankle boot"
+     * }</pre>
+     */
+    public List<String> classNames() {
+        if (classNames != null) {
+            return classNames;
+        }
+        return IntStream.range(0, classes).mapToObj(String::valueOf).toList();
     }
 
     public boolean hasLabels() {
@@ -133,7 +195,7 @@ public final class Dataset {
         for (int i = 0; i < in.length; i++) {
             in[i] = inputs[i] * factor;
         }
-        return new Dataset(in, inputShape, labels, classes, targets, targetSize);
+        return with(in, inputShape, labels, targets);
     }
 
     /** The same examples seen as inputs of another shape with as many numbers: the course's 2304 as [1, 48, 48]. */
@@ -142,12 +204,23 @@ public final class Dataset {
             throw new IllegalArgumentException("reshaped: inputs of " + Shapes.str(inputShape) + " hold "
                     + Shapes.size(inputShape) + " numbers, " + Shapes.str(shape) + " holds " + Shapes.size(shape));
         }
-        return new Dataset(inputs, shape, labels, classes, targets, targetSize);
+        return with(inputs, shape, labels, targets);
     }
 
     /** The first {@code n} examples (all when there are fewer): quick runs, notebooks that must finish fast. */
     public Dataset limit(int n) {
-        return subset(java.util.stream.IntStream.range(0, Math.min(n, size())).toArray());
+        return subset(IntStream.range(0, Math.min(n, size())).toArray());
+    }
+
+    /**
+     * The first {@code n} examples (all when there are fewer), as tf.data's {@code take}: a few to look at.
+     *
+     * <pre>{@code
+     * Images.grid(data.test().take(8));   // the first 8 test images, captioned with their class names
+     * }</pre>
+     */
+    public Dataset take(int n) {
+        return limit(n);
     }
 
     /** The examples at {@code indices}, in that order. */
@@ -158,7 +231,7 @@ public final class Dataset {
             System.arraycopy(inputs, indices[i] * sample, in, i * sample, sample);
         }
         int[] l = labels == null ? null : Arrays.stream(indices).map(i -> labels[i]).toArray();
-        return new Dataset(in, inputShape, l, classes, targetRows(indices), targetSize);
+        return with(in, inputShape, l, targetRows(indices));
     }
 
     /** The target vectors of the examples at {@code indices}, or null for plain labels. */
@@ -208,7 +281,7 @@ public final class Dataset {
 
     /** A seeded Fisher-Yates shuffle of {@code 0 .. n-1}. */
     static int[] shuffled(int n, Random rng) {
-        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        int[] order = IntStream.range(0, n).toArray();
         for (int i = n - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = order[i];
@@ -222,6 +295,7 @@ public final class Dataset {
     public String toString() {
         return "Dataset(" + size() + " examples of " + Shapes.str(inputShape)
                 + (labels != null ? ", " + classes + " classes" : "")
+                + (classNames != null ? " (" + String.join(", ", classNames) + ")" : "")
                 + (targets != null ? (labels != null ? " as " : ", ") + "targets of " + targetSize : "") + ")";
     }
 }

@@ -40,7 +40,7 @@ public final class FashionMnist {
     }
 
     private static Dataset split(Path dir, String prefix, int limit) {
-        return IdxFolder.read(dir, prefix, limit, CLASSES.size(), "Fashion-MNIST", REINSTALL);
+        return IdxFolder.read(dir, prefix, limit, CLASSES, "Fashion-MNIST", REINSTALL);
     }
 
     /** Where the files are: see {@link #directory(String)}. */

@@ -3,6 +3,7 @@ package dl.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A folder of the four IDX files of MNIST or Fashion-MNIST ({@code train-images-idx3-ubyte}, {@code
@@ -16,9 +17,10 @@ final class IdxFolder {
 
     /**
      * The images and labels whose files start with {@code prefix} ("train" or "t10k"), the first {@code limit}.
-     * {@code name} and {@code howToGet} make the messages of a missing or malformed file.
+     * The labels are positions in {@code classes}, the names of the classes. {@code name} and {@code howToGet} make
+     * the messages of a missing or malformed file.
      */
-    static Dataset read(Path dir, String prefix, int limit, int classes, String name, String howToGet) {
+    static Dataset read(Path dir, String prefix, int limit, List<String> classes, String name, String howToGet) {
         Idx.Array images = Idx.read(file(dir, prefix + "-images-idx3-ubyte", name, howToGet), limit, howToGet);
         Idx.Array labels = Idx.read(file(dir, prefix + "-labels-idx1-ubyte", name, howToGet), limit, howToGet);
         if (images.shape().length != 3 || labels.shape().length != 1 || images.shape()[0] != labels.shape()[0]) {
@@ -32,9 +34,9 @@ final class IdxFolder {
         int[] y = new int[labels.values().length];
         for (int i = 0; i < y.length; i++) {
             y[i] = labels.get(i);
-            if (y[i] >= classes) {
+            if (y[i] >= classes.size()) {
                 throw new DataException(dir + ": label " + y[i] + " of " + prefix + " example " + i + " is not one"
-                        + " of the " + classes + " classes of " + name + ". " + howToGet, null);
+                        + " of the " + classes.size() + " classes of " + name + ". " + howToGet, null);
             }
         }
         return Dataset.of(pixels, new int[] {1, images.shape()[1], images.shape()[2]}, y, classes);

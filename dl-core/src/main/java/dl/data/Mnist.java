@@ -40,7 +40,7 @@ public final class Mnist {
 
     /** The first {@code trainLimit} training and {@code testLimit} test digits. */
     public static TrainTest load(Path dir, int trainLimit, int testLimit) {
-        return new TrainTest(IdxFolder.read(dir, "train", trainLimit, 10, "MNIST", HOW_TO_GET),
-                IdxFolder.read(dir, "t10k", testLimit, 10, "MNIST", HOW_TO_GET));
+        return new TrainTest(IdxFolder.read(dir, "train", trainLimit, CLASSES, "MNIST", HOW_TO_GET),
+                IdxFolder.read(dir, "t10k", testLimit, CLASSES, "MNIST", HOW_TO_GET));
     }
 }

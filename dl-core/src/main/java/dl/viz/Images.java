@@ -1,8 +1,11 @@
 package dl.viz;
 
 import dl.data.Dataset;
+import dl.data.ImageFile;
+import dl.nn.Net;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
+import dl.train.Metrics;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 
 /**
@@ -22,7 +26,7 @@ import javax.imageio.ImageIO;
  * factors, each pixel a square, so nothing is blurred.
  *
  * <pre>{@code
- * Images.save(Images.grid(data.test(), new int[] {0, 1, 2, 3}, FashionMnist.CLASSES, null), Path.of("s.png"));
+ * Images.grid(data.test().take(8))                    // the first 8 test images, captioned with their class names
  * Images.channels(model.activations("conv1", x))     // the 6 feature maps of LeNet's first layer
  * }</pre>
  */
@@ -31,6 +35,8 @@ public final class Images {
     private static final int TARGET = 96;     // tiles are scaled up to about this many pixels
     private static final int LABEL = 18;      // the height of the caption under a tile
     private static final Color WRONG = new Color(213, 94, 0);
+    /** The most images in one grid: 8 rows of 8. */
+    public static final int MOST = 64;
 
     private Images() {
     }
@@ -62,8 +68,66 @@ public final class Images {
     }
 
     /**
-     * Samples {@code indices} of {@code data}, each captioned with its class name; with {@code predicted} (one
-     * class per index, or null) a wrong answer is captioned "predicted (true)" in red.
+     * Every image of {@code data}, captioned with its class name ({@link Dataset#classNames()}); at most
+     * {@value #MOST} images make one picture.
+     *
+     * <pre>{@code
+     * Images.grid(data.test().take(8));
+     * Images.grid(ImageFolder.load(Path.of("shoes"), 1, 28, 28).take(16));
+     * }</pre>
+     */
+    public static BufferedImage grid(Dataset data) {
+        return grid(data, (int[]) null);
+    }
+
+    /**
+     * Every image of {@code data} captioned with the class {@code model} gives it: a wrong answer reads
+     * "predicted (true)" in red.
+     *
+     * <pre>{@code
+     * model.fit(data.train(), epochs(3));
+     * Images.grid(data.test().take(16), model);
+     * }</pre>
+     */
+    public static BufferedImage grid(Dataset data, Net model) {
+        checkFits(data);
+        Tensor all = data.batch(IntStream.range(0, data.size()).toArray()).inputs();
+        return grid(data, Metrics.predictions(model.predict(all)));
+    }
+
+    /**
+     * Every image of {@code data} with the class a model gave it, {@code predicted[i]} for image {@code i}: a wrong
+     * answer is captioned "predicted (true)" in red.
+     *
+     * <pre>{@code
+     * var few = data.test().take(4);
+     * Images.grid(few, new int[] {0, 3, 1, 1});   // what some classifier answered for the four images
+     * }</pre>
+     */
+    public static BufferedImage grid(Dataset data, int[] predicted) {
+        checkFits(data);
+        if (predicted != null && predicted.length != data.size()) {
+            throw new IllegalArgumentException("grid: " + predicted.length + " predictions for " + data.size()
+                    + " images; give one predicted class per image");
+        }
+        return grid(data, IntStream.range(0, data.size()).toArray(), null, predicted);
+    }
+
+    /** A grid holds 1 to {@value #MOST} images. */
+    private static void checkFits(Dataset data) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("grid: the data is empty, there are no images to show");
+        }
+        if (data.size() > MOST) {
+            throw new IllegalArgumentException("grid: " + data.size() + " images are too many for one picture (at most "
+                    + MOST + "); show a few, e.g. Images.grid(data.take(16))");
+        }
+    }
+
+    /**
+     * Samples {@code indices} of {@code data}, each captioned with its class name from {@code classes} (null: the
+     * data's own {@link Dataset#classNames()}); with {@code predicted} (one class per index, or null) a wrong answer
+     * is captioned "predicted (true)" in red.
      */
     public static BufferedImage grid(Dataset data, int[] indices, List<String> classes, int[] predicted) {
         int[] shape = data.inputShape();
@@ -75,19 +139,24 @@ public final class Images {
         BufferedImage[] tiles = new BufferedImage[indices.length];
         String[] captions = new String[indices.length];
         boolean[] wrong = new boolean[indices.length];
+        List<String> names = classes != null ? classes : data.classNames();
         for (int t = 0; t < indices.length; t++) {
             tiles[t] = of(data.inputs(), indices[t] * size, shape[0], shape[1], shape[2], scale);
             int label = data.hasLabels() ? data.label(indices[t]) : -1;
-            String truth = label < 0 ? "" : classes == null ? String.valueOf(label) : classes.get(label);
+            String truth = label < 0 ? "" : name(names, label);
             if (predicted != null && predicted[t] != label) {
                 wrong[t] = true;
-                captions[t] = (classes == null ? String.valueOf(predicted[t]) : classes.get(predicted[t]))
-                        + " (" + truth + ")";
+                captions[t] = name(names, predicted[t]) + " (" + truth + ")";
             } else {
                 captions[t] = truth;
             }
         }
         return arrange(tiles, captions, wrong);
+    }
+
+    /** The name of class {@code k}, or its number where the names stop (a model with more outputs than classes). */
+    private static String name(List<String> names, int k) {
+        return k >= 0 && k < names.size() ? names.get(k) : String.valueOf(k);
     }
 
     /**
@@ -160,6 +229,32 @@ public final class Images {
         }
         g.dispose();
         return out;
+    }
+
+    /**
+     * One picture file as a tensor {@code [channels, height, width]} with values in [0, 1], as it is stored: 1
+     * channel if it is grey, 3 if it is in colour. See {@link ImageFile}.
+     *
+     * <pre>{@code
+     * Tensor picture = Images.read(Path.of("digit.png"));
+     * picture.shape();   // [1, 28, 28]
+     * }</pre>
+     */
+    public static Tensor read(Path file) {
+        return ImageFile.read(file);
+    }
+
+    /**
+     * One picture file made {@code channels} (1 grey, 3 colour) and resized to {@code height x width}, the shape
+     * {@code input(channels, height, width)} takes. See {@link ImageFile}.
+     *
+     * <pre>{@code
+     * Tensor picture = Images.read(Path.of("shoe.jpg"), 1, 28, 28);
+     * model.predict(picture.reshape(1, 1, 28, 28));
+     * }</pre>
+     */
+    public static Tensor read(Path file, int channels, int height, int width) {
+        return ImageFile.read(file, channels, height, width);
     }
 
     /** Writes a PNG, whole or not at all. */

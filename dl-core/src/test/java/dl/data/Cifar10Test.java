@@ -41,7 +41,7 @@ class Cifar10Test {
         assertEquals(2, d.size());
         assertArrayEquals(new int[] {3, 32, 32}, d.inputShape());
         assertArrayEquals(new int[] {6, 9}, d.labels());
-        assertEquals("frog", Cifar10.CLASSES.get(d.label(0)));
+        assertEquals("frog", d.classNames().get(d.label(0)));
         float[] px = d.inputs();
         assertEquals(1f, px[0], "red plane first");
         assertEquals(0f, px[1024], "then green");

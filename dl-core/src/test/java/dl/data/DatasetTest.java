@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dl.tensor.Tensor;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +77,25 @@ class DatasetTest {
         assertArrayEquals(new int[] {1, 1, 1}, d.inputShape());
         assertEquals(4.5f, d.inputs()[9]);
         assertArrayEquals(ten.labels(), d.labels());
+    }
+
+    @Test
+    void classesAreNamedAndKeepTheirNamesThroughEveryView() {
+        assertEquals(List.of("0", "1"), ten.classNames(), "unnamed classes are called by their labels");
+        Dataset parity = ten.withClassNames(List.of("even", "odd"));
+        Dataset few = parity.split(0.5, 1).train().scaled(2).take(3);
+        assertEquals(3, few.size());
+        assertEquals(List.of("even", "odd"), few.classNames());
+        assertEquals("odd", few.classNames().get(parity.take(2).label(1)));
+        assertEquals("Dataset(10 examples of [1], 2 classes (even, odd))", parity.toString());
+    }
+
+    @Test
+    void oneNamePerClass() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ten.withClassNames(List.of("even")));
+        assertEquals("withClassNames: the data has 2 classes, but [even] has 1; give one name per class, in label"
+                + " order", e.getMessage());
+        Dataset named = Dataset.of(new float[] {0, 1}, new int[] {1}, new int[] {1, 0}, List.of("dark", "bright"));
+        assertEquals("bright", named.classNames().get(named.label(0)));
     }
 }

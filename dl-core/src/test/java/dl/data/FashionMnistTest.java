@@ -27,7 +27,8 @@ class FashionMnistTest {
         assertArrayEquals(new int[] {9, 0}, data.train().labels());
         assertEquals(1f, data.train().inputs()[4], "pixels scaled to [0, 1]");
         assertArrayEquals(new float[] {0, 0.2f, 0.4f, 1}, data.test().inputs(), 1e-6f);
-        assertEquals("Ankle boot", FashionMnist.CLASSES.get(data.train().labels()[0]));
+        assertEquals("Ankle boot", data.train().classNames().get(data.train().label(0)), "the data names its classes");
+        assertEquals(FashionMnist.CLASSES, data.test().take(1).classNames());
     }
 
     @Test

@@ -24,6 +24,7 @@ class MnistTest {
         assertArrayEquals(new int[] {7, 3}, digits.train().labels());
         assertArrayEquals(new float[] {0, 1, 0.2f, 0}, digits.train().inputs(), 1e-6f);
         assertEquals(1, digits.test().size());
+        assertEquals("7", digits.train().classNames().get(digits.train().label(0)));
         assertEquals(1, Mnist.load(dir, 1, 1).train().size());
     }
 

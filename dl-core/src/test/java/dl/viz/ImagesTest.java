@@ -1,14 +1,21 @@
 package dl.viz;
 
+import static dl.Dsl.input;
+import static dl.Dsl.net;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.data.Dataset;
+import dl.nn.Net;
 import dl.tensor.Tensor;
+import dl.train.Metrics;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -64,5 +71,52 @@ class ImagesTest {
         assertTrue(six.getWidth() > 2 * two.getWidth(), six.getWidth() + " vs " + two.getWidth());
         var e = assertThrows(IllegalArgumentException.class, () -> Images.channels(Tensor.zeros(10)));
         assertTrue(e.getMessage().startsWith("channels: expects [C, H, W]"), e.getMessage());
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    @Test
+    void aDatasetShowsItselfCaptionedWithItsClassNames() {
+        Dataset named = three().withClassNames(List.of("dark", "light"));
+        BufferedImage firstTwo = Images.grid(named.take(2));
+        assertArrayEquals(pixels(Images.grid(three(), new int[] {0, 1}, List.of("dark", "light"), null)),
+                pixels(firstTwo), "the same picture as with the indices and the names spelled out");
+        assertFalse(Arrays.equals(pixels(Images.grid(three().take(2))), pixels(firstTwo)),
+                "unnamed classes are captioned 0 and 1");
+    }
+
+    @Test
+    void aModelsAnswersCaptionTheGrid() {
+        Dataset named = three().withClassNames(List.of("dark", "light"));
+        Net model = net(input(1, 4, 4)).flatten().dense(2).seed(0);
+        Tensor x = named.batch(new int[] {0, 1, 2}).inputs();
+        assertArrayEquals(pixels(Images.grid(named, Metrics.predictions(model.predict(x)))),
+                pixels(Images.grid(named, model)));
+        var e = assertThrows(IllegalArgumentException.class, () -> Images.grid(named, new int[] {0}));
+        assertEquals("grid: 1 predictions for 3 images; give one predicted class per image", e.getMessage());
+        assertTrue(hasColour(Images.grid(named, new int[] {2, 1, 1}), 0xD55E00),
+                "an answer beyond the named classes is shown by its number, in red");
+    }
+
+    @Test
+    void aGridOfTooManyImagesAsksForAFew() {
+        Dataset many = Dataset.of(new float[65 * 16], new int[] {1, 4, 4}, new int[65], 1);
+        var e = assertThrows(IllegalArgumentException.class, () -> Images.grid(many));
+        assertEquals("grid: 65 images are too many for one picture (at most 64); show a few, e.g."
+                + " Images.grid(data.take(16))", e.getMessage());
+        assertTrue(Images.grid(many.take(64)).getHeight() > 7 * Images.grid(many.take(8)).getHeight(), "8 rows of 8");
+    }
+
+    @Test
+    void aSavedPictureReadsBackAsATensor(@TempDir Path dir) {
+        BufferedImage grid = Images.grid(three().take(2));
+        Path png = dir.resolve("grid.png");
+        Images.save(grid, png);
+        Tensor picture = Images.read(png);
+        assertArrayEquals(new int[] {3, grid.getHeight(), grid.getWidth()}, picture.shape());
+        assertArrayEquals(new int[] {1, 10, 20}, Images.read(png, 1, 10, 20).shape());
+        assertEquals(1f, picture.toFloatArray()[0], "the white margin");
     }
 }
