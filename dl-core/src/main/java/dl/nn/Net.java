@@ -547,6 +547,27 @@ public class Net implements Module {
         return new Summary(this);
     }
 
+    // The learning-rate finder (issue 15, following learning).
+
+    /**
+     * The learning-rate range test on {@code data}, with SGD, cross-entropy and batches of 32: 100 steps at rates
+     * rising from 1e-7 to 10 by the same factor each, stopped early once the smoothed loss passes 4 times its best.
+     * The weights are put back after, so the model is unchanged. {@code .suggestion()} is the rate to train with,
+     * {@code .plot()} shows the loss against the rate.
+     */
+    public dl.train.LearningRateSearch findLearningRate(dl.data.Dataset data) {
+        return findLearningRate(data, dl.train.Fit.epochs(1));
+    }
+
+    /**
+     * The learning-rate range test with the loss, batch size and optimizer of {@code config}, as {@code fit} would
+     * train: {@code findLearningRate(data, epochs(3).batch(64).optimizer(adam(1e-3)))} (the optimizer's own rate
+     * is replaced during the test and put back after, with its state).
+     */
+    public dl.train.LearningRateSearch findLearningRate(dl.data.Dataset data, dl.train.Fit config) {
+        return dl.train.LearningRateFinder.find(this, data, config);
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("net(input" + Shapes.str(inputShape).replace('[', '(').replace(']', ')') + ")");

@@ -56,6 +56,11 @@ public abstract class Optimizer {
         return this;
     }
 
+    /** The learning-rate schedule now in use, for whoever changes it for a while and puts it back. */
+    public LearningRate schedule() {
+        return schedule;
+    }
+
     /** The learning rate of the next step. */
     public float learningRate() {
         return schedule.at(t);

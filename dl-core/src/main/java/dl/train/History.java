@@ -107,6 +107,63 @@ public final class History {
                 DoubleColumn.create("seconds", epochs.stream().mapToDouble(Epoch::seconds).toArray()));
     }
 
+    // Following learning (the course's nn2, TensorBoard's scalars and histograms): kept by fit's Recorder.
+    private final List<Double> learningRates = new ArrayList<>();
+    private final java.util.Map<String, List<Histogram>> weightHistograms = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, List<Histogram>> gradientHistograms = new java.util.LinkedHashMap<>();
+
+    void addLearningRate(double eta) {
+        learningRates.add(eta);
+    }
+
+    void addWeightHistogram(String parameter, Histogram h) {
+        weightHistograms.computeIfAbsent(parameter, k -> new ArrayList<>()).add(h);
+    }
+
+    void addGradientHistogram(String parameter, Histogram h) {
+        gradientHistograms.computeIfAbsent(parameter, k -> new ArrayList<>()).add(h);
+    }
+
+    /** The learning rate of every step, in order, beside {@link #stepLosses()}. */
+    public List<Double> learningRates() {
+        return List.copyOf(learningRates);
+    }
+
+    /**
+     * A histogram of each parameter's weights after each epoch, by name ({@code "dense1.weight"}), as
+     * {@code tf.summary.histogram} logs them: weights that spread out or collapse to zero show here first.
+     */
+    public java.util.Map<String, List<Histogram>> weightHistograms() {
+        return copy(weightHistograms);
+    }
+
+    /**
+     * A histogram of each parameter's gradient at the last step of each epoch, by name: gradients that shrink
+     * towards zero layer after layer are vanishing, ones that grow are exploding.
+     */
+    public java.util.Map<String, List<Histogram>> gradientHistograms() {
+        return copy(gradientHistograms);
+    }
+
+    private static java.util.Map<String, List<Histogram>> copy(java.util.Map<String, List<Histogram>> byName) {
+        java.util.Map<String, List<Histogram>> copy = new java.util.LinkedHashMap<>();
+        byName.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** The loss and the learning rate of every step, as a chart (TensorBoard's scalars). */
+    public org.knowm.xchart.XYChart plotSteps() {
+        return dl.viz.StepChart.of(this);
+    }
+
+    /**
+     * Every parameter's histograms, one row per parameter (weights left, gradients right), one line per epoch from
+     * light (first) to dark (last), in one image the notebook shows inline.
+     */
+    public java.awt.image.BufferedImage plotHistograms() {
+        return dl.viz.HistogramCharts.grid(this);
+    }
+
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("epoch      loss  accuracy  val_loss  val_accuracy  seconds\n");

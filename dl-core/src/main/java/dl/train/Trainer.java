@@ -130,6 +130,7 @@ public final class Trainer {
         private final DataLoader loader;
         private final History history;
         private final Divergence divergence = new Divergence();
+        private final Recorder recorder;
         private int step;
 
         Run(Net model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
@@ -146,6 +147,8 @@ public final class Trainer {
             DataLoader plain = new DataLoader(data, config.batchSize, true, config.seed);
             this.loader = config.augmentation == null ? plain : plain.augment(config.augmentation);
             this.history = new History(config.loss);
+            this.recorder = new Recorder(model, history, loader.batches());   // rates, histograms (History)
+            listeners.add(recorder);
         }
 
         /** Trains, and says in the History why it stopped: never "finished" after a failure. */
@@ -220,6 +223,7 @@ public final class Trainer {
             }
             optimizer.zeroGrad();   // a gradient left by an attack or a student's own backward() must not add in
             loss.backward();
+            recorder.beforeUpdate(batchNumber, optimizer);
             optimizer.step();
             optimizer.zeroGrad();   // the gradients sit in the step's memory, which the next step reuses
             history.addStep(value);
