@@ -4,6 +4,7 @@ import dl.nn.Layer;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * {@code flatten()}: one sample's numbers in a row, {@code [C, H, W] -> [C*H*W]}; {@code unflatten(shape)}: the
@@ -58,6 +59,13 @@ public final class Reshaping extends Layer {
         withBatch[0] = x.size(0);
         System.arraycopy(out, 0, withBatch, 1, out.length);
         return x.reshape(withBatch);
+    }
+
+    /** The DSL call that appends this layer: {@code "flatten()", "unflatten(1, 48, 48)"}. */
+    @Override
+    public String spec() {
+        return target == null ? "flatten()"
+                : "unflatten(" + Arrays.stream(target).mapToObj(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }
 
     @Override
