@@ -22,6 +22,11 @@ final class ModelFile {
     /** An optimizer's kind (its class's name, {@code "Adam"}) and its state: moments, step counts. */
     record SavedOptimizer(String kind, Map<String, float[]> state) {
 
+        /** What {@code optimizer} keeps now. */
+        static SavedOptimizer of(Optimizer optimizer) {
+            return new SavedOptimizer(optimizer.getClass().getSimpleName(), optimizer.state());
+        }
+
         /** Gives {@code optimizer} (bound already) this state if it is of the same kind. */
         void resume(Optimizer optimizer) {
             if (optimizer.getClass().getSimpleName().equals(kind)) {
@@ -34,12 +39,12 @@ final class ModelFile {
     record Loaded(Net net, SavedOptimizer optimizer) {
     }
 
-    /** Writes {@code net} (built with {@code seed}) and the state of {@code optimizer}, which may be null. */
-    static void save(Net net, long seed, Optimizer optimizer, Path file) {
+    /** Writes {@code net} (built with {@code seed}) and an optimizer's state, which may be null. */
+    static void save(Net net, long seed, SavedOptimizer optimizer, Path file) {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(ARCHITECTURE, Architecture.of(net, seed));
         if (optimizer != null) {
-            texts.put(OPTIMIZER, optimizer.getClass().getSimpleName());
+            texts.put(OPTIMIZER, optimizer.kind());
         }
         Checkpoint.save(file, texts, net.state(), optimizer == null ? Map.of() : optimizer.state());
     }

@@ -561,7 +561,9 @@ public class Net implements Module {
      * {@code model.save(Path.of("lenet.model"))}.
      */
     public void save(java.nio.file.Path file) {
-        ModelFile.save(this, seed, lastOptimizer, file);
+        // a model loaded and not trained since keeps the state it was loaded with
+        ModelFile.save(this, seed, lastOptimizer == null ? savedOptimizer : ModelFile.SavedOptimizer.of(lastOptimizer),
+                file);
     }
 
     /**
