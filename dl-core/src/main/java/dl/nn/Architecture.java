@@ -51,9 +51,14 @@ final class Architecture {
             return reader.net();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException("Net.load: " + file + " describes a network this library cannot"
-                    + " build, at character " + reader.at + " of its architecture: " + e.getMessage()
+                    + " build, in line " + reader.line() + " of its architecture: " + e.getMessage()
                     + "; was it written by a newer version? Load it with the library that wrote it", e);
         }
+    }
+
+    /** The line being read, 1 for the first. */
+    private long line() {
+        return text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private Net net() {

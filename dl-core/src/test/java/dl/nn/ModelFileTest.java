@@ -147,6 +147,18 @@ class ModelFileTest {
     }
 
     @Test
+    void aWordThisLibraryDoesNotKnowIsNamed() {
+        Path file = dir.resolve("newer.dl");
+        Net model = net(input(4)).dense(2);
+        Checkpoint.save(file, Map.of("architecture", "net(input(4))\n  .dense(2)\n  .swish()\n"), model.state(),
+                Map.of());
+        var e = assertThrows(IllegalArgumentException.class, () -> Net.load(file));
+        assertEquals("Net.load: " + file + " describes a network this library cannot build, in line 3 of its"
+                + " architecture: no DSL word 'swish'; was it written by a newer version? Load it with the library"
+                + " that wrote it", e.getMessage());
+    }
+
+    @Test
     void aLayerOfYourOwnIsNamedWhenTheModelCannotBeSavedWhole() {
         Layer doubling = new Layer() {
             @Override

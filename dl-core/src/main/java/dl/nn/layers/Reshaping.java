@@ -4,7 +4,6 @@ import dl.nn.Layer;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * {@code flatten()}: one sample's numbers in a row, {@code [C, H, W] -> [C*H*W]}; {@code unflatten(shape)}: the
@@ -64,8 +63,11 @@ public final class Reshaping extends Layer {
     /** The DSL call that appends this layer: {@code "flatten()", "unflatten(1, 48, 48)"}. */
     @Override
     public String spec() {
-        return target == null ? "flatten()"
-                : "unflatten(" + Arrays.stream(target).mapToObj(String::valueOf).collect(Collectors.joining(", ")) + ")";
+        if (target == null) {
+            return "flatten()";
+        }
+        String sizes = Arrays.toString(target);   // "[1, 48, 48]"
+        return "unflatten(" + sizes.substring(1, sizes.length() - 1) + ")";
     }
 
     @Override
