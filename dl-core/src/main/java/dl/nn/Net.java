@@ -569,10 +569,10 @@ public class Net implements Module {
     /**
      * The model that {@link #save} wrote: the same layers, weights and buffers, so its predictions are the same to
      * the bit. The file is checked whole (checksum, sizes) before anything is built. The saved optimizer state
-     * waits for the next {@code fit}: an optimizer of the same kind (adam with adam) starts from it, with its
-     * moments and step count, so training goes on where it stopped; its learning rate and other settings are those
-     * the fit gives, as when PyTorch loads an optimizer's state and the student sets the rate. An optimizer of
-     * another kind, and every fit after the first, starts afresh.
+     * waits for the first {@code fit} after loading: if that fit's optimizer is of the same kind (adam with adam),
+     * it starts from the saved moments and step count, so training goes on where it stopped; its learning rate and
+     * other settings are those the fit gives, as when PyTorch loads an optimizer's state and the student sets the
+     * rate. An optimizer of another kind (the default SGD after a saved Adam) starts afresh.
      * <pre>{@code
      * var model = Net.load(Path.of("lenet.model"));
      * model.fit(data.train(), epochs(1).optimizer(adam(1e-3)));   // goes on with the saved m, v and t
