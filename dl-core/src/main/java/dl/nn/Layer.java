@@ -66,6 +66,16 @@ public abstract class Layer {
         return new LinkedHashMap<>();
     }
 
+    /**
+     * The DSL call that appends this layer, as a student types it after {@code net(input(...))}:
+     * {@code "conv(5, 6).pad(2)"}, {@code "dropout(0.5)"}; {@code model.save} writes it and {@code Net.load}
+     * replays it. Null for a layer the DSL cannot append (one of your own, given to {@code add}): a network that
+     * holds one cannot be saved whole.
+     */
+    public String spec() {
+        return null;
+    }
+
     /** How many trainable numbers, from the shapes alone (nothing needs to be allocated). */
     public long parameterCount() {
         return 0;

@@ -547,7 +547,7 @@ public class Net implements Module {
         return new Summary(this);
     }
 
-    // The learning-rate finder (issue 15, following learning).
+    // ---- the learning-rate finder: model.findLearningRate(data) ----------------------------------------------
 
     /**
      * The learning-rate range test on {@code data}, with SGD, cross-entropy and batches of 32: 100 steps at rates
@@ -566,6 +566,62 @@ public class Net implements Module {
      */
     public dl.train.LearningRateSearch findLearningRate(dl.data.Dataset data, dl.train.Fit config) {
         return dl.train.LearningRateFinder.find(this, data, config);
+    }
+
+    // ---- the whole model in one file: model.save(path), Net.load(path) ------------------------------------
+
+    private dl.optim.Optimizer lastOptimizer;
+    /** The optimizer state that {@link #load} read, until the next fit takes it. */
+    private ModelFile.SavedOptimizer savedOptimizer;
+
+    /**
+     * Saves the whole model to {@code file}, to be rebuilt by {@link #load} in a fresh kernel: its architecture
+     * (the DSL sentence that builds it, e.g. {@code net(input(1, 28, 28)).conv(5, 6).pad(2).relu()...}), its
+     * weights and buffers, and the state of the optimizer of its last fit (Adam's moments m and v, the step count
+     * t). One file with a CRC-32, written whole or not at all, as {@link dl.train.Checkpoint} writes.
+     * {@code model.save(Path.of("lenet.model"))}.
+     */
+    public void save(java.nio.file.Path file) {
+        // a model loaded and not trained since keeps the state it was loaded with
+        ModelFile.save(this, seed, lastOptimizer == null ? savedOptimizer : ModelFile.SavedOptimizer.of(lastOptimizer),
+                file);
+    }
+
+    /**
+     * The model that {@link #save} wrote: the same layers, weights and buffers, so its predictions are the same to
+     * the bit. The file is checked whole (checksum, sizes) before anything is built. The saved optimizer state
+     * waits for the first {@code fit} after loading: if that fit's optimizer is of the same kind (adam with adam),
+     * it starts from the saved moments and step count, so training goes on where it stopped; its learning rate and
+     * other settings are those the fit gives, as when PyTorch loads an optimizer's state and the student sets the
+     * rate. An optimizer of another kind (the default SGD after a saved Adam) starts afresh.
+     * <pre>{@code
+     * var model = Net.load(Path.of("lenet.model"));
+     * model.fit(data.train(), epochs(1).optimizer(adam(1e-3)));   // goes on with the saved m, v and t
+     * }</pre>
+     */
+    public static Net load(java.nio.file.Path file) {
+        ModelFile.Loaded loaded = ModelFile.load(file);
+        loaded.net().savedOptimizer = loaded.optimizer();
+        return loaded.net();
+    }
+
+    /**
+     * Remembers {@code optimizer} (bound to this model's parameters) as the one that trains it, so that
+     * {@link #save} writes its state; {@code fit} calls it. After {@link #load}, gives it the saved state if it is
+     * of the saved kind. Returns {@code optimizer}.
+     */
+    public dl.optim.Optimizer lastOptimizer(dl.optim.Optimizer optimizer) {
+        if (savedOptimizer != null) {
+            savedOptimizer.resume(optimizer);
+            savedOptimizer = null;
+        }
+        this.lastOptimizer = optimizer;
+        return optimizer;
+    }
+
+    /** The optimizer of the last {@code fit}, whose state {@link #save} writes; null before any. */
+    public dl.optim.Optimizer lastOptimizer() {
+        return lastOptimizer;
     }
 
     @Override

@@ -145,6 +145,22 @@ public final class Residual extends Layer {
         return s.toString();
     }
 
+    /**
+     * The DSL call that appends this block: {@code "residual(PROJECTION, b -> b.conv(3, 64).padSame().relu())"};
+     * null if a layer of the block has none.
+     */
+    @Override
+    public String spec() {
+        StringBuilder s = new StringBuilder("residual(" + shortcut + ", b -> b");
+        for (Layer layer : block.layers()) {
+            if (layer.spec() == null) {
+                return null;
+            }
+            s.append('.').append(layer.spec());
+        }
+        return s.append(')').toString();
+    }
+
     /** The layers of the block, for the summary. */
     public Net block() {
         return block;

@@ -14,6 +14,7 @@ import java.io.UTFDataFormatException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -41,12 +42,17 @@ import java.util.zip.CheckedOutputStream;
  * Checkpoint.save(Path.of("lenet.ckpt"), model.state(), optimizer.state());
  * Checkpoint.load(Path.of("lenet.ckpt"), model.state(), optimizer.state());
  * }</pre>
+ *
+ * <p>A file may also hold named texts (version 3: after the optimizer's arrays, before the CRC-32), which
+ * {@code model.save} uses for the network's architecture; a file without texts is still written as version 2.
  */
 public final class Checkpoint {
 
     private static final int MAGIC = 0x444C434B;   // "DLCK"
     /** Version 2 ends with the CRC-32; version 1 files (without it) still load. */
     private static final int VERSION = 2;
+    /** Version 3 adds named texts after the optimizer's arrays. */
+    private static final int VERSION_WITH_TEXTS = 3;
     private static final int MAX_RANK = 8;
 
     private Checkpoint() {
@@ -54,13 +60,22 @@ public final class Checkpoint {
 
     /** Writes the model's tensors and the optimizer's arrays to {@code file}, whole or not at all. */
     public static void save(Path file, Map<String, Tensor> model, Map<String, float[]> optimizer) {
+        save(file, Map.of(), model, optimizer);
+    }
+
+    /**
+     * Writes named texts (a network's architecture, say) with the model's tensors and the optimizer's arrays,
+     * under the same checksum, whole or not at all.
+     */
+    public static void save(Path file, Map<String, String> texts, Map<String, Tensor> model,
+            Map<String, float[]> optimizer) {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = dir.resolve(file.getFileName() + ".partial");
         boolean saved = false;
         try {
             Files.createDirectories(dir);
             clearPartials(dir, file.getFileName().toString());
-            write(temp, model, optimizer);
+            write(temp, texts, model, optimizer);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             saved = true;
         } catch (IOException e) {
@@ -78,8 +93,12 @@ public final class Checkpoint {
      * and leaves both untouched.
      */
     public static void load(Path file, Map<String, Tensor> model, Map<String, float[]> optimizer) {
-        Contents saved = read(file);
-        checkSameArchitecture(file, model, saved.shapes);
+        load(read(file), model, optimizer);
+    }
+
+    /** Puts what {@link #read} checked into the model's tensors and the optimizer's arrays, as {@link #load} does. */
+    public static void load(Contents saved, Map<String, Tensor> model, Map<String, float[]> optimizer) {
+        checkSameArchitecture(saved.file, model, saved.shapes);
         try (var off = NoGrad.scope()) {
             model.forEach((name, t) -> t.copyFrom(Tensor.of(saved.model.get(name), t.shape()).to(t.backend())));
         }
@@ -87,19 +106,20 @@ public final class Checkpoint {
         optimizer.putAll(saved.optimizer);
     }
 
-    /** A file's tensors and their shapes, and its optimizer arrays. */
-    private record Contents(Map<String, float[]> model, Map<String, int[]> shapes, Map<String, float[]> optimizer) {
+    /** A file, read whole and checked: its named texts, its tensors and their shapes, and its optimizer arrays. */
+    public record Contents(Path file, Map<String, String> texts, Map<String, float[]> model, Map<String, int[]> shapes,
+            Map<String, float[]> optimizer) {
     }
 
-    private static void write(Path temp, Map<String, Tensor> model, Map<String, float[]> optimizer)
-            throws IOException {
+    private static void write(Path temp, Map<String, String> texts, Map<String, Tensor> model,
+            Map<String, float[]> optimizer) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             var checked = new CheckedOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16),
                     new CRC32());
             DataOutputStream out = new DataOutputStream(checked);
             out.writeInt(MAGIC);
-            out.writeInt(VERSION);
+            out.writeInt(texts.isEmpty() ? VERSION : VERSION_WITH_TEXTS);
             out.writeInt(model.size());
             for (Map.Entry<String, Tensor> e : model.entrySet()) {
                 writeArray(out, e.getKey(), e.getValue().shape(), e.getValue().toFloatArray());
@@ -107,6 +127,9 @@ public final class Checkpoint {
             out.writeInt(optimizer.size());
             for (Map.Entry<String, float[]> e : optimizer.entrySet()) {
                 writeArray(out, e.getKey(), new int[] {e.getValue().length}, e.getValue());
+            }
+            if (!texts.isEmpty()) {
+                writeTexts(out, texts);
             }
             out.writeInt((int) checked.getChecksum().getValue());
             out.flush();
@@ -130,17 +153,31 @@ public final class Checkpoint {
         }
     }
 
-    /** The whole file, checked, or an exception that says what is wrong with it. */
-    private static Contents read(Path file) {
+    /** Each text as its name, its length in bytes and its UTF-8 bytes (no 64 KB limit, as writeUTF has). */
+    private static void writeTexts(DataOutputStream out, Map<String, String> texts) throws IOException {
+        out.writeInt(texts.size());
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+            out.writeUTF(e.getKey());
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    /**
+     * The whole file, checked (its CRC-32, every size against the bytes left), or an exception that says what is
+     * wrong with it; nothing is changed, so a caller can look at the texts before it builds anything.
+     */
+    public static Contents read(Path file) {
         try (Tally tally = new Tally(file); DataInputStream in = new DataInputStream(tally)) {
             if (in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("checkpoint: " + file + " is not a checkpoint of this library: it"
                         + " does not start with DLCK");
             }
             int version = in.readInt();
-            if (version > VERSION) {
+            if (version > VERSION_WITH_TEXTS) {
                 throw new IllegalArgumentException("checkpoint: " + file + " was written by a newer version "
-                        + version + " of this library; this one reads versions 1 to " + VERSION
+                        + version + " of this library; this one reads versions 1 to " + VERSION_WITH_TEXTS
                         + ", so load it with the library that wrote it");
             }
             if (version < 1) {
@@ -150,6 +187,7 @@ public final class Checkpoint {
             Map<String, int[]> shapes = new LinkedHashMap<>();
             readArrays(in, tally, file, model, shapes);
             readArrays(in, tally, file, optimizer, new LinkedHashMap<>());
+            Map<String, String> texts = version >= VERSION_WITH_TEXTS ? readTexts(in, tally, file) : Map.of();
             int computed = (int) tally.crc.getValue();
             if (version >= 2 && in.readInt() != computed) {
                 throw damaged(file, "its CRC-32 does not match its contents: bytes changed after it was written");
@@ -157,7 +195,7 @@ public final class Checkpoint {
             if (tally.left != 0) {
                 throw damaged(file, tally.left + " bytes follow its end");
             }
-            return new Contents(model, shapes, optimizer);
+            return new Contents(file, texts, model, shapes, optimizer);
         } catch (EOFException e) {
             throw damaged(file, "it ends too early (cut off while it was written or copied?)");
         } catch (UTFDataFormatException e) {
@@ -194,6 +232,26 @@ public final class Checkpoint {
             values.put(name, readFloats(in, (int) size));
             shapes.put(name, shape);
         }
+    }
+
+    /** A count, then that many named texts, each length checked against the bytes left before it is read. */
+    private static Map<String, String> readTexts(DataInputStream in, Tally tally, Path file) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > tally.left / 6) {   // a text takes at least 6 bytes: name length and its length
+            throw damaged(file, "it says it holds " + count + " texts in its " + tally.left + " bytes left");
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            int length = in.readInt();
+            if (length < 0 || length > tally.left) {
+                throw damaged(file, "the text " + name + " has " + length + " bytes, but " + tally.left + " are left");
+            }
+            byte[] text = new byte[length];
+            in.readFully(text);
+            texts.put(name, new String(text, StandardCharsets.UTF_8));
+        }
+        return texts;
     }
 
     /** {@code n} big-endian floats, read a chunk at a time. */

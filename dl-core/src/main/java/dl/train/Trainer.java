@@ -139,7 +139,7 @@ public final class Trainer {
             this.config = config;
             this.memory = memory;
             this.interrupt = interrupt;
-            this.optimizer = config.optimizerOrDefault().bind(model.parameters());
+            this.optimizer = model.lastOptimizer(config.optimizerOrDefault().bind(model.parameters()));
             this.listeners = new ArrayList<>(config.listeners);
             if (!config.quiet) {
                 listeners.add(progressDisplay.get());

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -161,15 +162,45 @@ class CheckpointTest {
         assertEquals("checkpoint: cannot read " + missing + ": no such file or folder", io.getMessage());
 
         Path newer = dir.resolve("newer.ckpt");
-        Files.write(newer, new byte[] {'D', 'L', 'C', 'K', 0, 0, 0, 3});
+        Files.write(newer, new byte[] {'D', 'L', 'C', 'K', 0, 0, 0, 4});
         var e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(newer, model, new HashMap<>()));
-        assertEquals("checkpoint: " + newer + " was written by a newer version 3 of this library; this one reads"
-                + " versions 1 to 2, so load it with the library that wrote it", e.getMessage());
+        assertEquals("checkpoint: " + newer + " was written by a newer version 4 of this library; this one reads"
+                + " versions 1 to 3, so load it with the library that wrote it", e.getMessage());
 
         Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
         e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(text, model, new HashMap<>()));
         assertEquals("checkpoint: " + text + " is not a checkpoint of this library: it does not start with DLCK",
                 e.getMessage());
+    }
+
+    @Test
+    void keepsNamedTextsUnderTheChecksum() throws IOException {
+        Net model = net(input(4)).dense(2);
+        Path file = dir.resolve("with-texts.ckpt");
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("architecture", "net(input(4))\n  .dense(2)\n");
+        texts.put("notes", "é".repeat(40_000));   // 80,000 bytes of UTF-8: more than writeUTF could hold
+        Checkpoint.save(file, texts, model.state(), Map.of("t", new float[] {3}));
+
+        Checkpoint.Contents saved = Checkpoint.read(file);
+        assertEquals(texts, saved.texts());
+        assertArrayEquals(new float[] {3}, saved.optimizer().get("t"));
+        assertArrayEquals(model.weights("dense1").toFloatArray(), saved.model().get("dense1.weight"));
+
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(3, bytes[7], "a file with texts is version 3");
+        bytes[bytes.length - 100] ^= 1;   // inside the notes
+        Files.write(file, bytes);
+        var e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.read(file));
+        assertTrue(e.getMessage().contains("is damaged: its CRC-32 does not match"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutTextsIsStillVersionTwo() throws IOException {
+        Path file = dir.resolve("weights.ckpt");
+        Checkpoint.save(file, net(input(4)).dense(2).state(), Map.of());
+        assertEquals(2, Files.readAllBytes(file)[7], "readable by the versions before texts");
+        assertEquals(Map.of(), Checkpoint.read(file).texts());
     }
 
     @Test

@@ -65,6 +65,12 @@ public final class Activation extends Layer {
         };
     }
 
+    /** The DSL call that appends this layer: {@code "relu()", "leakyRelu(0.1)"}. */
+    @Override
+    public String spec() {
+        return kind() + "(" + (function == Function.LEAKY_RELU ? alpha : "") + ")";
+    }
+
     @Override
     public String toString() {
         String name = kind();

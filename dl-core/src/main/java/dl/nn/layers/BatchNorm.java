@@ -138,6 +138,12 @@ public final class BatchNorm extends Layer {
         return "2*" + features();
     }
 
+    /** The DSL call that appends this layer: {@code "batchNorm()"}. */
+    @Override
+    public String spec() {
+        return "batchNorm()";
+    }
+
     @Override
     public String toString() {
         return "BatchNorm(" + (inputShape() == null ? "?" : features()) + ")";

@@ -127,6 +127,13 @@ public final class Conv extends Layer {
         return kernel + "*" + kernel + "*" + channels() + "*" + filters + (withBias ? " + " + filters : "");
     }
 
+    /** The DSL call that appends this layer: {@code "conv(3, 64).stride(2).pad(1).noBias()"}. */
+    @Override
+    public String spec() {
+        return "conv(" + kernel + ", " + filters + ")" + (stride != 1 ? ".stride(" + stride + ")" : "")
+                + (same ? ".padSame()" : padding != 0 ? ".pad(" + padding + ")" : "") + (withBias ? "" : ".noBias()");
+    }
+
     @Override
     public String toString() {
         String c = inputShape() == null ? "?" : String.valueOf(channels());

@@ -76,6 +76,12 @@ public final class Dense extends Layer {
         return in() + "*" + units + " + " + units;
     }
 
+    /** The DSL call that appends this layer: {@code "dense(120)"}. */
+    @Override
+    public String spec() {
+        return "dense(" + units + ")";
+    }
+
     @Override
     public String toString() {
         return "Dense(" + (inputShape() == null ? "?" : in()) + " -> " + units + ")";

@@ -45,6 +45,12 @@ public final class Dropout extends Layer {
         return training && p > 0 ? x.dropout(p, rng) : x;
     }
 
+    /** The DSL call that appends this layer: {@code "dropout(0.5)"}. */
+    @Override
+    public String spec() {
+        return "dropout(" + p + ")";
+    }
+
     @Override
     public String toString() {
         return "Dropout(" + p + ")";

@@ -25,6 +25,12 @@ public final class GlobalAvgPool extends Layer {
         return x.reshape(s[0], s[1], s[2] * s[3]).mean(2);
     }
 
+    /** The DSL call that appends this layer: {@code "globalAvgPool()"}. */
+    @Override
+    public String spec() {
+        return "globalAvgPool()";
+    }
+
     @Override
     public String toString() {
         return "GlobalAvgPool";

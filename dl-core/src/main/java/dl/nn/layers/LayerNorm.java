@@ -61,6 +61,12 @@ public final class LayerNorm extends Layer {
         return "2*" + Shapes.size(inputShape());
     }
 
+    /** The DSL call that appends this layer: {@code "layerNorm()"}. */
+    @Override
+    public String spec() {
+        return "layerNorm()";
+    }
+
     @Override
     public String toString() {
         return "LayerNorm" + (inputShape() == null ? "" : Shapes.str(inputShape()));

@@ -71,6 +71,13 @@ public final class Pool extends Layer {
         return max ? x.maxPool2d(kernel, stride, padding) : x.avgPool2d(kernel, stride, padding);
     }
 
+    /** The DSL call that appends this layer: {@code "pool(3, 2).pad(1)", "avgPool(2)"}. */
+    @Override
+    public String spec() {
+        return kind() + "(" + kernel + (stride != kernel ? ", " + stride : "") + ")"
+                + (padding != 0 ? ".pad(" + padding + ")" : "");
+    }
+
     @Override
     public String toString() {
         return (max ? "MaxPool(" : "AvgPool(") + kernel + "x" + kernel + (stride != kernel ? ", stride " + stride : "")

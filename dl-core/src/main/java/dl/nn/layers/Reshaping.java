@@ -60,6 +60,16 @@ public final class Reshaping extends Layer {
         return x.reshape(withBatch);
     }
 
+    /** The DSL call that appends this layer: {@code "flatten()", "unflatten(1, 48, 48)"}. */
+    @Override
+    public String spec() {
+        if (target == null) {
+            return "flatten()";
+        }
+        String sizes = Arrays.toString(target);   // "[1, 48, 48]"
+        return "unflatten(" + sizes.substring(1, sizes.length() - 1) + ")";
+    }
+
     @Override
     public String toString() {
         return target == null ? "Flatten" : "Unflatten" + Arrays.toString(target);
