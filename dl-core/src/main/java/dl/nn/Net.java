@@ -542,6 +542,18 @@ public class Net implements Module {
         return this;
     }
 
+    /**
+     * How often each class of {@code data} is taken for each other, in evaluation mode: row = true class, column =
+     * predicted, with the data's class names (a heat map in a notebook). See {@link dl.train.ConfusionMatrix}.
+     *
+     * <pre>{@code
+     * model.confusionMatrix(data.test())     // the table, with precision, recall and F1 per class
+     * }</pre>
+     */
+    public dl.train.ConfusionMatrix confusionMatrix(dl.data.Dataset data) {
+        return dl.train.ConfusionMatrix.of(this, data);
+    }
+
     /** Training mode: dropout drops, batch norm uses and updates batch statistics. */
     public Net train() {
         setTraining(true);

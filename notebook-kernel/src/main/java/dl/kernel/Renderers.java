@@ -2,6 +2,7 @@ package dl.kernel;
 
 import dl.nn.Net;
 import dl.nn.Summary;
+import dl.train.ConfusionMatrix;
 import dl.train.History;
 import dl.train.Prediction;
 import java.awt.image.BufferedImage;
@@ -25,8 +26,8 @@ import tech.tablesaw.api.Table;
  * <ul>
  *   <li>a {@code BufferedImage} (a grid of samples, feature maps): {@code image/png};</li>
  *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked;</li>
- *   <li>a Prediction of one example: its probabilities as bars, {@code image/png};, with its text as fallback
- *       (a batch's Prediction shows as text);</li>
+ *   <li>a Prediction of one example: its probabilities as bars, {@code image/png}; a ConfusionMatrix: its heat map;
+ *       both with their text as fallback (a batch's Prediction shows as text);</li>
  *   <li>a Tablesaw table, a History, a model or its summary: {@code text/html}, with the text as fallback;</li>
  *   <li>a Tensor: its {@code toString}, a readable truncated grid.</li>
  * </ul>
@@ -55,6 +56,10 @@ final class Renderers {
                 context.renderIfRequested(PNG, () -> png(prediction.plot()));
             }
             context.getOutputContainer().putText(prediction.toString());
+        });
+        renderer.createRegistration(ConfusionMatrix.class).preferring(PNG).register((matrix, context) -> {
+            context.renderIfRequested(PNG, () -> png(matrix.plot()));
+            context.getOutputContainer().putText(matrix.toString());
         });
         renderer.createRegistration(Table.class).preferring(HTML).register((table, context) ->
                 context.renderIfRequested(HTML, () -> html(table, "")));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.nn.Net;
 import dl.tensor.Tensor;
+import dl.train.ConfusionMatrix;
 import java.util.List;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
@@ -42,5 +43,13 @@ class RenderersTest {
         DisplayData data = shown(model.predict(Tensor.zeros(4, 2)));
         assertFalse(data.hasDataForType(MIMEType.IMAGE_PNG));
         assertTrue(data.getData(MIMEType.TEXT_PLAIN).toString().startsWith("4 predictions:"), data.toString());
+    }
+
+    @Test
+    void aConfusionMatrixShowsAsAHeatMapWithTheTableBeside() {
+        var matrix = ConfusionMatrix.of(new int[] {0, 1, 1}, new int[] {0, 1, 0}, 2);
+        DisplayData data = shown(matrix);
+        assertTrue(data.getData(MIMEType.IMAGE_PNG).toString().startsWith(PNG_SIGNATURE), "the heat map");
+        assertEquals(matrix.toString(), data.getData(MIMEType.TEXT_PLAIN));
     }
 }
