@@ -497,6 +497,13 @@ public class Net implements Module {
      */
     public dl.train.Prediction predict(Tensor x) {
         boolean one = Arrays.equals(x.shape(), inputShape);
+        if (!one && (x.rank() != inputShape.length + 1
+                || !Arrays.equals(Arrays.copyOfRange(x.shape(), 1, x.rank()), inputShape))) {
+            throw new IllegalArgumentException("predict: expects one example " + Shapes.str(inputShape)
+                    + " or a batch [N, " + Shapes.str(inputShape).substring(1) + ", got " + Shapes.str(x.shape())
+                    + (x.numel() == Shapes.size(inputShape) ? "; reshape it with x.reshape("
+                    + Shapes.str(inputShape).replaceAll("[\\[\\]]", "") + ")" : ""));
+        }
         Tensor y = outputs(one ? x.reshape(batchOfOne()) : x);
         Tensor p;
         try (var off = NoGrad.scope()) {

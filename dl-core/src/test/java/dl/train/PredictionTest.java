@@ -117,6 +117,14 @@ class PredictionTest {
     }
 
     @Test
+    void aPictureOfTheWrongShapeIsRefusedWithTheReshapeThatFits() {
+        Net model = net(input(1, 6, 6)).flatten().dense(3);
+        var e = assertThrows(IllegalArgumentException.class, () -> model.predict(Tensor.zeros(6, 6)));
+        assertEquals("predict: expects one example [1, 6, 6] or a batch [N, 1, 6, 6], got [6, 6]; reshape it with"
+                + " x.reshape(1, 6, 6)", e.getMessage());
+    }
+
+    @Test
     void aModelThatPredictsNumbersIsSentToOutputs() {
         Net regression = net(input(2)).dense(1);
         var e = assertThrows(IllegalArgumentException.class, () -> regression.predict(Tensor.of(new float[] {1, 2}, 2)));
