@@ -497,8 +497,7 @@ public class Net implements Module {
      */
     public dl.train.Prediction predict(Tensor x) {
         boolean one = Arrays.equals(x.shape(), inputShape);
-        if (!one && (x.rank() != inputShape.length + 1
-                || !Arrays.equals(Arrays.copyOfRange(x.shape(), 1, x.rank()), inputShape))) {
+        if (!one && !isBatch(x)) {
             throw new IllegalArgumentException("predict: expects one example " + Shapes.str(inputShape)
                     + " or a batch [N, " + Shapes.str(inputShape).substring(1) + ", got " + Shapes.str(x.shape())
                     + (x.numel() == Shapes.size(inputShape) ? "; reshape it with x.reshape("
@@ -510,6 +509,12 @@ public class Net implements Module {
             p = endsIn("softmax") ? y : endsIn("logSoftmax") ? y.exp() : y.softmax();
         }
         return new dl.train.Prediction(y, p, classNames(), one);
+    }
+
+    /** Whether {@code x} is {@code [N, ...inputShape]}. */
+    private boolean isBatch(Tensor x) {
+        int[] s = x.shape();
+        return s.length == inputShape.length + 1 && Arrays.equals(Arrays.copyOfRange(s, 1, s.length), inputShape);
     }
 
     /** {@code [1, ...inputShape]}: one example as a batch. */
