@@ -77,7 +77,7 @@ class LiteralsTest {
         model.eval();
         Tensor x = Tensor.of(new double[] {1, -1, 1, -1, -1, -1, -1, -1}, 2, 4);
         // Row 1: 0.5 (1 - 1 + 1 - 1) = 0 per unit; row 2: 0.5 * -4 = -2, leaky: -0.02 per unit, then 0.5 * 2 * -0.02.
-        assertArrayEquals(new float[] {0, -0.02f}, model.predict(x).toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {0, -0.02f}, model.outputs(x).toFloatArray(), 1e-6f);
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class LenetBatchBench {
         // as in fit, each run's temporaries are reused by the next (PyTorch's caching allocator does the same)
         StepMemory memory = model.parameters().get(0).backend().stepMemory();
         Runnable forward = () -> {
-            model.predict(batch.inputs());
+            model.outputs(batch.inputs());
             memory.endStep(Trainer.kept(model, sgd));
         };
         Runnable forwardBackward = () -> {

@@ -70,7 +70,7 @@ public final class Attacks {
     }
 
     private static int[] predictions(Net model, Tensor images) {
-        float[] p = model.predict(images).argmax(1).toFloatArray();
+        float[] p = model.outputs(images).argmax(1).toFloatArray();
         int[] out = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             out[i] = (int) p[i];

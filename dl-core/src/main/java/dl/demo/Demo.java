@@ -66,7 +66,7 @@ public final class Demo {
         int[] right = new int[10], total = new int[10];
         for (int start = 0; start < test.size(); start += 1000) {
             int[] indices = java.util.stream.IntStream.range(start, Math.min(start + 1000, test.size())).toArray();
-            Tensor predicted = model.predict(test.batch(indices).inputs()).argmax(1);
+            Tensor predicted = model.outputs(test.batch(indices).inputs()).argmax(1);
             float[] p = predicted.toFloatArray();
             for (int i = 0; i < indices.length; i++) {
                 int label = test.label(indices[i]);

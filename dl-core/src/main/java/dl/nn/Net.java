@@ -44,6 +44,7 @@ public class Net implements Module {
     private long seed;
     private boolean built;
     private boolean training = true;
+    private List<String> classNames;
 
     /** A network whose samples have {@code inputShape} (no batch axis): {@code [784]} or {@code [1, 28, 28]}. */
     public Net(int... inputShape) {
@@ -465,8 +466,12 @@ public class Net implements Module {
         return x;
     }
 
-    /** The output for a batch in evaluation mode (dropout off, batch norm's running statistics), no graph. */
-    public Tensor predict(Tensor x) {
+    /**
+     * The raw outputs for a batch {@code [N, ...inputShape]} in evaluation mode (dropout off, batch norm's running
+     * statistics), with no graph: what {@code evaluate} scores. For the class and its probability, see
+     * {@link #predict}.
+     */
+    public Tensor outputs(Tensor x) {
         boolean was = isTraining();
         setTraining(false);
         try (var off = NoGrad.scope()) {
@@ -474,6 +479,91 @@ public class Net implements Module {
         } finally {
             setTraining(was);
         }
+    }
+
+    // ---- predicting -------------------------------------------------------------------------------------
+
+    /**
+     * The class this classifier picks for one example (shaped as {@code input(...)}, e.g. {@code [1, 28, 28]}) or
+     * for a batch {@code [N, ...]}, by name, with the probability of every class:
+     * {@code p_i = e^{y_i} / sum_j e^{y_j}} of the outputs {@code y}. A model that ends in {@code softmax()}
+     * already gives probabilities, one in {@code logSoftmax()} gives their logarithms: these are used as they are.
+     * Runs in evaluation mode, like {@link #outputs}.
+     *
+     * <pre>{@code
+     * model.predict(Images.read(Path.of("shoe.png"), 1, 28, 28))   // Sneaker (92.1%), then Sandal 5.3%, ...
+     * model.predict(picture).className()                          // "Sneaker"
+     * }</pre>
+     */
+    public dl.train.Prediction predict(Tensor x) {
+        boolean one = Arrays.equals(x.shape(), inputShape);
+        if (!one && !isBatch(x)) {
+            throw new IllegalArgumentException("predict: expects one example " + Shapes.str(inputShape)
+                    + " or a batch [N, " + Shapes.str(inputShape).substring(1) + ", got " + Shapes.str(x.shape())
+                    + (x.numel() == Shapes.size(inputShape) ? "; reshape it with x.reshape("
+                    + Shapes.str(inputShape).replaceAll("[\\[\\]]", "") + ")" : ""));
+        }
+        Tensor y = outputs(one ? x.reshape(batchOfOne()) : x);
+        Tensor p;
+        try (var off = NoGrad.scope()) {
+            p = endsIn("softmax") ? y : endsIn("logSoftmax") ? y.exp() : y.softmax();
+        }
+        return new dl.train.Prediction(y, p, classNames(), one);
+    }
+
+    /** Whether {@code x} is {@code [N, ...inputShape]}. */
+    private boolean isBatch(Tensor x) {
+        int[] s = x.shape();
+        return s.length == inputShape.length + 1 && Arrays.equals(Arrays.copyOfRange(s, 1, s.length), inputShape);
+    }
+
+    /** {@code [1, ...inputShape]}: one example as a batch. */
+    private int[] batchOfOne() {
+        int[] shape = new int[inputShape.length + 1];
+        shape[0] = 1;
+        System.arraycopy(inputShape, 0, shape, 1, inputShape.length);
+        return shape;
+    }
+
+    private boolean endsIn(String activation) {
+        return !layers.isEmpty() && layers.get(layers.size() - 1).kind().equals(activation);
+    }
+
+    /**
+     * The name of each output class, in label order, as {@link #predict} says them: those of the data the model
+     * was last fit on (or set with {@link #classNames(List)}), else "0" .. "k-1".
+     */
+    public List<String> classNames() {
+        if (classNames != null) {
+            return classNames;
+        }
+        int[] out = outputShape();
+        return out.length != 1 ? List.of() : java.util.stream.IntStream.range(0, out[0]).mapToObj(String::valueOf)
+                .toList();
+    }
+
+    /** Names the output classes, one name per output, in label order: {@code List.of("cat", "dog")}. */
+    public Net classNames(List<String> names) {
+        int[] out = outputShape();
+        if (out.length != 1 || out[0] != names.size()) {
+            throw new IllegalArgumentException("classNames: the model gives " + Shapes.str(out) + " outputs per"
+                    + " example, but " + names.size() + " names were given " + names + "; give one name per output,"
+                    + " in label order");
+        }
+        this.classNames = List.copyOf(names);
+        return this;
+    }
+
+    /**
+     * How often each class of {@code data} is taken for each other, in evaluation mode: row = true class, column =
+     * predicted, with the data's class names (a heat map in a notebook). See {@link dl.train.ConfusionMatrix}.
+     *
+     * <pre>{@code
+     * model.confusionMatrix(data.test())     // the table, with precision, recall and F1 per class
+     * }</pre>
+     */
+    public dl.train.ConfusionMatrix confusionMatrix(dl.data.Dataset data) {
+        return dl.train.ConfusionMatrix.of(this, data);
     }
 
     /** Training mode: dropout drops, batch norm uses and updates batch statistics. */

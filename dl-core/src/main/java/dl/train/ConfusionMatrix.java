@@ -1,5 +1,9 @@
 package dl.train;
 
+import dl.data.DataLoader;
+import dl.data.Dataset;
+import dl.nn.Net;
+import dl.tensor.Tensor;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +45,34 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(counts, null);
     }
 
+    /**
+     * The matrix of what {@code model} answers for every example of {@code data} (in evaluation mode, 1000 examples
+     * at a time), named with the data's classes.
+     *
+     * <pre>{@code
+     * ConfusionMatrix.of(model, data.test())          // the table; in a notebook, the heat map
+     * }</pre>
+     */
+    public static ConfusionMatrix of(Net model, Dataset data) {
+        FitChecks.notEmpty(data, "confusion matrix: the data");
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("confusion matrix: the data has no class labels (its targets are"
+                    + " vectors of " + data.targetSize() + " numbers); a confusion matrix counts classes");
+        }
+        int[] predicted = new int[data.size()];
+        int classes = 0;
+        for (int[] indices : new DataLoader(data, 1000, false, 0).epoch(0)) {
+            Tensor output = model.outputs(data.batch(indices).inputs());
+            int[] answers = Metrics.predictions(output);
+            for (int i = 0; i < indices.length; i++) {
+                predicted[indices[i]] = answers[i];
+            }
+            classes = output.size(1);
+        }
+        List<String> names = data.classNames().size() == classes ? data.classNames() : model.classNames();
+        return of(predicted, data.labels(), classes).named(names);
+    }
+
     /** The same matrix, printed with the classes' names. */
     public ConfusionMatrix named(List<String> classNames) {
         if (classNames.size() != counts.length) {
@@ -50,7 +82,6 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(counts, List.copyOf(classNames));
     }
 
-    /** A copy of the counts: row = true class, column = predicted class. */
     /** The classes' names (their numbers when none were given). */
     public List<String> names() {
         return java.util.stream.IntStream.range(0, counts.length).mapToObj(this::name).toList();
@@ -61,6 +92,7 @@ public final class ConfusionMatrix {
         return dl.viz.ConfusionChart.of(this);
     }
 
+    /** A copy of the counts: row = true class, column = predicted class. */
     public int[][] counts() {
         int[][] copy = new int[counts.length][];
         for (int t = 0; t < counts.length; t++) {

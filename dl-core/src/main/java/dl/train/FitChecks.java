@@ -44,7 +44,7 @@ final class FitChecks {
 
     /** Runs the first example through the model, in evaluation mode and without gradients. */
     private static Tensor firstOutput(Net model, Dataset data) {
-        return model.predict(data.batch(new int[] {0}).inputs());
+        return model.outputs(data.batch(new int[] {0}).inputs());
     }
 
     private static void outputsForEveryClass(Tensor output, Dataset data, String which) {

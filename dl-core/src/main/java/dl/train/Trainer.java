@@ -10,6 +10,7 @@ import dl.nn.loss.Loss;
 import dl.optim.Optimizer;
 import dl.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -75,6 +76,9 @@ public final class Trainer {
 
     private static History train(Net model, Dataset train, Fit config, AtomicBoolean interrupt) {
         FitChecks.beforeTraining(model, train, config);
+        if (Arrays.equals(model.outputShape(), new int[] {train.classes()})) {   // answers named as the data's
+            model.classNames(train.classNames());
+        }
         List<Tensor> parameters = model.parameters();
         try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
                 : parameters.get(0).backend().stepMemory()) {
@@ -101,7 +105,7 @@ public final class Trainer {
         int correct = 0;
         for (int[] indices : loader.epoch(0)) {
             Batch batch = data.batch(indices);
-            Tensor output = model.predict(batch.inputs());
+            Tensor output = model.outputs(batch.inputs());
             lossSum += perExample(loss, loss.apply(output, batch.targets()).item(), batch.size()) * batch.size();
             correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
         }

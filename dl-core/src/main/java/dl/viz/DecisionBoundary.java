@@ -43,7 +43,7 @@ public final class DecisionBoundary {
                 grid[2 * col] = x0 + w * (col + 0.5f) / SIZE;
                 grid[2 * col + 1] = y0 + h * (SIZE - row - 0.5f) / SIZE;
             }
-            float[] classes = model.predict(Tensor.of(grid, SIZE, 2)).argmax(1).toFloatArray();
+            float[] classes = model.outputs(Tensor.of(grid, SIZE, 2)).argmax(1).toFloatArray();
             for (int col = 0; col < SIZE; col++) {
                 image.setRGB(col, row, pale(Charts.PALETTE[(int) classes[col] % Charts.PALETTE.length]).getRGB());
             }

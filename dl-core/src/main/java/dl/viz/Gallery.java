@@ -102,7 +102,7 @@ public final class Gallery {
 
         Dataset test = data.test();
         int[] all = IntStream.range(0, test.size()).toArray();
-        int[] predicted = Metrics.predictions(lenet.predict(test.batch(all).inputs()));
+        int[] predicted = Metrics.predictions(lenet.outputs(test.batch(all).inputs()));
         Charts.save(ConfusionMatrix.of(predicted, test.labels(), 10).named(FashionMnist.CLASSES).plot(),
                 dir.resolve("confusion.png"));
         int[] first = IntStream.range(0, 24).toArray();

@@ -63,6 +63,47 @@ public final class Images {
         return image;
     }
 
+    /**
+     * Any image tensor as a picture, shown inline when a notebook cell ends with it: {@code [H, W]} or
+     * {@code [1, H, W]} grey, {@code [3, H, W]} colour, or a batch {@code [N, 1 or 3, H, W]} as a grid of numbered
+     * tiles (at most {@value #MOST}). Each image's values are stretched from their min to their max; small images
+     * are scaled up by a whole factor.
+     *
+     * <pre>{@code
+     * Images.of(Images.read(Path.of("shoe.png")))             // the picture as the model gets it
+     * Images.of(data.test().batch(new int[] {0, 1, 2}).inputs())
+     * }</pre>
+     */
+    public static BufferedImage of(Tensor image) {
+        int[] s = image.shape();
+        boolean colours = s.length >= 3 && (s[s.length - 3] == 1 || s[s.length - 3] == 3);
+        if (s.length == 2) {
+            return of(image.toFloatArray(), 0, 1, s[0], s[1], scale(s[0], s[1]));
+        }
+        if (s.length == 3 && colours) {
+            return of(image.toFloatArray(), 0, s[0], s[1], s[2], scale(s[1], s[2]));
+        }
+        if (s.length == 4 && colours && s[0] >= 1 && s[0] <= MOST) {
+            float[] values = image.toFloatArray();
+            BufferedImage[] tiles = new BufferedImage[s[0]];
+            String[] captions = new String[s[0]];
+            for (int i = 0; i < s[0]; i++) {
+                tiles[i] = of(values, i * s[1] * s[2] * s[3], s[1], s[2], s[3], scale(s[2], s[3]));
+                captions[i] = String.valueOf(i);
+            }
+            return arrange(tiles, captions, new boolean[s[0]]);
+        }
+        throw new IllegalArgumentException("Images.of: expects an image [height, width] or [1 or 3, height, width],"
+                + " or a batch of at most " + MOST + " [N, 1 or 3, height, width], got " + Shapes.str(s)
+                + (s.length == 1 ? "; reshape it first, e.g. x.reshape(28, 28)"
+                : s.length == 3 ? "; for the channels of a feature map, use Images.channels(x)" : ""));
+    }
+
+    /** The whole factor that scales an image up to about TARGET pixels on its longer side. */
+    private static int scale(int height, int width) {
+        return Math.max(1, TARGET / Math.max(height, width));
+    }
+
     private static int level(float v, float min, float range) {
         return Math.round((v - min) / range * 255);
     }
@@ -92,7 +133,7 @@ public final class Images {
     public static BufferedImage grid(Dataset data, Net model) {
         checkFits(data);
         Tensor all = data.batch(IntStream.range(0, data.size()).toArray()).inputs();
-        return grid(data, Metrics.predictions(model.predict(all)));
+        return grid(data, Metrics.predictions(model.outputs(all)));
     }
 
     /**
@@ -250,7 +291,7 @@ public final class Images {
      *
      * <pre>{@code
      * Tensor picture = Images.read(Path.of("shoe.jpg"), 1, 28, 28);
-     * model.predict(picture.reshape(1, 1, 28, 28));
+     * model.predict(picture);   // Sneaker (92.1%), then Sandal 5.3%, Ankle boot 1.2%
      * }</pre>
      */
     public static Tensor read(Path file, int channels, int height, int width) {

@@ -70,7 +70,7 @@ class LayersTest {
         Tensor x = Tensor.randn(RNG, 8, 3).mul(4).add(10);
         Tensor trained = net.forward(x);
         assertEquals(0f, trained.mean(0).abs().max().item(), 1e-5f, "training: each feature has mean 0");
-        Tensor evaluated = net.predict(x);
+        Tensor evaluated = net.outputs(x);
         assertNotEquals(trained.get(0, 0), evaluated.get(0, 0), "evaluation uses the running averages");
     }
 
@@ -83,7 +83,7 @@ class LayersTest {
         // running mean 0.9 * 0 + 0.1 * 3; running variance 0.9 * 1 + 0.1 * 14/3
         assertEquals(0.3f, dense.state().get("batchNorm1.runningMean").item(), 1e-6f);
         assertEquals(0.9 + 0.1 * 14 / 3, dense.state().get("batchNorm1.runningVar").item(), 1e-6);
-        float evaluated = dense.predict(Tensor.of(new float[] {6}, 1, 1)).item();
+        float evaluated = dense.outputs(Tensor.of(new float[] {6}, 1, 1)).item();
         assertEquals((6 - 0.3) / Math.sqrt(0.9 + 0.1 * 14 / 3 + 1e-5), evaluated, 1e-5);
 
         // images: n counts every pixel of the channel in the batch; here 0, 2, 4, 6 over 2 samples of 1x2 pixels,
@@ -99,7 +99,7 @@ class LayersTest {
         var e = assertThrows(IllegalArgumentException.class, () -> net.forward(Tensor.ones(1, 3)));
         assertTrue(e.getMessage().startsWith("batchNorm (layer 2): a batch of one sample has no variance to"
                 + " normalize by, got [1, 3]; train with batches of 2 or more"), e.getMessage());
-        assertArrayEquals(new int[] {1, 3}, net.predict(Tensor.ones(1, 3)).shape(), "evaluation takes one sample");
+        assertArrayEquals(new int[] {1, 3}, net.outputs(Tensor.ones(1, 3)).shape(), "evaluation takes one sample");
     }
 
     @Test
@@ -107,7 +107,7 @@ class LayersTest {
         Net net = net(input(1000)).dropout(0.5);
         Tensor x = Tensor.ones(1, 1000);
         assertTrue(net.forward(x).eq(Tensor.scalar(0)).sum().item() > 400, "about half dropped");
-        assertEquals(1000f, net.predict(x).sum().item(), "evaluation keeps everything");
+        assertEquals(1000f, net.outputs(x).sum().item(), "evaluation keeps everything");
     }
 
     @Test

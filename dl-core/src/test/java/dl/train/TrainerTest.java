@@ -85,7 +85,7 @@ class TrainerTest {
                 .quiet());
         assertEquals("interrupted", history.stoppedBecause());
         assertEquals(3, history.stepLosses().size());
-        assertArrayEquals(new int[] {4, 2}, model.predict(dl.tensor.Tensor.zeros(4, 2)).shape());
+        assertArrayEquals(new int[] {4, 2}, model.outputs(dl.tensor.Tensor.zeros(4, 2)).shape());
     }
 
     /**
@@ -171,7 +171,7 @@ class TrainerTest {
         History history = perceptron.fit(data, epochs(1).batch(256).loss(Losses.sumSquaredError())
                 .optimizer(sgd(1e-9)).validation(data).quiet());
         Batch all = data.batch(java.util.stream.IntStream.range(0, data.size()).toArray());
-        double perExample = Losses.sumSquaredError().apply(perceptron.predict(all.inputs()), all.targets()).item()
+        double perExample = Losses.sumSquaredError().apply(perceptron.outputs(all.inputs()), all.targets()).item()
                 / data.size();
         assertEquals(perExample, history.last().validationLoss(), 1e-5 * perExample);
         assertEquals(perExample, history.last().loss(), 1e-4 * perExample);

@@ -54,6 +54,27 @@ class ImagesTest {
     }
 
     @Test
+    void anyImageTensorIsAPictureInOneCall() {
+        Tensor grey = Tensor.of(new float[] {0, 1, 1, 0}, 2, 2);
+        BufferedImage picture = Images.of(grey);
+        assertEquals(picture.getWidth(), picture.getHeight());
+        assertTrue(picture.getWidth() > 2, "scaled up to be seen: " + picture.getWidth());
+        assertEquals(0x000000, picture.getRGB(0, 0) & 0xFFFFFF);
+        assertEquals(0xFFFFFF, picture.getRGB(picture.getWidth() - 1, 0) & 0xFFFFFF);
+        assertArrayEquals(pixels(picture), pixels(Images.of(grey.reshape(1, 2, 2))), "[H, W] and [1, H, W] alike");
+
+        Tensor red = Tensor.of(new float[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0}, 3, 2, 2);
+        assertEquals(0xFF0000, Images.of(red).getRGB(0, 0) & 0xFFFFFF, "[3, H, W] in colour");
+
+        BufferedImage batch = Images.of(Tensor.zeros(3, 1, 2, 2));
+        assertTrue(batch.getWidth() > 3 * picture.getWidth(), "a batch side by side, with gaps");
+
+        var flat = assertThrows(IllegalArgumentException.class, () -> Images.of(Tensor.zeros(784)));
+        assertEquals("Images.of: expects an image [height, width] or [1 or 3, height, width], or a batch of at most 64"
+                + " [N, 1 or 3, height, width], got [784]; reshape it first, e.g. x.reshape(28, 28)", flat.getMessage());
+    }
+
+    @Test
     void aGridCaptionsTheSamplesAndMarksWrongPredictionsInRed(@TempDir Path dir) throws IOException {
         BufferedImage right = Images.grid(three(), new int[] {0, 1, 2}, List.of("dark", "light"), new int[] {0, 1, 1});
         BufferedImage wrong = Images.grid(three(), new int[] {0, 1, 2}, List.of("dark", "light"), new int[] {1, 1, 1});
@@ -92,7 +113,7 @@ class ImagesTest {
         Dataset named = three().withClassNames(List.of("dark", "light"));
         Net model = net(input(1, 4, 4)).flatten().dense(2).seed(0);
         Tensor x = named.batch(new int[] {0, 1, 2}).inputs();
-        assertArrayEquals(pixels(Images.grid(named, Metrics.predictions(model.predict(x)))),
+        assertArrayEquals(pixels(Images.grid(named, Metrics.predictions(model.outputs(x)))),
                 pixels(Images.grid(named, model)));
         var e = assertThrows(IllegalArgumentException.class, () -> Images.grid(named, new int[] {0}));
         assertEquals("grid: 1 predictions for 3 images; give one predicted class per image", e.getMessage());

@@ -2,7 +2,9 @@ package dl.kernel;
 
 import dl.nn.Net;
 import dl.nn.Summary;
+import dl.train.ConfusionMatrix;
 import dl.train.History;
+import dl.train.Prediction;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +26,8 @@ import tech.tablesaw.api.Table;
  * <ul>
  *   <li>a {@code BufferedImage} (a grid of samples, feature maps): {@code image/png};</li>
  *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked;</li>
+ *   <li>a Prediction of one example: its probabilities as bars, {@code image/png}; a ConfusionMatrix: its heat map;
+ *       both with their text as fallback (a batch's Prediction shows as text);</li>
  *   <li>a Tablesaw table, a History, a model or its summary: {@code text/html}, with the text as fallback;</li>
  *   <li>a Tensor: its {@code toString}, a readable truncated grid.</li>
  * </ul>
@@ -46,6 +50,16 @@ final class Renderers {
         renderer.createRegistration(BufferedImage.class).preferring(PNG).register((image, context) -> {
             Image.renderImage(image, context);   // jjava's own PNG encoding; only the text differs
             context.getOutputContainer().putText("image " + image.getWidth() + " x " + image.getHeight());
+        });
+        renderer.createRegistration(Prediction.class).preferring(PNG).register((prediction, context) -> {
+            if (prediction.size() == 1) {
+                context.renderIfRequested(PNG, () -> png(prediction.plot()));
+            }
+            context.getOutputContainer().putText(prediction.toString());
+        });
+        renderer.createRegistration(ConfusionMatrix.class).preferring(PNG).register((matrix, context) -> {
+            context.renderIfRequested(PNG, () -> png(matrix.plot()));
+            context.getOutputContainer().putText(matrix.toString());
         });
         renderer.createRegistration(Table.class).preferring(HTML).register((table, context) ->
                 context.renderIfRequested(HTML, () -> html(table, "")));

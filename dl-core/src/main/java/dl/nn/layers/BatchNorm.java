@@ -99,7 +99,7 @@ public final class BatchNorm extends Layer {
             throw new IllegalArgumentException(kind() + " (layer " + position() + "): a batch of one sample has no"
                     + " variance to normalize by, got " + Shapes.str(x.shape()) + "; train with batches of 2 or more"
                     + " (and a batch size that leaves no single sample at the end of an epoch), or evaluate with"
-                    + " predict()");
+                    + " model.predict(x) or model.outputs(x)");
         }
         return n;
     }
