@@ -4,17 +4,20 @@ import dl.optim.Optimizer;
 import dl.train.Checkpoint;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The whole model in one file, for {@code model.save(path)} and {@code Net.load(path)}: a {@link Checkpoint} (its
  * atomic write, its CRC-32, its checks before anything is built) whose texts hold the architecture, as the DSL
- * sentence that builds the network ({@link Architecture}), and the kind of the optimizer whose state it holds.
+ * sentence that builds the network ({@link Architecture}), the names of its classes, and the kind of the optimizer
+ * whose state it holds.
  */
 final class ModelFile {
 
     private static final String ARCHITECTURE = "architecture";
     private static final String OPTIMIZER = "optimizer";
+    private static final String CLASSES = "classes";
 
     private ModelFile() {
     }
@@ -43,6 +46,9 @@ final class ModelFile {
     static void save(Net net, long seed, SavedOptimizer optimizer, Path file) {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(ARCHITECTURE, Architecture.of(net, seed));
+        if (!net.classNames().isEmpty()) {
+            texts.put(CLASSES, String.join("\n", net.classNames()));   // one name a line, in label order
+        }
         if (optimizer != null) {
             texts.put(OPTIMIZER, optimizer.kind());
         }
@@ -61,6 +67,10 @@ final class ModelFile {
                     + " model, for Net.load");
         }
         Net net = Architecture.rebuild(architecture, file.toString());
+        String classes = saved.texts().get(CLASSES);
+        if (classes != null) {
+            net.classNames(List.of(classes.split("\n", -1)));
+        }
         Map<String, float[]> optimizer = new LinkedHashMap<>();
         Checkpoint.load(saved, net.state(), optimizer);
         String kind = saved.texts().get(OPTIMIZER);

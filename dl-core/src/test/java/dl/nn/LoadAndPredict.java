@@ -20,7 +20,7 @@ public final class LoadAndPredict {
 
     public static void main(String[] args) {
         Net model = Net.load(Path.of(args[0]));
-        for (float v : model.predict(input()).toFloatArray()) {
+        for (float v : model.outputs(input()).toFloatArray()) {
             System.out.println(Integer.toHexString(Float.floatToRawIntBits(v)));
         }
     }

@@ -63,7 +63,7 @@ class ModelFileTest {
             assertEquals(model.summary().toString(), loaded.summary().toString());
             model.state().forEach((name, t) ->
                     assertArrayEquals(t.toFloatArray(), loaded.state().get(name).toFloatArray(), name));
-            assertArrayEquals(model.predict(x).toFloatArray(), loaded.predict(x).toFloatArray(), model.toString());
+            assertArrayEquals(model.outputs(x).toFloatArray(), loaded.outputs(x).toFloatArray(), model.toString());
         }
     }
 
@@ -93,7 +93,7 @@ class ModelFileTest {
             model.save(file);
             Net loaded = Net.load(file);
             assertEquals(model.summary().toString(), loaded.summary().toString());
-            assertArrayEquals(model.predict(x).toFloatArray(), loaded.predict(x).toFloatArray(), model.toString());
+            assertArrayEquals(model.outputs(x).toFloatArray(), loaded.outputs(x).toFloatArray(), model.toString());
         }
     }
 
@@ -119,6 +119,14 @@ class ModelFileTest {
         weightsOnly.fit(data, epochs(1).batch(16).optimizer(adam(0.01)).quiet());
         assertFalse(Arrays.equals(model.weights("dense1").toFloatArray(), weightsOnly.weights("dense1")
                 .toFloatArray()), "a fresh Adam (m = v = 0, t = 0) takes other steps than the saved one");
+    }
+
+    @Test
+    void theClassNamesComeBackWithTheModel() {
+        Net model = net(input(2, 4, 4)).seed(1).flatten().dense(3).classNames(List.of("circle", "square", "star"));
+        Path file = dir.resolve("named.dl");
+        model.save(file);
+        assertEquals(List.of("circle", "square", "star"), Net.load(file).classNames());
     }
 
     @Test
@@ -203,7 +211,7 @@ class ModelFileTest {
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
         List<String> printed = out.lines().filter(line -> line.matches("-?[0-9a-f]+")).toList();
-        float[] predicted = model.predict(LoadAndPredict.input()).toFloatArray();
+        float[] predicted = model.outputs(LoadAndPredict.input()).toFloatArray();
         List<String> original = IntStream.range(0, predicted.length)
                 .mapToObj(i -> Integer.toHexString(Float.floatToRawIntBits(predicted[i]))).toList();
         assertEquals(original, printed, out);
