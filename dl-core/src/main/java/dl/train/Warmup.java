@@ -13,13 +13,13 @@ import java.util.function.BooleanSupplier;
 /**
  * Gets the JVM ready to train before the first real {@code fit}. The JVM runs new code slowly at first and compiles
  * what runs often into fast machine code as it goes: about a thousand training steps pass before a network's step
- * runs at full speed, so a small MLP's first epoch on Fashion-MNIST (938 steps) takes half as long again as its
- * second. PyTorch ships its kernels compiled and needs no such start.
+ * runs at full speed, longer than a small MLP's first epoch on Fashion-MNIST (938 steps), which is therefore slower
+ * than its second. PyTorch ships its kernels compiled and needs no such start.
  *
- * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps (about a second), so that what every
- * network's step runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is
- * compiled before a student's own network trains. Convolutions are left out: their steps are long, and they get
- * compiled within a CNN's first batches.
+ * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps, so that what every network's step
+ * runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is compiled before a
+ * student's own network trains. Convolutions are left out: their steps are long, and they get compiled within a
+ * CNN's first batches.
  *
  * <p>The start-up script of the notebook kernel and of {@code ./dl jshell} calls {@link #inBackground}, so this
  * happens while the student reads the first cells; {@code ./dl bench train} calls {@link #run} before its clock
@@ -28,10 +28,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Warmup {
 
-    /**
-     * Enough for the JIT's last compilations to land: on a 2-core Xeon, an MLP's first epoch on Fashion-MNIST took
-     * 0.50-0.54 s cold, 0.40-0.43 s after 400 warm-up steps, 0.35 s after 800 or 1,200, as fast as its second.
-     */
+    /** Enough for the JIT's last compilations to land: after them an MLP's first epoch is as fast as its second. */
     static final int STEPS = 1000;
 
     private static final int BATCH = 64;

@@ -18,9 +18,7 @@ import dl.data.TrainTest;
 import dl.nn.Net;
 import dl.optim.Optimizer;
 import dl.tensor.Tensor;
-import dl.train.ConfusionMatrix;
 import dl.train.History;
-import dl.train.Metrics;
 import dl.demo.CommandLine;
 import dl.zoo.Models;
 import java.io.IOException;
@@ -100,17 +98,7 @@ public final class Gallery {
                 .validation(data.test()).quiet());
         write(dir, "history.png", history.plot());
 
-        Dataset test = data.test();
-        int[] all = IntStream.range(0, test.size()).toArray();
-        int[] predicted = Metrics.predictions(lenet.outputs(test.batch(all).inputs()));
-        Charts.save(ConfusionMatrix.of(predicted, test.labels(), 10).named(FashionMnist.CLASSES).plot(),
-                dir.resolve("confusion.png"));
-        int[] first = IntStream.range(0, 24).toArray();
-        Images.save(Images.grid(test, first, FashionMnist.CLASSES, java.util.Arrays.copyOf(predicted, 24)),
-                dir.resolve("samples.png"));
-        Tensor one = test.batch(new int[] {0}).inputs();
-        Images.save(Images.channels(lenet.activations("conv1", one)), dir.resolve("feature-maps.png"));
-        Images.save(Images.channels(lenet.weights("conv1")), dir.resolve("filters.png"));
+        drawPredictions(dir, lenet, data.test());
         write(dir, "weights.png", Comparisons.weights(lenet));
         dl.data.Batch batch = data.train().batch(IntStream.range(0, 64).toArray());
         dl.nn.loss.Losses.crossEntropy().apply(lenet.forward(batch.inputs()), batch.targets()).backward();
@@ -123,10 +111,6 @@ public final class Gallery {
                     .optimizer(sgd(eta)).validation(few.test()).quiet()));
         }
         write(dir, "learning-rates.png", Comparisons.histories(runs));
-
-        Tensor fooled = test.batch(IntStream.range(0, 8).toArray()).inputs();
-        var attack = dl.attack.Attacks.fgsm(lenet, fooled, java.util.Arrays.copyOf(test.labels(), 8), 0.1f);
-        Images.save(Images.adversarial(attack, fooled, 0, FashionMnist.CLASSES), dir.resolve("adversarial.png"));
 
         write(dir, "activations.png", FunctionCharts.activations());
         write(dir, "learning-rate-schedules.png", Schedules.learningRates(100));
@@ -150,6 +134,28 @@ public final class Gallery {
         Net small = net(input(2)).dense(16).tanh().dense(16).tanh().dense(2).seed(1);
         small.fit(moons, epochs(100).batch(30).optimizer(adam(0.02)).quiet());
         Images.save(DecisionBoundary.of(small, moons), dir.resolve("decision-boundary.png"));
+    }
+
+    /**
+     * What a classifier with a layer "conv1" (a LeNet-5) makes of {@code test}: the confusion matrix, 24 images
+     * captioned with its answers, the feature maps of the first image and the filters of conv1, and an FGSM attack.
+     * The classes are named as the data names them.
+     */
+    static void drawPredictions(Path dir, Net model, Dataset test) {
+        Charts.save(model.confusionMatrix(test).plot(), dir.resolve("confusion.png"));
+        Images.save(Images.grid(test.take(24), model), dir.resolve("samples.png"));
+        Tensor first = inputs(test.take(1));
+        Images.save(Images.channels(model.activations("conv1", first)), dir.resolve("feature-maps.png"));
+        Images.save(Images.channels(model.weights("conv1")), dir.resolve("filters.png"));
+        Dataset few = test.take(8);
+        Tensor fooled = inputs(few);
+        var attack = dl.attack.Attacks.fgsm(model, fooled, few.labels(), 0.1);
+        Images.save(Images.adversarial(attack, fooled, 0, test.classNames()), dir.resolve("adversarial.png"));
+    }
+
+    /** Every input of {@code data}, as one batch. */
+    private static Tensor inputs(Dataset data) {
+        return data.batch(IntStream.range(0, data.size()).toArray()).inputs();
     }
 
     private static void write(Path dir, String name, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {

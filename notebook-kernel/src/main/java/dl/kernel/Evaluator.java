@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
@@ -30,6 +34,10 @@ final class Evaluator implements AutoCloseable {
 
     /** What {@link #eval} returns when the cell ends with a statement or a declaration rather than an expression. */
     static final Object NO_VALUE = new Object();
+
+    /** The names of Object's public methods, which Tab leaves out until a name is begun. */
+    private static final Set<String> OBJECTS_METHODS = Arrays.stream(Object.class.getMethods()).map(Method::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final LocalEngine engine;
     private final JShell shell;
@@ -108,17 +116,32 @@ final class Evaluator implements AutoCloseable {
     record Completions(int anchor, List<String> choices) {
     }
 
+    /**
+     * What Tab offers at {@code cursor}. Object's methods ({@code wait}, {@code notify}, {@code hashCode}...) are
+     * left out until the student has begun a name: every object has them, and they would crowd the DSL's words
+     * out of the list. So {@code model.} lists {@code fit(}, {@code summary()}...; {@code model.has} offers
+     * {@code hashCode()}.
+     */
     Completions complete(String code, int cursor) {
         int start = snippetStart(code, cursor);
         int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code.substring(start),
+                cursor - start, anchor);
+        boolean nameBegun = start + anchor[0] < cursor;
         List<String> choices = new ArrayList<>();
-        for (SourceCodeAnalysis.Suggestion s : analysis.completionSuggestions(code.substring(start), cursor - start,
-                anchor)) {
-            if (!choices.contains(s.continuation())) {
-                choices.add(s.continuation());
+        for (SourceCodeAnalysis.Suggestion s : suggestions) {
+            String choice = s.continuation();
+            if (!choices.contains(choice) && (nameBegun || !isObjectsMethod(choice))) {
+                choices.add(choice);
             }
         }
         return new Completions(start + anchor[0], choices);
+    }
+
+    /** True for a method call that Object declares, as JShell writes it: {@code "wait("}, {@code "hashCode()"}. */
+    private static boolean isObjectsMethod(String continuation) {
+        int parenthesis = continuation.indexOf('(');
+        return parenthesis > 0 && OBJECTS_METHODS.contains(continuation.substring(0, parenthesis));
     }
 
     /** JShell's documentation of what is at {@code cursor}: signatures, and the Javadoc of the JDK's classes. */

@@ -1,6 +1,7 @@
 package dl.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -119,6 +120,30 @@ class EvaluatorTest {
         Evaluator.Completions c = jshell.complete("int k = 3;\nm2.con", 17);
         assertEquals(14, c.anchor());
         assertTrue(c.choices().contains("conv("), c.choices().toString());
+    }
+
+    @Test
+    void tabAfterADotListsTheDslsWordsWithoutObjectsMethods() {
+        jshell.eval("var m3 = net(input(4)).dense(3);");
+        List<String> words = tab("m3.");
+        for (String word : List.of("fit(", "summary()", "dense(")) {
+            assertTrue(words.contains(word), word + " missing from " + words);
+        }
+        for (String object : List.of("wait(", "notify()", "notifyAll()", "hashCode()", "getClass()", "equals(")) {
+            assertFalse(words.contains(object), object + " offered in " + words);
+        }
+    }
+
+    @Test
+    void objectsMethodsAreOfferedOnceTheirNameIsBegun() {
+        jshell.eval("var m4 = net(input(4)).dense(3);");
+        assertEquals(List.of("hashCode()"), tab("m4.has"));
+        assertTrue(tab("\"cat\".eq").contains("equals("), tab("\"cat\".eq").toString());
+    }
+
+    /** What Tab offers at the end of {@code code}. */
+    private static List<String> tab(String code) {
+        return jshell.complete(code, code.length()).choices();
     }
 
     @Test

@@ -56,6 +56,7 @@ class KernelProtocolTest {
             "String[] names = new String[2];\nint total = 0;\nfor (int i = 0; i < names.length; i++) {\n"
                     + "    total += names[i].length();\n}"));
     private static final int COMPLETE = step(Map.of("complete", "model.con", "cursor", 9));
+    private static final int COMPLETE_AFTER_DOT = step(Map.of("complete", "model.", "cursor", 6));
     private static final int INSPECT = step(Map.of("inspect", "model.conv(3, 8)", "cursor", 8));
     // last, before the shutdown (on the control socket): a kernel that stops reading its shell leaves no reply here
     private static final int FORGED = step(Map.of("forged", "x = 1000;"));
@@ -196,6 +197,13 @@ class KernelProtocolTest {
         JsonObject r = reply(COMPLETE);
         assertEquals(6, r.get("cursor_start").getAsInt());
         assertTrue(r.getAsJsonArray("matches").toString().contains("conv("), r.toString());
+    }
+
+    @Test
+    void tabAfterTheDotListsTheDslsWordsWithoutObjectsMethods() {
+        String matches = reply(COMPLETE_AFTER_DOT).getAsJsonArray("matches").toString();
+        assertTrue(matches.contains("\"fit(\"") && matches.contains("\"summary()\""), matches);
+        assertFalse(matches.contains("\"wait(\"") || matches.contains("\"hashCode()\""), matches);
     }
 
     @Test
