@@ -34,7 +34,7 @@ public abstract class Optimizer {
     private int[] updates = new int[0];
 
     protected Optimizer(double eta) {
-        this.schedule = LearningRate.constant(eta);
+        this.schedule = LearningRate.fixed(eta);
     }
 
     /** The tensors to change (leaves that require gradients); returns this optimizer. */
