@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,7 +106,8 @@ public final class Trainer {
             lossSum += perExample(loss, loss.apply(output, batch.targets()).item(), batch.size()) * batch.size();
             correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
         }
-        return new Evaluation(lossSum / data.size(), data.hasLabels() ? (double) correct / data.size() : Double.NaN);
+        return new Evaluation(lossSum / data.size(), data.hasLabels() ? (double) correct / data.size() : Double.NaN,
+                loss.name());
     }
 
     /** A batch's loss per example: a summed loss divided by the batch's examples, a mean loss as it is. */
@@ -113,8 +115,17 @@ public final class Trainer {
         return loss.summed() ? value / examples : value;
     }
 
-    /** A model's loss (per example) and accuracy on some data. */
-    public record Evaluation(double loss, double accuracy) {
+    /**
+     * A model's loss (per example) and accuracy on some data, and which loss it is:
+     * {@code loss 0.1234 (sse per example), accuracy 95.0%}.
+     */
+    public record Evaluation(double loss, double accuracy, String lossName) {
+
+        @Override
+        public String toString() {
+            String of = Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, ", accuracy %.1f%%", 100 * accuracy);
+            return String.format(Locale.ROOT, "loss %.4f (%s per example)%s", loss, lossName, of);
+        }
     }
 
     /** One call of {@code fit}: the loop over epochs and batches, and what it keeps track of. */
