@@ -5,6 +5,8 @@ import dl.backend.Storage;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.data.Dataset;
+import dl.autograd.NoGrad;
+import dl.nn.Module;
 import dl.nn.Net;
 import dl.nn.loss.Loss;
 import dl.optim.Optimizer;
@@ -35,7 +37,7 @@ public final class Trainer {
     private static volatile Supplier<TrainingListener> progressDisplay = () -> new ConsoleProgress(System.out);
 
     /** The models being trained now, each with the thread training it: one fit per model at a time. */
-    private static final Map<Net, Thread> training = Collections.synchronizedMap(new IdentityHashMap<>());
+    private static final Map<Module, Thread> training = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private Trainer() {
     }
@@ -48,7 +50,11 @@ public final class Trainer {
         progressDisplay = display;
     }
 
-    public static History fit(Net model, Dataset train, Fit config) {
+    /**
+     * Trains {@code model}, a {@link Net} or any {@link Module}, on {@code train} as {@code config} says; see
+     * {@link Net#fit}.
+     */
+    public static History fit(Module model, Dataset train, Fit config) {
         claim(model);
         AtomicBoolean interrupt = Interrupt.trainingStarted();
         try {
@@ -60,7 +66,7 @@ public final class Trainer {
     }
 
     /** Refuses a second fit of a model while one runs: the two would mix their steps into the same weights. */
-    private static void claim(Net model) {
+    private static void claim(Module model) {
         Thread other = training.putIfAbsent(model, Thread.currentThread());
         if (other != null) {
             throw new IllegalStateException("fit: this model is already being trained, by a fit on thread '"
@@ -70,11 +76,11 @@ public final class Trainer {
     }
 
     /** {@link #fit} unseen by {@link Interrupt}: the {@link Warmup} is no training of the student's. */
-    static History train(Net model, Dataset train, Fit config) {
+    static History train(Module model, Dataset train, Fit config) {
         return train(model, train, config, new AtomicBoolean());
     }
 
-    private static History train(Net model, Dataset train, Fit config, AtomicBoolean interrupt) {
+    private static History train(Module model, Dataset train, Fit config, AtomicBoolean interrupt) {
         FitChecks.beforeTraining(model, train, config);
         List<Tensor> parameters = model.parameters();
         try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
@@ -84,7 +90,7 @@ public final class Trainer {
     }
 
     /** What outlives a training step: the model's weights and buffers, and the optimizer's slots. */
-    public static Set<Storage> kept(Net model, Optimizer optimizer) {
+    public static Set<Storage> kept(Module model, Optimizer optimizer) {
         Set<Storage> keep = Collections.newSetFromMap(new IdentityHashMap<>());
         model.state().values().forEach(t -> keep.add(t.storage()));
         optimizer.slots().forEach(t -> keep.add(t.storage()));
@@ -95,19 +101,33 @@ public final class Trainer {
      * Loss (per example, as in training) and accuracy over a whole dataset, in evaluation mode, 1000 examples at a
      * time.
      */
-    public static Evaluation evaluate(Net model, Dataset data, Loss loss) {
+    public static Evaluation evaluate(Module model, Dataset data, Loss loss) {
         FitChecks.notEmpty(data, "evaluate: the data");
         DataLoader loader = new DataLoader(data, 1000, false, 0);
         double lossSum = 0;
         int correct = 0;
         for (int[] indices : loader.epoch(0)) {
             Batch batch = data.batch(indices);
-            Tensor output = model.predict(batch.inputs());
+            Tensor output = outputOf(model, batch.inputs());
             lossSum += perExample(loss, loss.apply(output, batch.targets()).item(), batch.size()) * batch.size();
             correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
         }
         return new Evaluation(lossSum / data.size(), data.hasLabels() ? (double) correct / data.size() : Double.NaN,
                 loss.name());
+    }
+
+    /**
+     * The output for a batch in evaluation mode, without a graph: {@link Net#predict}, which restores the net's
+     * mode; a hand-written module is left in evaluation mode (fit sets training mode at each epoch).
+     */
+    static Tensor outputOf(Module model, Tensor inputs) {
+        if (model instanceof Net net) {
+            return net.predict(inputs);
+        }
+        model.eval();
+        try (var off = NoGrad.scope()) {
+            return model.forward(inputs);
+        }
     }
 
     /** A batch's loss per example: a summed loss divided by the batch's examples, a mean loss as it is. */
@@ -131,7 +151,7 @@ public final class Trainer {
     /** One call of {@code fit}: the loop over epochs and batches, and what it keeps track of. */
     private static final class Run {
 
-        private final Net model;
+        private final Module model;
         private final Dataset data;
         private final Fit config;
         private final StepMemory memory;
@@ -143,7 +163,7 @@ public final class Trainer {
         private final Divergence divergence = new Divergence();
         private int step;
 
-        Run(Net model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
+        Run(Module model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
             this.model = model;
             this.data = data;
             this.config = config;
