@@ -1,11 +1,11 @@
 package dl.train;
 
+import dl.autograd.NoGrad;
 import dl.backend.StepMemory;
 import dl.backend.Storage;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.data.Dataset;
-import dl.autograd.NoGrad;
 import dl.nn.Module;
 import dl.nn.Net;
 import dl.nn.loss.Loss;
