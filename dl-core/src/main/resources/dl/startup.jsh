@@ -3,6 +3,8 @@ import java.util.*;
 import dl.tensor.*;
 import dl.autograd.*;
 import dl.nn.*;
+import dl.nn.loss.*;
+import dl.nn.init.*;
 import dl.zoo.*;
 import dl.data.*;
 import dl.optim.*;
