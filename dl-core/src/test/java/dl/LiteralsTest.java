@@ -1,6 +1,8 @@
 package dl;
 
 import static dl.Dsl.*;
+import static dl.nn.loss.Losses.*;
+import static dl.optim.Optimizers.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,7 +56,7 @@ class LiteralsTest {
         assertEquals(1e-3f, adam(1e-3).learningRate());
         assertEquals(0.05f, LearningRate.inverseTime(0.1, 1).at(1));
         assertEquals(0.05f, LearningRate.stepDecay(0.1, 0.5, 10).at(10));
-        assertEquals(0.01f, sgd(0.5).schedule(LearningRate.constant(0.01)).learningRate());
+        assertEquals(0.01f, sgd(0.5).schedule(LearningRate.fixed(0.01)).learningRate());
     }
 
     @Test

@@ -619,17 +619,33 @@ public class Net implements Module {
         return layers.stream().mapToLong(Layer::parameterCount).sum();
     }
 
+    /** The loss of the last fit, which {@link #evaluate(dl.data.Dataset)} reports; cross-entropy before any fit. */
+    private dl.nn.loss.Loss trainingLoss = dl.nn.loss.Losses.crossEntropy();
+
     /**
      * Trains on {@code data} as {@code config} says, {@code epochs(3).batch(64).optimizer(adam(1e-3))}, and returns
-     * what happened, epoch by epoch.
+     * what happened, epoch by epoch. The model remembers the config's loss, for {@link #evaluate(dl.data.Dataset)}.
+     * The config's optimizer keeps its state (Adam's moments, the step count) from one fit of this model to the
+     * next, so a second {@code fit} continues the first, as Keras's does; fitting another model with the same
+     * config starts that model with a fresh state (see {@link dl.optim.Optimizer#bind}).
      */
     public dl.train.History fit(dl.data.Dataset data, dl.train.Fit config) {
-        return dl.train.Trainer.fit(this, data, config);
+        dl.train.History history = dl.train.Trainer.fit(this, data, config);
+        trainingLoss = config.loss();
+        return history;
     }
 
-    /** Loss (cross-entropy) and accuracy on {@code data}, in evaluation mode. */
+    /**
+     * Loss and accuracy on {@code data}, in evaluation mode: the loss the model was last fit with (cross-entropy
+     * before any fit), per example as in training: {@code loss 0.1234 (sse per example), accuracy 95.0%}.
+     */
     public dl.train.Trainer.Evaluation evaluate(dl.data.Dataset data) {
-        return dl.train.Trainer.evaluate(this, data, dl.nn.loss.Losses.crossEntropy());
+        return evaluate(data, trainingLoss);
+    }
+
+    /** Loss and accuracy on {@code data} with the given loss, in evaluation mode: {@code evaluate(test, mse())}. */
+    public dl.train.Trainer.Evaluation evaluate(dl.data.Dataset data, dl.nn.loss.Loss loss) {
+        return dl.train.Trainer.evaluate(this, data, loss);
     }
 
     /** The Keras-style table: layer, output shape, parameters and their arithmetic, totals, memory. */

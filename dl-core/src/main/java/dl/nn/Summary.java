@@ -1,9 +1,13 @@
 package dl.nn;
 
 import dl.tensor.Shapes;
+import dl.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -13,11 +17,12 @@ import tech.tablesaw.api.Table;
  * What {@code model.summary()} shows, as Keras does: one row per layer with its output shape, its parameter count
  * and how that count is computed ({@code 3*3*1*64 + 64}), then the totals and the memory the weights and the
  * activations of one sample take (float32: 4 bytes a number). Computed from the shapes alone, so the summary of
- * VGG16 allocates nothing. Prints as text; {@link #table()} gives the same rows as a Tablesaw table.
+ * VGG16 allocates nothing. Prints as text; {@link #table()} gives the same rows as a Tablesaw table. A hand-written
+ * {@link Module}, whose layers are its own business, gets one row per parameter: its name, shape and count.
  */
 public final class Summary {
 
-    /** One row of the table. */
+    /** One row of the table; for a hand-written {@link Module}, a parameter's name and shape. */
     public record Row(int position, String layer, int[] outputShape, long parameters, String arithmetic) {
     }
 
@@ -26,6 +31,9 @@ public final class Summary {
     private final long trainable;
     private final long nonTrainable;
     private final long activations;
+    /** The headers of the second and third columns: a layer and its output, or a parameter and its shape. */
+    private final String what;
+    private final String shape;
 
     Summary(Net net) {
         this.inputShape = net.inputShape();
@@ -40,6 +48,31 @@ public final class Summary {
         this.trainable = t;
         this.nonTrainable = nt;
         this.activations = a;
+        this.what = "layer";
+        this.shape = "output shape";
+    }
+
+    /** A hand-written module's parameters, one row each, and its buffers (what its state holds besides) counted. */
+    Summary(Module module) {
+        this.inputShape = null;
+        long t = 0;
+        int position = 0;
+        for (Map.Entry<String, Tensor> p : module.namedParameters().entrySet()) {
+            int[] s = p.getValue().shape();
+            rows.add(new Row(++position, p.getKey(), s, Shapes.size(s), product(s)));
+            t += Shapes.size(s);
+        }
+        long all = module.state().values().stream().mapToLong(Tensor::numel).sum();
+        this.trainable = t;
+        this.nonTrainable = all - t;
+        this.activations = -1;
+        this.what = "parameter";
+        this.shape = "shape";
+    }
+
+    /** {@code 784*32} for a {@code [784, 32]} weight. */
+    private static String product(int[] shape) {
+        return Arrays.stream(shape).mapToObj(String::valueOf).collect(Collectors.joining("*"));
     }
 
     public List<Row> rows() {
@@ -60,9 +93,12 @@ public final class Summary {
         return trainable + nonTrainable;
     }
 
-    /** The bytes of every layer's output for one sample (what training keeps for the backward pass). */
+    /**
+     * The bytes of every layer's output for one sample (what training keeps for the backward pass); -1 for a
+     * hand-written {@link Module}, whose outputs are not known without running it.
+     */
     public long activationBytes() {
-        return 4 * activations;
+        return activations < 0 ? -1 : 4 * activations;
     }
 
     public long weightBytes() {
@@ -73,8 +109,8 @@ public final class Summary {
     public Table table() {
         return Table.create("Summary",
                 IntColumn.create("#", rows.stream().mapToInt(Row::position).toArray()),
-                StringColumn.create("layer", rows.stream().map(Row::layer).toList()),
-                StringColumn.create("output shape", rows.stream().map(r -> Shapes.str(r.outputShape())).toList()),
+                StringColumn.create(what, rows.stream().map(Row::layer).toList()),
+                StringColumn.create(shape, rows.stream().map(r -> Shapes.str(r.outputShape())).toList()),
                 LongColumn.create("parameters", rows.stream().mapToLong(Row::parameters).toArray()),
                 StringColumn.create("arithmetic", rows.stream().map(Row::arithmetic).toList()));
     }
@@ -82,8 +118,10 @@ public final class Summary {
     @Override
     public String toString() {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"#", "layer", "output shape", "parameters", "arithmetic"});
-        cells.add(new String[] {"", "input", Shapes.str(inputShape), "", ""});
+        cells.add(new String[] {"#", what, shape, "parameters", "arithmetic"});
+        if (inputShape != null) {
+            cells.add(new String[] {"", "input", Shapes.str(inputShape), "", ""});
+        }
         for (Row r : rows) {
             cells.add(new String[] {String.valueOf(r.position()), r.layer(), Shapes.str(r.outputShape()),
                     String.format(Locale.ROOT, "%,d", r.parameters()), r.arithmetic()});
@@ -105,8 +143,10 @@ public final class Summary {
         }
         out.append(String.format(Locale.ROOT, "Total parameters: %,d (trainable %,d, non-trainable %,d)%n", total(),
                 trainable, nonTrainable));
-        out.append(String.format(Locale.ROOT, "Memory: weights %s, activations of one sample %s",
-                bytes(weightBytes()), bytes(activationBytes())));
+        out.append("Memory: weights ").append(bytes(weightBytes()));
+        if (activations >= 0) {
+            out.append(", activations of one sample ").append(bytes(activationBytes()));
+        }
         return out.toString();
     }
 

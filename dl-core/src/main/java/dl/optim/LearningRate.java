@@ -10,8 +10,11 @@ public interface LearningRate {
     /** {@code eta_t}, the rate of step {@code t}. */
     float at(int t);
 
-    /** {@code eta_t = eta}. */
-    static LearningRate constant(double eta) {
+    /**
+     * {@code eta_t = eta}, every optimizer's rate unless given a schedule. (Not {@code constant}: that is the
+     * initializer {@code W = c}, and the two are imported together.)
+     */
+    static LearningRate fixed(double eta) {
         float rate = (float) eta;
         return t -> rate;
     }

@@ -34,14 +34,36 @@ public abstract class Optimizer {
     private int[] updates = new int[0];
 
     protected Optimizer(double eta) {
-        this.schedule = LearningRate.constant(eta);
+        this.schedule = LearningRate.fixed(eta);
     }
 
-    /** The tensors to change (leaves that require gradients); returns this optimizer. */
+    /**
+     * The tensors to change (leaves that require gradients); returns this optimizer. Bound again to the same tensors
+     * (a second fit of one model), it keeps its state and goes on; bound to other tensors (another model), it starts
+     * afresh, as a new optimizer would: step 0, no slots. A state is only ever the state of its own parameters.
+     */
     public Optimizer bind(List<Tensor> parameters) {
+        if (params != null && !sameTensors(params, parameters)) {
+            t = 0;
+            updates = new int[0];
+            slots.clear();
+        }
         this.params = List.copyOf(parameters);
         this.updates = Arrays.copyOf(updates, params.size());
         return this;
+    }
+
+    /** The same tensor objects in the same order: the same model's parameters, not lookalikes of its shapes. */
+    private static boolean sameTensors(List<Tensor> a, List<Tensor> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** L2 regularization strength {@code lambda}. */

@@ -1,6 +1,6 @@
 package dl.train;
 
-import dl.nn.Net;
+import dl.nn.Module;
 import dl.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class EarlyStopping {
     }
 
     /** True when training should stop. */
-    boolean update(Net model, int epoch, double loss) {
+    boolean update(Module model, int epoch, double loss) {
         if (loss < best) {
             best = loss;
             bestEpoch = epoch;
@@ -38,7 +38,7 @@ final class EarlyStopping {
         return stopped;
     }
 
-    void restoreBest(Net model) {
+    void restoreBest(Module model) {
         if (bestWeights != null) {
             model.state().forEach((name, t) -> t.copyFrom(Tensor.of(bestWeights.get(name), t.shape())));
         }

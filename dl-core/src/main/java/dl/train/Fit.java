@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * How to train, read as a sentence: {@code epochs(3).batch(64).loss(crossEntropy()).optimizer(adam(1e-3f))
  * .validation(data.test())}. Every setting has a default: 1 epoch, batches of 32, cross-entropy, SGD with
  * learning rate 0.01, no validation, seed 0, a progress line on the console.
+ *
+ * <p>One config can train several models. Its optimizer's state (Adam's moments, the step count of a schedule)
+ * belongs to the model it last trained: a second {@code fit} of the same model goes on from it, as calling Keras's
+ * {@code model.fit} twice does; a {@code fit} of another model starts that model from a fresh state, as a new
+ * optimizer would. To restart one model's optimizer, give the config a new one: {@code .optimizer(adam(1e-3))}.
  */
 public final class Fit {
 
@@ -51,9 +56,15 @@ public final class Fit {
         return this;
     }
 
+    /** The loss to minimise: {@code loss(crossEntropy())}, {@code loss(sumSquaredError())} for nn1. */
     public Fit loss(Loss loss) {
         this.loss = loss;
         return this;
+    }
+
+    /** The loss this configuration trains with: cross-entropy unless {@link #loss(Loss)} set another. */
+    public Loss loss() {
+        return loss;
     }
 
     /** The optimizer, unbound: {@code adam(1e-3f)}; fit binds it to the model's parameters. */

@@ -2,7 +2,7 @@ package dl.train;
 
 import dl.autograd.NoGrad;
 import dl.data.Dataset;
-import dl.nn.Net;
+import dl.nn.Module;
 import dl.nn.loss.Loss;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
@@ -22,7 +22,7 @@ final class FitChecks {
     private FitChecks() {
     }
 
-    static void beforeTraining(Net model, Dataset train, Fit config) {
+    static void beforeTraining(Module model, Dataset train, Fit config) {
         notEmpty(train, "fit: the training data");
         outputsForEveryClass(firstOutput(model, train), train, "training");
         if (config.validation != null) {
@@ -43,8 +43,8 @@ final class FitChecks {
     }
 
     /** Runs the first example through the model, in evaluation mode and without gradients. */
-    private static Tensor firstOutput(Net model, Dataset data) {
-        return model.outputs(data.batch(new int[] {0}).inputs());
+    private static Tensor firstOutput(Module model, Dataset data) {
+        return Trainer.outputOf(model, data.batch(new int[] {0}).inputs());
     }
 
     private static void outputsForEveryClass(Tensor output, Dataset data, String which) {
@@ -56,7 +56,7 @@ final class FitChecks {
     }
 
     /** The validation set is first used after epoch 1: try its first example now, through the model and loss. */
-    private static void validationFits(Net model, Dataset train, Dataset validation, Loss loss) {
+    private static void validationFits(Module model, Dataset train, Dataset validation, Loss loss) {
         Tensor output;
         try {
             output = firstOutput(model, validation);

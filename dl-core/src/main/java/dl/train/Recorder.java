@@ -1,6 +1,6 @@
 package dl.train;
 
-import dl.nn.Net;
+import dl.nn.Module;
 import dl.optim.Optimizer;
 import dl.tensor.Tensor;
 
@@ -11,12 +11,12 @@ import dl.tensor.Tensor;
  */
 final class Recorder implements TrainingListener {
 
-    private final Net model;
+    private final Module model;
     private final History history;
     private final int batchesPerEpoch;
     private int epoch = 1;
 
-    Recorder(Net model, History history, int batchesPerEpoch) {
+    Recorder(Module model, History history, int batchesPerEpoch) {
         this.model = model;
         this.history = history;
         this.batchesPerEpoch = batchesPerEpoch;

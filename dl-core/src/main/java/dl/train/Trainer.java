@@ -1,10 +1,12 @@
 package dl.train;
 
+import dl.autograd.NoGrad;
 import dl.backend.StepMemory;
 import dl.backend.Storage;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.data.Dataset;
+import dl.nn.Module;
 import dl.nn.Net;
 import dl.nn.loss.Loss;
 import dl.optim.Optimizer;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +38,7 @@ public final class Trainer {
     private static volatile Supplier<TrainingListener> progressDisplay = () -> new ConsoleProgress(System.out);
 
     /** The models being trained now, each with the thread training it: one fit per model at a time. */
-    private static final Map<Net, Thread> training = Collections.synchronizedMap(new IdentityHashMap<>());
+    private static final Map<Module, Thread> training = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private Trainer() {
     }
@@ -48,7 +51,11 @@ public final class Trainer {
         progressDisplay = display;
     }
 
-    public static History fit(Net model, Dataset train, Fit config) {
+    /**
+     * Trains {@code model}, a {@link Net} or any {@link Module}, on {@code train} as {@code config} says; see
+     * {@link Net#fit}.
+     */
+    public static History fit(Module model, Dataset train, Fit config) {
         claim(model);
         AtomicBoolean interrupt = Interrupt.trainingStarted();
         try {
@@ -60,7 +67,7 @@ public final class Trainer {
     }
 
     /** Refuses a second fit of a model while one runs: the two would mix their steps into the same weights. */
-    private static void claim(Net model) {
+    private static void claim(Module model) {
         Thread other = training.putIfAbsent(model, Thread.currentThread());
         if (other != null) {
             throw new IllegalStateException("fit: this model is already being trained, by a fit on thread '"
@@ -70,14 +77,14 @@ public final class Trainer {
     }
 
     /** {@link #fit} unseen by {@link Interrupt}: the {@link Warmup} is no training of the student's. */
-    static History train(Net model, Dataset train, Fit config) {
+    static History train(Module model, Dataset train, Fit config) {
         return train(model, train, config, new AtomicBoolean());
     }
 
-    private static History train(Net model, Dataset train, Fit config, AtomicBoolean interrupt) {
+    private static History train(Module model, Dataset train, Fit config, AtomicBoolean interrupt) {
         FitChecks.beforeTraining(model, train, config);
-        if (Arrays.equals(model.outputShape(), new int[] {train.classes()})) {   // answers named as the data's
-            model.classNames(train.classNames());
+        if (model instanceof Net net && Arrays.equals(net.outputShape(), new int[] {train.classes()})) {
+            net.classNames(train.classNames());   // its answers named as the data's
         }
         List<Tensor> parameters = model.parameters();
         try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
@@ -87,7 +94,7 @@ public final class Trainer {
     }
 
     /** What outlives a training step: the model's weights and buffers, and the optimizer's slots. */
-    public static Set<Storage> kept(Net model, Optimizer optimizer) {
+    public static Set<Storage> kept(Module model, Optimizer optimizer) {
         Set<Storage> keep = Collections.newSetFromMap(new IdentityHashMap<>());
         model.state().values().forEach(t -> keep.add(t.storage()));
         optimizer.slots().forEach(t -> keep.add(t.storage()));
@@ -98,18 +105,33 @@ public final class Trainer {
      * Loss (per example, as in training) and accuracy over a whole dataset, in evaluation mode, 1000 examples at a
      * time.
      */
-    public static Evaluation evaluate(Net model, Dataset data, Loss loss) {
+    public static Evaluation evaluate(Module model, Dataset data, Loss loss) {
         FitChecks.notEmpty(data, "evaluate: the data");
         DataLoader loader = new DataLoader(data, 1000, false, 0);
         double lossSum = 0;
         int correct = 0;
         for (int[] indices : loader.epoch(0)) {
             Batch batch = data.batch(indices);
-            Tensor output = model.outputs(batch.inputs());
+            Tensor output = outputOf(model, batch.inputs());
             lossSum += perExample(loss, loss.apply(output, batch.targets()).item(), batch.size()) * batch.size();
             correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
         }
-        return new Evaluation(lossSum / data.size(), data.hasLabels() ? (double) correct / data.size() : Double.NaN);
+        return new Evaluation(lossSum / data.size(), data.hasLabels() ? (double) correct / data.size() : Double.NaN,
+                loss.name());
+    }
+
+    /**
+     * The output for a batch in evaluation mode, without a graph: {@link Net#outputs}, which restores the net's
+     * mode; a hand-written module is left in evaluation mode (fit sets training mode at each epoch).
+     */
+    static Tensor outputOf(Module model, Tensor inputs) {
+        if (model instanceof Net net) {
+            return net.outputs(inputs);
+        }
+        model.eval();
+        try (var off = NoGrad.scope()) {
+            return model.forward(inputs);
+        }
     }
 
     /** A batch's loss per example: a summed loss divided by the batch's examples, a mean loss as it is. */
@@ -117,14 +139,23 @@ public final class Trainer {
         return loss.summed() ? value / examples : value;
     }
 
-    /** A model's loss (per example) and accuracy on some data. */
-    public record Evaluation(double loss, double accuracy) {
+    /**
+     * A model's loss (per example) and accuracy on some data, and which loss it is:
+     * {@code loss 0.1234 (sse per example), accuracy 95.0%}.
+     */
+    public record Evaluation(double loss, double accuracy, String lossName) {
+
+        @Override
+        public String toString() {
+            String of = Double.isNaN(accuracy) ? "" : String.format(Locale.ROOT, ", accuracy %.1f%%", 100 * accuracy);
+            return String.format(Locale.ROOT, "loss %.4f (%s per example)%s", loss, lossName, of);
+        }
     }
 
     /** One call of {@code fit}: the loop over epochs and batches, and what it keeps track of. */
     private static final class Run {
 
-        private final Net model;
+        private final Module model;
         private final Dataset data;
         private final Fit config;
         private final StepMemory memory;
@@ -137,13 +168,14 @@ public final class Trainer {
         private final Recorder recorder;
         private int step;
 
-        Run(Net model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
+        Run(Module model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
             this.model = model;
             this.data = data;
             this.config = config;
             this.memory = memory;
             this.interrupt = interrupt;
-            this.optimizer = model.lastOptimizer(config.optimizerOrDefault().bind(model.parameters()));
+            Optimizer bound = config.optimizerOrDefault().bind(model.parameters());
+            this.optimizer = model instanceof Net net ? net.lastOptimizer(bound) : bound;   // what save() writes
             this.listeners = new ArrayList<>(config.listeners);
             if (!config.quiet) {
                 listeners.add(progressDisplay.get());

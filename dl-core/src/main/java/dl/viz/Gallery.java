@@ -1,6 +1,6 @@
 package dl.viz;
 
-import static dl.Dsl.adam;
+import static dl.optim.Optimizers.adam;
 import static dl.Dsl.input;
 import static dl.Dsl.net;
 import static dl.optim.Optimizers.adagrad;

@@ -14,7 +14,7 @@ public final class Schedules {
     /** Constant, 1/t decay and step decay, from {@code eta = 0.1}, over {@code steps} steps. */
     public static XYChart learningRates(int steps) {
         XYChart chart = Charts.xy("Learning-rate schedules", "step t", "eta_t");
-        add(chart, "constant", LearningRate.constant(0.1f), steps);
+        add(chart, "constant", LearningRate.fixed(0.1f), steps);
         add(chart, "1/t decay: eta / (1 + 0.05 t)", LearningRate.inverseTime(0.1f, 0.05f), steps);
         add(chart, "step decay: eta 0.5^floor(t / 25)", LearningRate.stepDecay(0.1f, 0.5f, 25), steps);
         return chart;

@@ -114,7 +114,7 @@ class OptimizerResumeTest {
 
     @Test
     void scheduleValues() {
-        assertEquals(0.01f, LearningRate.constant(0.01f).at(1000));
+        assertEquals(0.01f, LearningRate.fixed(0.01f).at(1000));
         assertEquals(0.1f / (1 + 0.5f * 4), LearningRate.inverseTime(0.1f, 0.5f).at(4), 1e-9f);
         LearningRate halve = LearningRate.stepDecay(0.1f, 0.5f, 100);
         assertEquals(0.1f, halve.at(99), 1e-9f);

@@ -1,6 +1,6 @@
 package dl.train;
 
-import static dl.Dsl.adam;
+import static dl.optim.Optimizers.adam;
 import static dl.Dsl.epochs;
 import static dl.Dsl.input;
 import static dl.Dsl.net;
