@@ -54,7 +54,7 @@ class ImportSurfaceTest {
     private static final String QUALIFIED = """
             Tensor t = Tensor.zeros(2, 3).add(Tensor.ones(2, 3)).add(Tensor.randn(new java.util.Random(0), 2, 3));
             Net lenet = Models.lenet5();
-            double accuracy = Metrics.accuracy(nn1.predict(x), labels);
+            double accuracy = Metrics.accuracy(nn1.outputs(x), labels);
             var attack = Attacks.fgsm(nn1, x, labels, 0.1);
             var check = GradCheck.check(in -> in[0].mul(in[0]).sum(), x);
             var points = ToySets.moons(100, 0.1, 0);
@@ -64,7 +64,7 @@ class ImportSurfaceTest {
     private static final String UNQUALIFIED = """
             Tensor t = zeros(2, 3).add(ones(2, 3)).add(randn(new java.util.Random(0), 2, 3));
             Net lenet = lenet5();
-            double accuracy = accuracy(nn1.predict(x), labels);
+            double accuracy = accuracy(nn1.outputs(x), labels);
             var attack = fgsm(nn1, x, labels, 0.1);
             var check = check(in -> in[0].mul(in[0]).sum(), x);
             var points = moons(100, 0.1, 0);
