@@ -51,4 +51,19 @@ public final class Dsl {
     public static Fit epochs(int n) {
         return Fit.epochs(n);
     }
+
+    /**
+     * {@code full}, or {@code small} when the environment variable {@code DL_QUICK} is {@code 1}: a notebook trains
+     * on {@code quick(60_000, 2_000)} images for {@code quick(10, 1)} epochs in class, and the tests run every
+     * notebook in minutes with {@code DL_QUICK=1}. Numbers a notebook states as facts (parameter counts, worked
+     * grids) never go through it.
+     */
+    public static int quick(int full, int small) {
+        return isQuick() ? small : full;
+    }
+
+    /** Whether the notebooks run in their quick mode: the environment variable {@code DL_QUICK} is {@code 1}. */
+    public static boolean isQuick() {
+        return "1".equals(System.getenv("DL_QUICK"));
+    }
 }

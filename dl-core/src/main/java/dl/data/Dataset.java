@@ -164,6 +164,18 @@ public final class Dataset {
         return labels[i];
     }
 
+    /**
+     * The input of example {@code i} as a tensor of the input shape ({@code [1, 28, 28]} for a Fashion-MNIST
+     * image), to show or to predict: {@code model.predict(data.test().input(0))}.
+     */
+    public Tensor input(int i) {
+        if (i < 0 || i >= size()) {
+            throw new IndexOutOfBoundsException("input: there is no example " + i + "; the examples are 0.."
+                    + (size() - 1));
+        }
+        return Tensor.ofRows(inputs, new int[] {i}, inputShape).reshape(inputShape);
+    }
+
     /** All the numbers of the inputs, one example after the other (not a copy: do not change them). */
     public float[] inputs() {
         return inputs;

@@ -383,10 +383,14 @@ public class Net implements Module {
 
     /**
      * What layer {@code name} outputs for a batch (evaluation mode, no graph): the feature maps of a conv layer,
-     * {@code [N, filters, height, width]}, to look at.
+     * {@code [N, filters, height, width]}, to look at. One example ({@code data.test().input(0)}) is taken as a
+     * batch of one: {@code Images.channels(model.activations("conv1", data.test().input(0)))}.
      */
     public Tensor activations(String name, Tensor x) {
         Layer target = layer(name);
+        if (Arrays.equals(x.shape(), inputShape)) {
+            x = x.reshape(batchOfOne());
+        }
         boolean was = isTraining();
         setTraining(false);
         try (var off = NoGrad.scope()) {

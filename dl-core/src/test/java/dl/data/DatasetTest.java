@@ -18,6 +18,16 @@ class DatasetTest {
             IntStream.range(0, 10).map(i -> i % 2).toArray(), 2);
 
     @Test
+    void oneExampleIsATensorOfTheInputShape() {
+        Dataset images = Dataset.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new int[] {1, 2, 2}, new int[] {0, 1}, 2);
+        Tensor second = images.input(1);
+        assertArrayEquals(new int[] {1, 2, 2}, second.shape());
+        assertArrayEquals(new float[] {5, 6, 7, 8}, second.toFloatArray());
+        var e = assertThrows(IndexOutOfBoundsException.class, () -> images.input(2));
+        assertEquals("input: there is no example 2; the examples are 0..1", e.getMessage());
+    }
+
+    @Test
     void batchesHaveABatchAxisAndTheirTargets() {
         Batch b = ten.batch(new int[] {3, 4});
         assertArrayEquals(new int[] {2, 1}, b.inputs().shape());

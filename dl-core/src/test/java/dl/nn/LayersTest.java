@@ -140,6 +140,8 @@ class LayersTest {
         Net net = net(input(1, 28, 28)).conv(3, 8).relu().pool(2).conv(3, 4).flatten().dense(10);
         assertEquals("conv2", net.layers().get(3).name());
         assertArrayEquals(new int[] {2, 8, 26, 26}, net.activations("conv1", Tensor.zeros(2, 1, 28, 28)).shape());
+        assertArrayEquals(new int[] {1, 8, 26, 26}, net.activations("conv1", Tensor.zeros(1, 28, 28)).shape(),
+                "one image is a batch of one");
         assertArrayEquals(new int[] {4, 8, 3, 3}, net.weights("conv2").shape());
         var e = assertThrows(IllegalArgumentException.class, () -> net.layer("conv3"));
         assertTrue(e.getMessage().contains("[conv1, relu1, pool1, conv2, flatten1, dense1]"), e.getMessage());

@@ -1,5 +1,6 @@
 package dl.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
@@ -15,7 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every notebook in notebooks/ run top to bottom, headless, by the installed kernel through Jupyter's own
- * {@code jupyter nbconvert --execute}: no cell may fail, and the outputs carry the MIME types a reader sees.
+ * {@code jupyter nbconvert --execute}, in the quick mode ({@code DL_QUICK=1}): no cell may fail or write to
+ * stderr, every cell tagged {@code figure} shows a picture, and the facts listed for the notebook in
+ * {@code src/test/resources/notebook-facts/NAME.txt} (one a line: a parameter total, a row of a worked grid) are
+ * among what it prints, white space aside. Notebooks are stored without outputs.
  */
 class NotebooksTest {
 
@@ -27,34 +31,97 @@ class NotebooksTest {
 
     @ParameterizedTest
     @MethodSource("notebooks")
-    void runsTopToBottomWithoutAnError(Path notebook) throws Exception {
+    void isStoredWithoutOutputs(Path notebook) throws Exception {
+        for (JsonObject cell : codeCells(notebook)) {
+            assertEquals(0, cell.getAsJsonArray("outputs").size(), notebook + ": " + cell.get("source"));
+            assertTrue(cell.get("execution_count").isJsonNull(), notebook + ": " + cell.get("source"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("notebooks")
+    void runsTopToBottomShowingItsFiguresAndFacts(Path notebook) throws Exception {
         Jupyter.requireKernel("/usr/bin/jupyter-nbconvert", "/usr/bin/jupyter-kernelspec");
         Path out = Jupyter.TARGET.resolve("executed");
+        long start = System.nanoTime();
         Jupyter.run(List.of("/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.kernel_name=" + KernelMain.NAME, "--ExecutePreprocessor.timeout=600",
                 "--output-dir", out.toString(), notebook.toString()),
                 out.resolve(notebook.getFileName() + ".log"), 900);
-        JsonObject executed = new Gson().fromJson(Files.readString(out.resolve(notebook.getFileName())), JsonObject.class);
+        System.out.printf("%s ran in %.1f s (DL_QUICK=1)%n", notebook.getFileName(), (System.nanoTime() - start) / 1e9);
         List<String> mimeTypes = new ArrayList<>();
-        for (JsonElement cell : executed.getAsJsonArray("cells")) {
-            JsonObject c = cell.getAsJsonObject();
-            if (!c.get("cell_type").getAsString().equals("code")) {
-                continue;
-            }
+        StringBuilder printed = new StringBuilder();
+        for (JsonObject c : codeCells(out.resolve(notebook.getFileName()))) {
+            List<String> cellTypes = new ArrayList<>();
             for (JsonElement output : c.getAsJsonArray("outputs")) {
                 JsonObject o = output.getAsJsonObject();
                 assertTrue(!o.get("output_type").getAsString().equals("error"), notebook + ": " + o);
                 assertTrue(!(o.has("name") && o.get("name").getAsString().equals("stderr")), notebook + ": " + o);
+                if (o.has("text")) {
+                    printed.append(text(o.get("text"))).append('\n');
+                }
                 if (o.has("data")) {
-                    mimeTypes.addAll(o.getAsJsonObject("data").keySet());
+                    cellTypes.addAll(o.getAsJsonObject("data").keySet());
+                    if (o.getAsJsonObject("data").has("text/plain")) {
+                        printed.append(text(o.getAsJsonObject("data").get("text/plain"))).append('\n');
+                    }
                 }
             }
             assertTrue(c.get("execution_count").isJsonPrimitive(), "every code cell ran: " + c.get("source"));
+            if (tags(c).contains("figure")) {
+                assertTrue(cellTypes.contains("image/png") || cellTypes.contains("image/svg+xml"),
+                        notebook + ": a figure cell shows no picture: " + c.get("source") + " " + cellTypes);
+            }
+            mimeTypes.addAll(cellTypes);
+        }
+        String shown = printed.toString().replaceAll("\\s+", " ");
+        for (String fact : facts(notebook)) {
+            assertTrue(shown.contains(fact), notebook + " does not print the fact '" + fact + "'");
         }
         if (notebook.getFileName().toString().equals("welcome.ipynb")) {
             assertTrue(mimeTypes.stream().filter("image/png"::equals).count() >= 3,
                     "the samples, the live loss curve and the history plot: " + mimeTypes);
             assertTrue(mimeTypes.contains("text/html"), "the summary table: " + mimeTypes);
         }
+    }
+
+    /** The facts a notebook must print, white space folded to one space; none when it has no facts file. */
+    private static List<String> facts(Path notebook) throws Exception {
+        String name = notebook.getFileName().toString().replaceAll("\\.ipynb$", ".txt");
+        Path file = Jupyter.ROOT.resolve("notebook-kernel/src/test/resources/notebook-facts").resolve(name);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.replaceAll("\\s+", " ")).toList();
+    }
+
+    private static List<JsonObject> codeCells(Path notebook) throws Exception {
+        JsonObject nb = new Gson().fromJson(Files.readString(notebook), JsonObject.class);
+        List<JsonObject> cells = new ArrayList<>();
+        for (JsonElement cell : nb.getAsJsonArray("cells")) {
+            if (cell.getAsJsonObject().get("cell_type").getAsString().equals("code")) {
+                cells.add(cell.getAsJsonObject());
+            }
+        }
+        return cells;
+    }
+
+    private static List<String> tags(JsonObject cell) {
+        List<String> tags = new ArrayList<>();
+        if (cell.has("metadata") && cell.getAsJsonObject("metadata").has("tags")) {
+            cell.getAsJsonObject("metadata").getAsJsonArray("tags").forEach(t -> tags.add(t.getAsString()));
+        }
+        return tags;
+    }
+
+    /** A notebook's text: a string, or a list of lines. */
+    private static String text(JsonElement e) {
+        if (e.isJsonPrimitive()) {
+            return e.getAsString();
+        }
+        StringBuilder s = new StringBuilder();
+        e.getAsJsonArray().forEach(line -> s.append(line.getAsString()));
+        return s.toString();
     }
 }
