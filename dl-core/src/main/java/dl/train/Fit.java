@@ -90,7 +90,10 @@ public final class Fit {
 
     /**
      * Saves the weights and the optimizer's state to {@code file} after every epoch (whole or not at all), so a
-     * long run can be resumed with {@link Checkpoint#load}. Its folder is tried before the first step.
+     * long run can be resumed: a {@code Net}'s file is the one {@code model.save(file)} writes, so
+     * {@code Net.load(file)} rebuilds the model of the last finished epoch and its next {@code fit} goes on with the
+     * saved optimizer state; {@link Checkpoint#load} reads the weights of any model. Its folder is tried before the
+     * first step.
      */
     public Fit checkpoint(java.nio.file.Path file) {
         this.checkpoint = file;

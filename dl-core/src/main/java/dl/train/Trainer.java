@@ -218,7 +218,7 @@ public final class Trainer {
                 history.addEpoch(row);
                 memory.outside(() -> listeners.forEach(l -> l.onEpoch(row)));
                 if (config.checkpoint != null) {
-                    Checkpoint.save(config.checkpoint, model.state(), optimizer.state());
+                    checkpoint();
                 }
                 double watched = validation == null ? row.loss() : validation.loss();
                 if (early.enabled() && early.update(model, epoch, watched)) {
@@ -227,6 +227,19 @@ public final class Trainer {
             }
             early.restoreBest(model);
             history.stop(early.stopped() ? "early stopping" : "finished", early.bestEpoch());
+        }
+
+        /**
+         * Writes the epoch's checkpoint: a Net's as {@code model.save} writes it (architecture, weights, optimizer
+         * state), so that {@code Net.load(file)} resumes the run; the weights and optimizer state alone for another
+         * module, or for a Net with a layer the DSL cannot write.
+         */
+        private void checkpoint() {
+            if (model instanceof Net net && net.layers().stream().allMatch(layer -> layer.spec() != null)) {
+                net.save(config.checkpoint);
+            } else {
+                Checkpoint.save(config.checkpoint, model.state(), optimizer.state());
+            }
         }
 
         /** One pass over the shuffled batches; false when it was cancelled or interrupted. */

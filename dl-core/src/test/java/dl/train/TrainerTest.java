@@ -3,6 +3,7 @@ package dl.train;
 import static dl.Dsl.input;
 import static dl.Dsl.net;
 import static dl.optim.Optimizers.adam;
+import static dl.optim.Optimizers.momentum;
 import static dl.optim.Optimizers.sgd;
 import static dl.train.Fit.epochs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -122,6 +123,18 @@ class TrainerTest {
         Checkpoint.load(file, resumed.state(), state);
         assertEquals(model.evaluate(train).loss(), resumed.evaluate(train).loss(), 1e-7);
         assertEquals(20f, state.get("t")[0], "the optimizer's step count came back too");
+    }
+
+    @Test
+    void aNetsCheckpointIsAModelFileThatNetLoadResumes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = dir.resolve("circles.model");
+        Dataset train = circles(100, 1);
+        Net model = model();
+        model.fit(train, epochs(2).batch(10).optimizer(momentum(0.03, 0.9)).checkpoint(file).quiet());
+        Net resumed = Net.load(file);
+        assertEquals(model.evaluate(train).loss(), resumed.evaluate(train).loss(), 1e-7);
+        resumed.fit(train, epochs(1).batch(10).optimizer(momentum(0.03, 0.9)).quiet());
+        assertEquals(30f, resumed.lastOptimizer().state().get("t")[0], "the step count goes on from the saved 20");
     }
 
     @Test
