@@ -277,6 +277,14 @@ public final class Dataset {
         return split(0.8, 0);
     }
 
+    /**
+     * All the examples as one batch, to run a network on by hand: {@code data.take(256).batch().inputs()} is a
+     * {@code [256, ...shape]} tensor, {@code .targets()} what a loss compares the outputs with.
+     */
+    public Batch batch() {
+        return batch(java.util.stream.IntStream.range(0, size()).toArray());
+    }
+
     /** A batch of the examples at {@code indices}: inputs {@code [b, ...shape]} and targets. */
     public Batch batch(int[] indices) {
         Tensor x = Tensor.ofRows(inputs, indices, inputShape);

@@ -74,6 +74,25 @@ public final class Comparisons {
         return histograms("Gradients per layer", "share of the layer's gradients", layers);
     }
 
+    /**
+     * What each activation layer of {@code model} outputs for {@code batch} (evaluation mode, no graph), as one
+     * histogram line per layer from light (first) to dark (last), each with its standard deviation: activations
+     * that shrink to a spike at 0 layer after layer, or pile up at tanh's -1 and 1, show a bad initialization.
+     * {@code Comparisons.activations(model, data.take(256).batch().inputs())}.
+     */
+    public static XYChart activations(Net model, dl.tensor.Tensor batch) {
+        Map<String, float[]> layers = new LinkedHashMap<>();
+        for (Layer layer : model.layers()) {
+            if (layer instanceof dl.nn.layers.Activation) {
+                layers.put(layer.name(), model.activations(layer.name(), batch).toFloatArray());
+            }
+        }
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("activations: the model has no activation layer (relu, tanh, ...)");
+        }
+        return HistogramCharts.layers("Activations per layer", layers);
+    }
+
     private static CategoryChart histograms(String title, String yTitle, Map<String, float[]> layers) {
         CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title(title).xAxisTitle("value").yAxisTitle(yTitle).build();

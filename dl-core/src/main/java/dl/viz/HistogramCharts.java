@@ -45,6 +45,26 @@ public final class HistogramCharts {
         return chart;
     }
 
+    /**
+     * One histogram line per layer, light for the first layer and dark for the last, each labelled with its
+     * standard deviation: {@code layers("Activations, tanh net", Map.of("tanh1", a1, "tanh2", a2))}. Each line is
+     * the share of that layer's values in each of its 30 bins, so layers of different sizes compare.
+     */
+    public static XYChart layers(String title, Map<String, float[]> valuesByLayer) {
+        XYChart chart = Charts.xy(title, "value", "share of the layer's values");
+        int i = 0;
+        for (Map.Entry<String, float[]> layer : valuesByLayer.entrySet()) {
+            Histogram h = Histogram.of(0, layer.getValue());
+            double[] share = java.util.Arrays.stream(h.counts()).mapToDouble(c -> (double) c / layer.getValue().length)
+                    .toArray();
+            XYSeries series = chart.addSeries(String.format(java.util.Locale.ROOT, "%s (std %.3g)", layer.getKey(),
+                    h.std()), h.centres(), share);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineColor(shade(i++, valuesByLayer.size()));
+        }
+        return chart;
+    }
+
     /** Every parameter of the history, a row each: weights on the left, gradients on the right. */
     public static BufferedImage grid(History history) {
         Map<String, List<Histogram>> weights = history.weightHistograms();

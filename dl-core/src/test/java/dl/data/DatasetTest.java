@@ -37,6 +37,14 @@ class DatasetTest {
     }
 
     @Test
+    void theWholeDatasetAsOneBatch() {
+        Batch b = ten.take(3).batch();
+        assertArrayEquals(new int[] {3, 1}, b.inputs().shape());
+        assertArrayEquals(new float[] {0, 1, 2}, b.inputs().toFloatArray());
+        assertArrayEquals(ten.batch(new int[] {0, 1, 2}).labels(), b.labels());
+    }
+
+    @Test
     void splitIsEightyTwentyWithoutOverlap() {
         Dataset.Split parts = ten.split();
         assertEquals(8, parts.train().size());

@@ -4,6 +4,7 @@ import static dl.Dsl.input;
 import static dl.Dsl.net;
 import static dl.train.Fit.epochs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.data.ToySets;
 import dl.nn.Net;
@@ -69,5 +70,16 @@ class ComparisonsTest {
         assertEquals(18, table.longColumn("layers with weights").get(4), "ResNet-18");
         assertEquals(62_378_344, table.longColumn("parameters").get(1));
         assertEquals(15.3, table.doubleColumn("top-5 error (%)").get(1));
+    }
+
+    @Test
+    void activationsOfEachActivationLayerAsOneLineEach() {
+        var batch = ToySets.xor(64, 0.1, 1).batch().inputs();
+        Net model = net(input(2)).dense(8).tanh().dense(8).tanh().dense(2).seed(1);
+        XYChart chart = Comparisons.activations(model, batch);
+        assertEquals(2, chart.getSeriesMap().size());
+        String first = chart.getSeriesMap().keySet().iterator().next();
+        assertTrue(first.startsWith("tanh1 (std "), first);
+        assertEquals(64 * 8, model.activations("tanh1", batch).numel());
     }
 }
