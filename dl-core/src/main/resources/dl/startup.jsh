@@ -12,6 +12,7 @@ import dl.train.*;
 import dl.attack.*;
 import dl.viz.*;
 import java.nio.file.*;
+import java.util.function.*;
 // Every word of the DSL, from its home; no two of these have a word of the same name (see dl.Dsl).
 import static dl.Dsl.*;
 import static dl.nn.loss.Losses.*;
