@@ -3,7 +3,9 @@ package dl.train;
 import dl.autograd.NoGrad;
 import dl.data.Dataset;
 import dl.nn.Module;
+import dl.nn.Net;
 import dl.nn.loss.Loss;
+import dl.nn.loss.Losses;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 import java.io.IOException;
@@ -15,7 +17,8 @@ import java.nio.file.Path;
 /**
  * What {@code fit} checks before its first step, so that a mistake in the setup fails at once, with a message that
  * names it, instead of after an epoch of training (whose History would be lost): empty data, a model with fewer
- * outputs than the data has classes, validation data the model cannot take, a checkpoint that cannot be written.
+ * outputs than the data has classes, a softmax that the loss would apply a second time, validation data the model
+ * cannot take, a checkpoint that cannot be written.
  */
 final class FitChecks {
 
@@ -24,6 +27,7 @@ final class FitChecks {
 
     static void beforeTraining(Module model, Dataset train, Fit config) {
         notEmpty(train, "fit: the training data");
+        noSoftmaxBeforeCrossEntropy(model, config.loss);
         outputsForEveryClass(firstOutput(model, train), train, "training");
         if (config.validation != null) {
             notEmpty(config.validation, "fit: the validation data");
@@ -39,6 +43,21 @@ final class FitChecks {
         if (data.size() == 0) {
             throw new IllegalArgumentException(what + " is empty (0 examples of " + Shapes.str(data.inputShape())
                     + "); check how it was loaded, limited or split");
+        }
+    }
+
+    /**
+     * {@code crossEntropy()} takes the logits and applies the softmax itself, as PyTorch's does; after a model's own
+     * {@code softmax()} it would squash probabilities a second time, and training would crawl without an error.
+     */
+    private static void noSoftmaxBeforeCrossEntropy(Module model, Loss loss) {
+        if (model instanceof Net net && !net.layers().isEmpty()
+                && net.layers().get(net.layers().size() - 1).kind().equals("softmax")
+                && loss.name().equals(Losses.crossEntropy().name())) {
+            throw new IllegalArgumentException("fit: the model ends in softmax(), and crossEntropy() applies a softmax"
+                    + " to the outputs itself, so the probabilities would be squashed twice; end the model with its"
+                    + " last dense layer (predict() still gives probabilities), or end it with logSoftmax() and"
+                    + " train with nll()");
         }
     }
 

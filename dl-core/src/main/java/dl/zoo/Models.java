@@ -130,22 +130,27 @@ public final class Models {
                 .flatten().dense(2).logSoftmax();
     }
 
-    /** The Keras tutorial's MNIST CNN: conv 16 3x3, pool, conv 16 3x3, pool, dense 32, dense 10; 15,642. */
+    /**
+     * The Keras tutorial's MNIST CNN: conv 16 3x3, pool, conv 16 3x3, pool, dense 32, dense 10; 15,642. Keras's
+     * last Dense applies a softmax; here it gives the logits, as {@code crossEntropy()} wants them ({@code predict}
+     * turns them into probabilities).
+     */
     public static Net kerasMnist() {
         return new Net(1, 28, 28)
                 .conv(3, 16).relu().pool(2)
                 .conv(3, 16).relu().pool(2)
-                .flatten().dense(32).relu().dense(10).softmax();
+                .flatten().dense(32).relu().dense(10);
     }
 
     /**
      * ConvNetJS's MNIST demo: 24x24 input, conv 8@5x5 pad 2 (8*5*5*1 + 8 = 208), pool 2, conv 16@5x5 pad 2
-     * (16*5*5*8 + 16 = 3,216), pool 3, dense 10 (10*256 + 10 = 2,570).
+     * (16*5*5*8 + 16 = 3,216), pool 3, dense 10 (10*256 + 10 = 2,570), giving the logits (ConvNetJS's softmax
+     * layer is the loss's here).
      */
     public static Net convnetjsMnist() {
         return new Net(1, 24, 24)
                 .conv(5, 8).pad(2).relu().pool(2)
                 .conv(5, 16).pad(2).relu().pool(3)
-                .flatten().dense(10).softmax();
+                .flatten().dense(10);
     }
 }

@@ -2,6 +2,8 @@ package dl.train;
 
 import static dl.Dsl.input;
 import static dl.Dsl.net;
+import static dl.nn.loss.Losses.crossEntropy;
+import static dl.nn.loss.Losses.nll;
 import static dl.train.Fit.epochs;
 import static dl.train.TrainerTest.circles;
 import static dl.train.TrainerTest.model;
@@ -27,6 +29,19 @@ class FitChecksTest {
             steps.incrementAndGet();
         }
     };
+
+    @Test
+    void aSoftmaxThatCrossEntropyWouldApplyAgainIsRefused() {
+        var squashedTwice = net(input(2)).dense(8).relu().dense(2).softmax();
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> squashedTwice.fit(circles(10, 1), epochs(1).loss(crossEntropy()).quiet()));
+        assertTrue(e.getMessage().startsWith("fit: the model ends in softmax(), and crossEntropy() applies a softmax"),
+                e.getMessage());
+        var logits = net(input(2)).dense(8).relu().dense(2);
+        logits.fit(circles(10, 1), epochs(1).loss(crossEntropy()).quiet());
+        var logProbabilities = net(input(2)).dense(8).relu().dense(2).logSoftmax();
+        logProbabilities.fit(circles(10, 1), epochs(1).loss(nll()).quiet());
+    }
 
     @Test
     void emptyDataIsRefused() {
