@@ -70,4 +70,13 @@ class ComparisonsTest {
         assertEquals(62_378_344, table.longColumn("parameters").get(1));
         assertEquals(15.3, table.doubleColumn("top-5 error (%)").get(1));
     }
+
+    @Test
+    void theImageNetTableIsFourBarsFromThePlateauToResNet(@TempDir Path dir) throws Exception {
+        CategoryChart chart = Comparisons.imageNetTop5();
+        var bars = chart.getSeriesMap().values().iterator().next();
+        assertEquals(java.util.List.of(25.0, 15.3, 7.3, 3.6), bars.getYData());
+        Charts.save(chart, dir.resolve("imagenet.png"));
+        assertEquals(Charts.WIDTH, ImageIO.read(dir.resolve("imagenet.png").toFile()).getWidth());
+    }
 }
