@@ -1,6 +1,8 @@
 package dl.attack;
 
 import dl.autograd.NoGrad;
+import dl.data.Batch;
+import dl.data.Dataset;
 import dl.nn.Net;
 import dl.nn.loss.Losses;
 import dl.tensor.Tensor;
@@ -30,6 +32,19 @@ public final class Attacks {
             }
             return n;
         }
+
+        /** The share of the perturbed images that the model still classifies as {@code labels} says. */
+        public double accuracy(int[] labels) {
+            if (labels.length != after.length) {
+                throw new IllegalArgumentException("accuracy: " + labels.length + " labels for " + after.length
+                        + " attacked images");
+            }
+            int right = 0;
+            for (int i = 0; i < after.length; i++) {
+                right += after[i] == labels[i] ? 1 : 0;
+            }
+            return (double) right / after.length;
+        }
     }
 
     private Attacks() {
@@ -38,6 +53,29 @@ public final class Attacks {
     /** One step of size {@code epsilon} (pixels in [0, 1]; 0.1 is visible, 0.02 hardly). */
     public static Result fgsm(Net model, Tensor images, int[] labels, double epsilon) {
         return pgd(model, images, labels, epsilon, epsilon, 1);
+    }
+
+    /**
+     * FGSM on every example of {@code data}, against its labels:
+     * {@code Attacks.fgsm(model, test, 0.1).accuracy(test.labels())}.
+     */
+    public static Result fgsm(Net model, Dataset data, double epsilon) {
+        Batch all = all(data);
+        return fgsm(model, all.inputs(), all.labels(), epsilon);
+    }
+
+    /** PGD on every example of {@code data}, against its labels: {@code Attacks.pgd(model, test, 0.1, 0.01, 20)}. */
+    public static Result pgd(Net model, Dataset data, double epsilon, double alpha, int steps) {
+        Batch all = all(data);
+        return pgd(model, all.inputs(), all.labels(), epsilon, alpha, steps);
+    }
+
+    /** Every example of {@code data} as one batch {@code [N, ...shape]}, with its labels. */
+    static Batch all(Dataset data) {
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("attack: the data set has no class labels to attack");
+        }
+        return data.batch(java.util.stream.IntStream.range(0, data.size()).toArray());
     }
 
     /** {@code steps} steps of size {@code alpha}, staying within {@code epsilon} of the original pixels. */

@@ -142,6 +142,23 @@ public final class Comparisons {
                 DoubleColumn.create("top-5 error (%)", top5));
     }
 
+    /**
+     * The slides' ImageNet results as bars: the top-5 error (the share of images whose true class is not among the
+     * model's five likeliest) of the best methods without deep CNNs (a plateau at 25%), then AlexNet (8 layers,
+     * 15.3%), VGG Net (19 layers, 7.3%) and ResNet (152 layers, 3.6%).
+     */
+    public static CategoryChart imageNetTop5() {
+        CategoryChart chart = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title("ImageNet (ILSVRC) classification, 1000 classes").xAxisTitle("method")
+                .yAxisTitle("top-5 error (%)").build();
+        Charts.style(chart.getStyler());
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLabelsVisible(true);
+        chart.addSeries("top-5 error (%)", List.of("before deep CNNs", "AlexNet, 8 layers", "VGG Net, 19 layers",
+                "ResNet, 152 layers"), List.of(25.0, 15.3, 7.3, 3.6));
+        return chart;
+    }
+
     /** Convolutions and dense layers, counting those inside residual blocks (not their shortcuts). */
     static long depth(Net net) {
         long n = 0;

@@ -243,6 +243,19 @@ public final class Images {
         return arrange(tiles, captions, new boolean[] {false, false, result.before()[i] != result.after()[i]});
     }
 
+    /**
+     * The same for the attacked example {@code i} of {@code data}, named with the data set's class names:
+     * {@code Images.adversarial(Attacks.fgsm(model, test, 0.1), test, 0)}.
+     */
+    public static BufferedImage adversarial(dl.attack.Attacks.Result result, Dataset data, int i) {
+        if (i < 0 || i >= data.size()) {
+            throw new IndexOutOfBoundsException("adversarial: there is no example " + i + "; the examples are 0.."
+                    + (data.size() - 1));
+        }
+        Tensor original = data.batch(IntStream.range(0, data.size()).toArray()).inputs();
+        return adversarial(result, original, i, data.classNames());
+    }
+
     /** Tiles in rows of up to 8, each with its caption underneath, on white. */
     static BufferedImage arrange(BufferedImage[] tiles, String[] captions, boolean[] highlight) {
         int columns = Math.min(8, tiles.length), rows = (tiles.length + columns - 1) / columns;

@@ -5,6 +5,7 @@ import static dl.Dsl.net;
 import static dl.optim.Optimizers.momentum;
 import static dl.train.Fit.epochs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,5 +59,17 @@ class AttacksTest {
         for (Tensor p : model.parameters()) {
             assertNull(p.grad(), "a later fit would add this gradient into its first step");
         }
+    }
+
+    @Test
+    void aDatasetIsAttackedWholeAndTheAccuracyLeftIsCounted() {
+        Tensor images = Tensor.rand(new Random(3), 6, 16);
+        int[] labels = {0, 1, 0, 1, 0, 1};
+        Net model = trained(images, labels);
+        Dataset data = Dataset.of(images.toFloatArray(), new int[] {16}, labels, 2);
+        Attacks.Result byData = Attacks.fgsm(model, data, 0.1);
+        assertArrayEquals(Attacks.fgsm(model, images, labels, 0.1).after(), byData.after(), "the same attack");
+        assertEquals(1.0 - byData.changed() / 6.0, byData.accuracy(labels), 1e-9, "right before, so right = unchanged");
+        assertEquals(1.0, Attacks.pgd(model, data, 0, 0.01, 3).accuracy(labels), 1e-9, "epsilon 0 changes nothing");
     }
 }

@@ -82,4 +82,13 @@ class ComparisonsTest {
         assertTrue(first.startsWith("tanh1 (std "), first);
         assertEquals(64 * 8, model.activations("tanh1", batch).numel());
     }
+
+    @Test
+    void theImageNetTableIsFourBarsFromThePlateauToResNet(@TempDir Path dir) throws Exception {
+        CategoryChart chart = Comparisons.imageNetTop5();
+        var bars = chart.getSeriesMap().values().iterator().next();
+        assertEquals(java.util.List.of(25.0, 15.3, 7.3, 3.6), bars.getYData());
+        Charts.save(chart, dir.resolve("imagenet.png"));
+        assertEquals(Charts.WIDTH, ImageIO.read(dir.resolve("imagenet.png").toFile()).getWidth());
+    }
 }

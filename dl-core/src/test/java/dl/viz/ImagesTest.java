@@ -140,4 +140,15 @@ class ImagesTest {
         assertArrayEquals(new int[] {1, 10, 20}, Images.read(png, 1, 10, 20).shape());
         assertEquals(1f, picture.toFloatArray()[0], "the white margin");
     }
+
+    @Test
+    void anAttackedExampleOfADatasetShowsBesideItsPerturbation() {
+        Dataset named = three().withClassNames(List.of("dark", "light"));
+        Tensor x = named.batch(new int[] {0, 1, 2}).inputs();
+        Tensor noise = Tensor.full(0.1f, x.shape());
+        var attack = new dl.attack.Attacks.Result(x.add(noise), noise, new int[] {0, 1, 1}, new int[] {1, 1, 1});
+        BufferedImage byData = Images.adversarial(attack, named, 0);
+        assertArrayEquals(pixels(Images.adversarial(attack, x, 0, named.classNames())), pixels(byData));
+        assertTrue(hasColour(byData, 0xD55E00), "the changed answer is in red");
+    }
 }
