@@ -100,7 +100,7 @@ final class Renderers {
                 summary.nonTrainable()));
     }
 
-    /** A table as HTML, numbers right-aligned, with an optional line under it. */
+    /** A table as HTML, numbers right-aligned (counts with thousands separators), with an optional line under it. */
     static String html(Table table, String footer) {
         StringBuilder s = new StringBuilder("<table class=\"dl-table\">\n<thead><tr>");
         for (int col = 0; col < table.columnCount(); col++) {
@@ -113,6 +113,7 @@ final class Renderers {
             for (int col = 0; col < table.columnCount(); col++) {
                 Object value = table.column(col).get(row);
                 String text = value instanceof Double d ? (d.isNaN() ? "" : String.format(Locale.ROOT, "%.4f", d))
+                        : value instanceof Long n ? String.format(Locale.ROOT, "%,d", n)   // 138,357,544
                         : table.getString(row, col);
                 s.append("<td style=\"text-align:").append(align(table, col)).append("\">").append(escape(text))
                         .append("</td>");

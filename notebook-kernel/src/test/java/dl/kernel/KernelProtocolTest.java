@@ -122,6 +122,7 @@ class KernelProtocolTest {
         assertTrue(html.contains("<table") && html.contains("Conv(5x5, 1 -&gt; 6)") && html.contains("Total parameters: 8,806"),
                 html);
         assertTrue(data.get("text/plain").getAsString().contains("8,806"), data.toString());
+        assertTrue(html.contains(">8,650</td>"), "the dense layer's count, as the text table writes it: " + html);
     }
 
     @Test
