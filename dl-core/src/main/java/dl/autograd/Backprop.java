@@ -52,6 +52,17 @@ public final class Backprop {
 
     /** The output first, then every tensor after all the tensors that were computed from it. */
     static List<Tensor> topologicalOrder(Tensor output) {
+        List<Tensor> order = inputsFirst(output, false);
+        Collections.reverse(order);
+        return order;
+    }
+
+    /**
+     * Every tensor {@code output} was computed from, each after the tensors it was computed from (a post-order walk,
+     * without recursion, in the order of each op's inputs): only those that require a gradient, or with
+     * {@code constantsToo} every one, as a picture of the graph shows them.
+     */
+    public static List<Tensor> inputsFirst(Tensor output, boolean constantsToo) {
         List<Tensor> postOrder = new ArrayList<>();
         Map<Tensor, Boolean> seen = new IdentityHashMap<>();
         Deque<Object[]> stack = new ArrayDeque<>();   // {tensor, index of the next input to visit}
@@ -65,7 +76,7 @@ public final class Backprop {
             if (next < inputs.length) {
                 top[1] = next + 1;
                 Tensor input = inputs[next];
-                if (input.isGradRequired() && seen.put(input, true) == null) {
+                if ((constantsToo || input.isGradRequired()) && seen.put(input, true) == null) {
                     stack.push(new Object[] {input, 0});
                 }
             } else {
@@ -73,7 +84,6 @@ public final class Backprop {
                 postOrder.add(t);
             }
         }
-        Collections.reverse(postOrder);
         return postOrder;
     }
 }

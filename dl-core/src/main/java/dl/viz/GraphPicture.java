@@ -1,5 +1,6 @@
 package dl.viz;
 
+import dl.autograd.Backprop;
 import dl.autograd.Op;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
@@ -9,9 +10,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,7 @@ public final class GraphPicture {
 
     /** The graph of {@code output}, given tensors labelled with their names in {@code names} and their shapes. */
     public static BufferedImage of(Tensor output, Map<String, Tensor> names) {
-        List<Tensor> nodes = inputsFirst(output);
+        List<Tensor> nodes = Backprop.inputsFirst(output, true);
         Map<Tensor, Integer> column = new IdentityHashMap<>();
         for (Tensor t : nodes) {   // an op one column right of its latest input
             int c = 0;
@@ -97,29 +95,6 @@ public final class GraphPicture {
         }
         g.dispose();
         return image;
-    }
-
-    /** Every tensor {@code output} was computed from, each after the tensors it reads (a post-order walk). */
-    static List<Tensor> inputsFirst(Tensor output) {
-        List<Tensor> order = new ArrayList<>();
-        Map<Tensor, Boolean> seen = new IdentityHashMap<>();
-        Deque<Object[]> stack = new ArrayDeque<>();   // {tensor, index of the next input to visit}
-        stack.push(new Object[] {output, 0});
-        seen.put(output, true);
-        while (!stack.isEmpty()) {
-            Object[] top = stack.peek();
-            Tensor[] in = inputs((Tensor) top[0]);
-            int next = (Integer) top[1];
-            if (next < in.length) {
-                top[1] = next + 1;
-                if (seen.put(in[next], true) == null) {
-                    stack.push(new Object[] {in[next], 0});
-                }
-            } else {
-                order.add((Tensor) stack.pop()[0]);
-            }
-        }
-        return order;
     }
 
     private static Tensor[] inputs(Tensor t) {

@@ -3,6 +3,7 @@ package dl.viz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dl.autograd.Backprop;
 import dl.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -20,7 +21,7 @@ class GraphPictureTest {
         Tensor b = Tensor.zeros(50, 1).requiresGrad();
         Tensor h = W.matmul(x).add(b).relu();
 
-        List<Tensor> nodes = GraphPicture.inputsFirst(h);
+        List<Tensor> nodes = Backprop.inputsFirst(h, true);
         assertEquals(6, nodes.size(), "W, x, matmul, b, add, relu");
         assertSame(W, nodes.get(0));
         assertSame(h, nodes.get(5));
