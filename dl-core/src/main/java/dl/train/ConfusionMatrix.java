@@ -46,8 +46,8 @@ public final class ConfusionMatrix {
     }
 
     /**
-     * The matrix of what {@code model} answers for every example of {@code data} (in evaluation mode, 1000 examples
-     * at a time), named with the data's classes.
+     * The matrix of what {@code model} answers for every example of {@code data} (in evaluation mode, a batch of
+     * {@link Trainer#evaluationBatch} examples at a time), named with the data's classes.
      *
      * <pre>{@code
      * ConfusionMatrix.of(model, data.test())          // the table; in a notebook, the heat map
@@ -61,7 +61,7 @@ public final class ConfusionMatrix {
         }
         int[] predicted = new int[data.size()];
         int classes = 0;
-        for (int[] indices : new DataLoader(data, 1000, false, 0).epoch(0)) {
+        for (int[] indices : new DataLoader(data, Trainer.evaluationBatch(model), false, 0).epoch(0)) {
             Tensor output = model.outputs(data.batch(indices).inputs());
             int[] answers = Metrics.predictions(output);
             for (int i = 0; i < indices.length; i++) {

@@ -40,6 +40,9 @@ public final class Trainer {
     /** The models being trained now, each with the thread training it: one fit per model at a time. */
     private static final Map<Module, Thread> training = Collections.synchronizedMap(new IdentityHashMap<>());
 
+    /** What the activations of one evaluation batch may take. */
+    static final long EVALUATION_BYTES = 64L << 20;
+
     private Trainer() {
     }
 
@@ -102,12 +105,12 @@ public final class Trainer {
     }
 
     /**
-     * Loss (per example, as in training) and accuracy over a whole dataset, in evaluation mode, 1000 examples at a
-     * time.
+     * Loss (per example, as in training) and accuracy over a whole dataset, in evaluation mode, a batch of
+     * {@link #evaluationBatch} examples at a time.
      */
     public static Evaluation evaluate(Module model, Dataset data, Loss loss) {
         FitChecks.notEmpty(data, "evaluate: the data");
-        DataLoader loader = new DataLoader(data, 1000, false, 0);
+        DataLoader loader = new DataLoader(data, evaluationBatch(model), false, 0);
         double lossSum = 0;
         int correct = 0;
         for (int[] indices : loader.epoch(0)) {
@@ -132,6 +135,16 @@ public final class Trainer {
         try (var off = NoGrad.scope()) {
             return model.forward(inputs);
         }
+    }
+
+    /**
+     * How many examples a model is evaluated on at once: 1000, or fewer when the activations of one example are
+     * large, so that a batch's stay under {@link #EVALUATION_BYTES} (a thousand 48 x 48 images through 64 filters
+     * would take gigabytes). A hand-written module, whose activations are not known, takes 1000.
+     */
+    public static int evaluationBatch(Module model) {
+        long perExample = model instanceof Net net ? net.summary().activationBytes() : -1;
+        return perExample <= 0 ? 1000 : (int) Math.max(1, Math.min(1000, EVALUATION_BYTES / perExample));
     }
 
     /** A batch's loss per example: a summed loss divided by the batch's examples, a mean loss as it is. */

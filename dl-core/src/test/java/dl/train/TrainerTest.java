@@ -196,6 +196,15 @@ class TrainerTest {
     }
 
     @Test
+    void aWideCnnIsEvaluatedInBatchesWhoseActivationsFitInMemory() {
+        assertEquals(1000, Trainer.evaluationBatch(model()), "a small network: a thousand examples at a time");
+        Net nn4 = dl.zoo.Models.nn4();
+        int batch = Trainer.evaluationBatch(nn4);
+        assertTrue(batch < 1000 && batch * nn4.summary().activationBytes() <= Trainer.EVALUATION_BYTES,
+                batch + " examples of " + nn4.summary().activationBytes() + " bytes");
+    }
+
+    @Test
     void aSecondFitOfAModelThatIsTrainingIsRefused() {
         Net model = model();
         Dataset train = circles(100, 1);
