@@ -223,8 +223,7 @@ public final class Trainer {
                     history.stop("interrupted", 0);
                     return;
                 }
-                Evaluation validation = config.validation == null ? null
-                        : evaluate(model, config.validation, config.loss);
+                Evaluation validation = config.validation == null ? null : validate();
                 History.Epoch row = new History.Epoch(epoch, tally.loss(), tally.accuracy(data.hasLabels()),
                         validation == null ? Double.NaN : validation.loss(),
                         validation == null ? Double.NaN : validation.accuracy(), tally.seconds());
@@ -253,6 +252,16 @@ public final class Trainer {
             } else {
                 Checkpoint.save(config.checkpoint, model.state(), optimizer.state());
             }
+        }
+
+        /**
+         * The validation set's loss and accuracy, outside the step's memory: recorded there, every array of the
+         * pass would be held until the next step (gigabytes for a CNN on a few thousand images).
+         */
+        private Evaluation validate() {
+            Evaluation[] result = new Evaluation[1];
+            memory.outside(() -> result[0] = evaluate(model, config.validation, config.loss));
+            return result[0];
         }
 
         /** One pass over the shuffled batches; false when it was cancelled or interrupted. */

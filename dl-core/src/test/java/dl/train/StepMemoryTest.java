@@ -126,4 +126,38 @@ class StepMemoryTest {
         model.fit(CourseData.standIn(96).reshaped(1, 48, 48), epochs(1).batch(32).quiet());
         assertArrayEquals(keep.seen, keep.kept.toFloatArray(), 0f, "the last batch, as the layer saw it");
     }
+
+    /** Keeps the first batch it sees in evaluation mode: the validation pass of a fit's first epoch. */
+    private static final class KeepFirstValidation extends Layer {
+
+        Tensor kept;
+
+        @Override
+        public String kind() {
+            return "keepFirstValidation";
+        }
+
+        @Override
+        protected int[] outputShapeFor(int[] input) {
+            return input;
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            if (!training && kept == null && x.size(0) > 1) {   // fit's check before the first step runs one example
+                kept = x;
+            }
+            return x;
+        }
+    }
+
+    @Test
+    void theValidationPassIsNoPartOfAStepsMemory() {
+        KeepFirstValidation keep = new KeepFirstValidation();
+        Net model = net(input(1, 48, 48)).flatten().add(keep).dense(2).seed(3);
+        Dataset data = CourseData.standIn(96).reshaped(1, 48, 48);
+        model.fit(data, epochs(2).batch(32).validation(data.take(40)).quiet());
+        // recorded as a step's, the first epoch's validation arrays were held until the next step, then reused
+        assertEquals(40 * 2304, keep.kept.toFloatArray().length);
+    }
 }
