@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,9 @@ final class Jupyter {
         if (!Files.exists(spec.resolve("kernel.json"))) {
             System.setProperty("dl.sources", ROOT.resolve("dl-core/src/main/java").toString());
             try {
-                KernelMain.writeSpec(spec, KernelMain.thisJvm());
+                List<String> command = new ArrayList<>(KernelMain.thisJvm());
+                command.add(1, "-Xmx2g");   // the heap ./dl kernel run gives the kernel: a notebook must fit in it
+                KernelMain.writeSpec(spec, command);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
