@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dl.data.Dataset;
+import dl.data.ToySets;
 import dl.optim.Optimizer;
 import dl.tensor.Tensor;
 import dl.train.Checkpoint;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,25 +59,12 @@ class ModuleTest {
         }
     }
 
-    /** Points in the plane, class 1 inside a circle: no straight line separates them. */
-    private static Dataset circles(int n, long seed) {
-        Random rng = new Random(seed);
-        float[] xy = new float[2 * n];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            xy[2 * i] = rng.nextFloat() * 4 - 2;
-            xy[2 * i + 1] = rng.nextFloat() * 4 - 2;
-            labels[i] = xy[2 * i] * xy[2 * i] + xy[2 * i + 1] * xy[2 * i + 1] < 1.5 ? 1 : 0;
-        }
-        return Dataset.of(xy, new int[] {2}, labels, 2);
-    }
-
     @TempDir
     Path folder;
 
     @Test
     void aHandWrittenModuleTrainsAndEvaluates() {
-        Dataset train = circles(400, 1), test = circles(200, 2);
+        Dataset train = ToySets.circles(400, 0.1, 1), test = ToySets.circles(200, 0.1, 2);   // no line separates them
         TwoTowers towers = new TwoTowers();
 
         History history = towers.fit(train, epochs(30).batch(32).optimizer(adam(0.03)).validation(test).quiet());
@@ -105,7 +92,7 @@ class ModuleTest {
 
     @Test
     void aCheckpointRestoresItInAnotherInstance() {
-        Dataset train = circles(100, 1);
+        Dataset train = ToySets.circles(100, 0.1, 1);
         TwoTowers towers = new TwoTowers();
         Optimizer optimizer = adam(0.03);
         towers.fit(train, epochs(2).batch(25).optimizer(optimizer).quiet());
