@@ -75,7 +75,7 @@ public final class Attacks {
         if (!data.hasLabels()) {
             throw new IllegalArgumentException("attack: the data set has no class labels to attack");
         }
-        return data.batch(java.util.stream.IntStream.range(0, data.size()).toArray());
+        return data.batch();
     }
 
     /** {@code steps} steps of size {@code alpha}, staying within {@code epsilon} of the original pixels. */

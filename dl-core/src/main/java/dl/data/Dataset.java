@@ -282,7 +282,7 @@ public final class Dataset {
      * {@code [256, ...shape]} tensor, {@code .targets()} what a loss compares the outputs with.
      */
     public Batch batch() {
-        return batch(java.util.stream.IntStream.range(0, size()).toArray());
+        return batch(IntStream.range(0, size()).toArray());
     }
 
     /** A batch of the examples at {@code indices}: inputs {@code [b, ...shape]} and targets. */

@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * {@code ./dl gallery [DIR]}: one PNG of every kind of picture the library draws, to look at. A LeNet-5 trained for
@@ -100,7 +99,7 @@ public final class Gallery {
 
         drawPredictions(dir, lenet, data.test());
         write(dir, "weights.png", Comparisons.weights(lenet));
-        dl.data.Batch batch = data.train().batch(IntStream.range(0, 64).toArray());
+        dl.data.Batch batch = data.train().take(64).batch();
         dl.nn.loss.Losses.crossEntropy().apply(lenet.forward(batch.inputs()), batch.targets()).backward();
         write(dir, "gradients.png", Comparisons.gradients(lenet));
 
@@ -144,18 +143,13 @@ public final class Gallery {
     static void drawPredictions(Path dir, Net model, Dataset test) {
         Charts.save(model.confusionMatrix(test).plot(), dir.resolve("confusion.png"));
         Images.save(Images.grid(test.take(24), model), dir.resolve("samples.png"));
-        Tensor first = inputs(test.take(1));
+        Tensor first = test.input(0);
         Images.save(Images.channels(model.activations("conv1", first)), dir.resolve("feature-maps.png"));
         Images.save(Images.channels(model.weights("conv1")), dir.resolve("filters.png"));
         Dataset few = test.take(8);
-        Tensor fooled = inputs(few);
+        Tensor fooled = few.batch().inputs();
         var attack = dl.attack.Attacks.fgsm(model, fooled, few.labels(), 0.1);
         Images.save(Images.adversarial(attack, fooled, 0, test.classNames()), dir.resolve("adversarial.png"));
-    }
-
-    /** Every input of {@code data}, as one batch. */
-    private static Tensor inputs(Dataset data) {
-        return data.batch(IntStream.range(0, data.size()).toArray()).inputs();
     }
 
     private static void write(Path dir, String name, org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {

@@ -132,7 +132,7 @@ public final class Images {
      */
     public static BufferedImage grid(Dataset data, Net model) {
         checkFits(data);
-        Tensor all = data.batch(IntStream.range(0, data.size()).toArray()).inputs();
+        Tensor all = data.batch().inputs();
         return grid(data, Metrics.predictions(model.outputs(all)));
     }
 
@@ -252,7 +252,7 @@ public final class Images {
             throw new IndexOutOfBoundsException("adversarial: there is no example " + i + "; the examples are 0.."
                     + (data.size() - 1));
         }
-        Tensor original = data.batch(IntStream.range(0, data.size()).toArray()).inputs();
+        Tensor original = data.batch().inputs();
         return adversarial(result, original, i, data.classNames());
     }
 

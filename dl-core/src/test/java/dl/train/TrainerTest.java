@@ -183,7 +183,7 @@ class TrainerTest {
         // the weights hardly move, so training and validation on the same data must report the same loss
         History history = perceptron.fit(data, epochs(1).batch(256).loss(Losses.sumSquaredError())
                 .optimizer(sgd(1e-9)).validation(data).quiet());
-        Batch all = data.batch(java.util.stream.IntStream.range(0, data.size()).toArray());
+        Batch all = data.batch();
         double perExample = Losses.sumSquaredError().apply(perceptron.outputs(all.inputs()), all.targets()).item()
                 / data.size();
         assertEquals(perExample, history.last().validationLoss(), 1e-5 * perExample);
