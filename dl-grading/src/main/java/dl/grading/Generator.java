@@ -163,10 +163,18 @@ public final class Generator {
     /** The files under {@code folder}, in order, leaving out hidden ones (Jupyter's .ipynb_checkpoints, say). */
     private static List<Path> filesIn(Path folder) throws IOException {
         try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(Files::isRegularFile)
-                .filter(f -> folder.relativize(f).toString().replace('\\', '/').matches("([^./][^/]*/)*[^./][^/]*"))
-                .sorted().toList();
+            return all.filter(Files::isRegularFile).filter(f -> !isHidden(folder.relativize(f))).sorted().toList();
         }
+    }
+
+    /** Whether a part of the path starts with a dot. */
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void deleteIfEmpty(Path folder) throws IOException {

@@ -51,8 +51,11 @@ class ExercisesUpToDateTest {
             if (!wanted.equals(had)) {
                 fail("exercises/" + wanted + " is missing" + advice);
             }
-            if (!Arrays.equals(Files.readAllBytes(temp.resolve(wanted)), Files.readAllBytes(EXERCISES.resolve(wanted)))) {
-                fail("exercises/" + wanted + " differs from what solutions/ gives" + advice);
+            byte[] generated = Files.readAllBytes(temp.resolve(wanted));
+            byte[] committed = Files.readAllBytes(EXERCISES.resolve(wanted));
+            if (!Arrays.equals(generated, committed)) {
+                fail("exercises/" + wanted + " differs from what solutions/ gives, first at line "
+                    + firstDifferentLine(generated, committed) + advice);
             }
         }
     }
@@ -101,6 +104,16 @@ class ExercisesUpToDateTest {
                 }
             }
         }
+    }
+
+    private static int firstDifferentLine(byte[] a, byte[] b) {
+        List<String> x = new String(a, StandardCharsets.UTF_8).lines().toList();
+        List<String> y = new String(b, StandardCharsets.UTF_8).lines().toList();
+        int line = 0;
+        while (line < Math.min(x.size(), y.size()) && x.get(line).equals(y.get(line))) {
+            line++;
+        }
+        return line + 1;
     }
 
     private static void assertSameLines(String what, String file, String cell) {

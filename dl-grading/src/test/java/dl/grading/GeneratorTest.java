@@ -103,6 +103,15 @@ class GeneratorTest {
     }
 
     @Test
+    void hiddenFilesSuchAsJupytersCheckpointsAreLeftOut() throws Exception {
+        Path solutions = temp.resolve("solutions");
+        Files.createDirectories(solutions.resolve("ex1/.ipynb_checkpoints"));
+        Files.writeString(solutions.resolve("ex1/.ipynb_checkpoints/ex1-checkpoint.ipynb"), "{}");
+        Files.writeString(solutions.resolve("ex1/data.csv"), "x,y\n");
+        assertEquals(List.of("ex1/data.csv"), List.copyOf(Generator.generate(solutions).keySet()));
+    }
+
+    @Test
     void writingDeletesTheFilesWhoseSourceIsGoneAndKeepsTheReadme() throws Exception {
         Path exercises = temp.resolve("exercises");
         Files.createDirectories(exercises.resolve("ex7"));
