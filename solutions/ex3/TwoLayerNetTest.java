@@ -24,7 +24,8 @@ class TwoLayerNetTest {
     @Hint("∂C/∂y_j = 2 (y_j − t_j): for y = 0.5 and t = 1 that is 2 · (−0.5) = −1")
     void outputGradientByHand() {
         expect("∂C/∂y for y = (0.5, −1), t = (1, 0)",
-            TwoLayerNet.outputGradient(new double[] {0.5, -1}, new double[] {1, 0})).closeTo(new double[] {-1, -2}, 1e-12);
+            TwoLayerNet.outputGradient(new double[] {0.5, -1}, new double[] {1, 0}))
+            .closeTo(new double[] {-1, -2}, 1e-12);
     }
 
     @Test
@@ -34,7 +35,8 @@ class TwoLayerNetTest {
         double[][] w2 = {{1, -1}, {2, 0}};
         TwoLayerNet net = new TwoLayerNet(new double[][] {{0, 0}}, new double[2], w2, new double[2]);
         expect("∂C/∂u for h = (0.5, 0.2), w2 = [[1, −1], [2, 0]], ∂C/∂y = (1, 2)",
-            net.hiddenGradient(new double[] {0.5, 0.2}, new double[] {1, 2})).closeTo(new double[] {-0.25, 0.32}, 1e-12);
+            net.hiddenGradient(new double[] {0.5, 0.2}, new double[] {1, 2}))
+            .closeTo(new double[] {-0.25, 0.32}, 1e-12);
     }
 
     @Test

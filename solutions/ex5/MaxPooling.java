@@ -54,7 +54,7 @@ class MaxPooling {
      * window's gradient is added to the cell that won it. Windows that overlap may send several to the same cell.
      */
     static double[][] maxPoolBackward(double[][] x, double[][] gradOut, int size, int stride) {
-        // BEGIN SOLUTION: start from zeros; for each output (r, c), add gradOut[r][c] at argmax(x, r·stride, c·stride, size)
+        // BEGIN SOLUTION: from zeros, add each gradOut[r][c] at argmax(x, r·stride, c·stride, size)
         double[][] gradIn = new double[x.length][x[0].length];
         for (int r = 0; r < gradOut.length; r++) {
             for (int c = 0; c < gradOut[0].length; c++) {

@@ -56,7 +56,8 @@ class UpdateRulesTest {
 
     @Test
     @Points(0.75)
-    @Hint("step 0: s = 4, w = 1 − 0.1 / √4 · 2 = 0.9; step 1: g = 1.8, s = 4 + 3.24 = 7.24, w = 0.9 − 0.1 / √7.24 · 1.8")
+    @Hint("step 0: s = 4, w = 1 − 0.1 / √4 · 2 = 0.9; step 1: g = 1.8, s = 4 + 3.24 = 7.24,"
+        + " w = 0.9 − 0.1 / √7.24 · 1.8")
     void adagrad() {
         double[] w = {1};
         double[] s = new double[1];
