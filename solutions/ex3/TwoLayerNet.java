@@ -108,7 +108,7 @@ record TwoLayerNet(double[][] w1, double[] b1, double[][] w2, double[] b2) {
      * neuron's ∂C/∂u, since ∂u_j/∂b_j = 1.
      */
     Gradients backward(double[] x, double[] t) {
-        // BEGIN SOLUTION: forward (h, y), then ∂C/∂y, ∂C/∂w2, ∂C/∂u, ∂C/∂w1; return new Gradients(dw1, db1, dw2, db2)
+        // BEGIN SOLUTION: forward (h, y), then ∂C/∂y and ∂C/∂u, and the four gradients
         double[] h = hidden(x);
         double[] y = output(h);
         double[] dCdy = outputGradient(y, t);

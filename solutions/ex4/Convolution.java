@@ -32,7 +32,7 @@ class Convolution {
      * output has {@link #outputSize} rows and columns.
      */
     static double[][] conv2d(double[][] image, double[][] kernel, int stride, int padding) {
-        // BEGIN SOLUTION: out[r][c] = Σ_m Σ_n image[r·s − p + m][c·s − p + n] · kernel[m][n], 0 outside the image
+        // BEGIN SOLUTION: Σ_m Σ_n image[r·s − p + m][c·s − p + n] · kernel[m][n], 0 outside the image
         int rows = outputSize(image.length, kernel.length, stride, padding);
         int columns = outputSize(image[0].length, kernel[0].length, stride, padding);
         double[][] out = new double[rows][columns];

@@ -20,7 +20,7 @@ class MaxPooling {
      * in {@code x}. A tie goes to the first in reading order.
      */
     static int[] argmax(double[][] x, int top, int left, int size) {
-        // BEGIN SOLUTION: scan the window row by row; keep a cell only when it is larger than the best so far
+        // BEGIN SOLUTION: scan the window row by row; keep a cell only if larger than the best so far
         int[] best = {top, left};
         for (int row = top; row < top + size; row++) {
             for (int column = left; column < left + size; column++) {

@@ -66,7 +66,7 @@ class UpdateRules {
      * slides' σ^t = √(α (σ^(t−1))² + (1 − α) (g^t)²), with σ^0 = g^0; {@code sigma2} keeps σ².
      */
     static void rmsprop(double[] w, double[] g, double[] sigma2, int t, double eta, double alpha) {
-        // BEGIN SOLUTION: σ²_i ← g_i² when t = 0, else α σ²_i + (1 − α) g_i²; then w_i ← w_i − η / (√σ²_i + ε) · g_i
+        // BEGIN SOLUTION: σ²_i ← g_i² at t = 0, else α σ²_i + (1 − α) g_i²; w_i ← w_i − η g_i / (σ_i + ε)
         for (int i = 0; i < w.length; i++) {
             sigma2[i] = t == 0 ? g[i] * g[i] : alpha * sigma2[i] + (1 - alpha) * g[i] * g[i];
             w[i] -= eta / (Math.sqrt(sigma2[i]) + EPSILON) * g[i];
@@ -84,7 +84,7 @@ class UpdateRules {
      * </pre>
      */
     static void adam(double[] w, double[] g, double[] m, double[] v, int t, double eta, double beta1, double beta2) {
-        // BEGIN SOLUTION: update m_i and v_i, correct them with 1 − β^(t+1), then w_i ← w_i − η m̂_i / (√v̂_i + ε)
+        // BEGIN SOLUTION: m_i, v_i, then m̂_i, v̂_i with 1 − β^(t+1); w_i ← w_i − η m̂_i / (√v̂_i + ε)
         for (int i = 0; i < w.length; i++) {
             m[i] = beta1 * m[i] + (1 - beta1) * g[i];
             v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
