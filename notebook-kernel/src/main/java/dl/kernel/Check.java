@@ -28,7 +28,7 @@ public final class Check {
 
     /** Checks exercise {@code exercise} ({@code "ex3"}) against the classes the cells have declared. */
     public static CheckResult check(String exercise) {
-        DlKernel kernel = (DlKernel) BaseKernel.notebookKernel();
+        DlKernel kernel = (DlKernel) BaseKernel.notebookKernel();   // "No kernel running" outside a notebook
         return check(exercise, exercisesFolder(Path.of("").toAbsolutePath(), System.getProperty("dl.home")),
                 kernel::typeSource);
     }
