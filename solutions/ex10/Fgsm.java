@@ -2,6 +2,7 @@ package ex10;
 
 import static dl.nn.loss.Losses.crossEntropy;
 
+import dl.grading.TodoException;
 import dl.nn.Net;
 import dl.tensor.Tensor;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ class Fgsm {
         if (!(epsilon >= 0)) {
             throw new IllegalArgumentException("fgsm: ε is how far each pixel may move, at least 0, got " + epsilon);
         }
-        // BEGIN SOLUTION: x = a copy of the image that asks for its gradient; backpropagate the loss; step along sign(∇ₓ L); clip to [0, 1]
+        // BEGIN SOLUTION: x' = clip(x + ε · sign(∇ₓ L), 0, 1), with ∇ₓ L from autograd
         Tensor x = image.detach().reshape(1, 1, 28, 28).requiresGrad();
         crossEntropy().apply(model.forward(x), Tensor.of(new float[] {label})).backward();
         Tensor step = x.grad().sign().mul(epsilon).reshape(1, 28, 28);

@@ -28,7 +28,7 @@ class FgsmTest {
 
     @Test
     @Points(1)
-    @TimeLimit(30)
+    @TimeLimit(60)
     @Hint("each pixel moves by ε · sign(gradient), which is −ε, 0 or +ε; clipping only brings it closer")
     void noPixelMovesMoreThanEpsilon() {
         Tensor x = test().input(0);
@@ -38,7 +38,7 @@ class FgsmTest {
 
     @Test
     @Points(1)
-    @TimeLimit(30)
+    @TimeLimit(60)
     @Hint("clip every pixel of x + ε · sign(∇ₓ L) into [0, 1]: tensor.clamp(0, 1)")
     void pixelsStayBetweenZeroAndOne() {
         Tensor attacked = Fgsm.fgsm(model(), test().input(0), test().label(0), 0.3);
@@ -48,7 +48,7 @@ class FgsmTest {
 
     @Test
     @Points(1)
-    @TimeLimit(30)
+    @TimeLimit(60)
     @Hint("with ε = 0 the step ε · sign(∇ₓ L) is 0: x' is x")
     void epsilonZeroChangesNothing() {
         Tensor x = test().input(0);
@@ -58,8 +58,8 @@ class FgsmTest {
 
     @Test
     @Points(1)
-    @TimeLimit(30)
-    @Hint("step along the sign of the gradient of the loss of the true label (+ε · sign, not −ε): the loss must go up")
+    @TimeLimit(60)
+    @Hint("step along the sign of the gradient of the true label's loss (+ε · sign, not −ε): the loss must go up")
     void flipsTheAnswerForAnAnkleBoot() {
         Tensor attacked = Fgsm.fgsm(model(), test().input(0), test().label(0), 0.1);
         int answer = model().predict(attacked).label();

@@ -6,6 +6,7 @@ import static dl.Dsl.net;
 import static dl.optim.Optimizers.adam;
 
 import dl.data.Dataset;
+import dl.grading.TodoException;
 import dl.nn.Net;
 
 /**

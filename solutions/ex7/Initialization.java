@@ -1,5 +1,6 @@
 package ex7;
 
+import dl.grading.TodoException;
 import java.util.Random;
 
 /**

@@ -1,5 +1,7 @@
 package ex8;
 
+import dl.grading.TodoException;
+
 /**
  * Exercise 8: counting a network's parameters (nn4, a CNN).
  * <p>
@@ -35,7 +37,7 @@ class ParameterCount {
      * followed by a 2x2 max pool (the map's side halves); fc 7 maps the flattened last map to 2 classes.
      */
     static long[] nn4Layers() {
-        // BEGIN SOLUTION: the four counts, with convParameters and denseParameters (the last map is 6x6x16)
+        // BEGIN SOLUTION: nn4's four counts with convParameters and denseParameters (last map 6x6x16)
         int side = 48 / 2 / 2 / 2;
         return new long[] {
             convParameters(3, 1, 64),

@@ -1,5 +1,6 @@
 package ex9;
 
+import dl.grading.TodoException;
 import java.util.Random;
 
 /**
@@ -24,7 +25,7 @@ class InvertedDropout {
             throw new IllegalArgumentException("dropout: p is the probability of dropping a unit, in [0, 1), got " + p
                 + "; 0.5 drops half the units");
         }
-        // BEGIN SOLUTION: evaluation: a copy of x; training: 0 when rng.nextDouble() < p, else x[i] / (1 − p)
+        // BEGIN SOLUTION: evaluation: x.clone(); training: 0 if rng.nextDouble() < p, else x_i / (1 − p)
         if (!training) {
             return x.clone();
         }
