@@ -22,7 +22,7 @@ class InitializationTest {
     @Test
     @Points(1)
     @Hint("σ is the square root of the variance: σ = sqrt(2 / (N_in + N_out)), then W = σ · rng.nextGaussian()")
-    void xavierVarianceIsTwoOverFanInPlusFanOut() {
+    void xavierVarianceMatchesTheRule() {
         double[][] w = Initialization.xavier(300, 200, new Random(2));
         expect("var(W) / (2 / (300 + 200)) for xavier(300, 200)", variance(w) / (2.0 / (300 + 200)))
             .closeTo(1, 0.05);
@@ -31,7 +31,7 @@ class InitializationTest {
     @Test
     @Points(1)
     @Hint("He's variance counts the inputs only: σ = sqrt(2 / N_in)")
-    void heVarianceIsTwoOverFanIn() {
+    void heVarianceMatchesTheRule() {
         double[][] w = Initialization.he(400, 150, new Random(3));
         expect("var(W) / (2 / 400) for he(400, 150)", variance(w) / (2.0 / 400)).closeTo(1, 0.05);
     }

@@ -25,7 +25,7 @@ class ParameterCountHiddenTest {
     @Test
     @Points(1)
     @Hint("the Keras summary's total: 160 + 2,320 + 12,832 + 330")
-    void kerasTotalIsTheLibrarys() {
+    void kerasTotalMatchesTheLibrary() {
         expect("total(kerasLayers())", ParameterCount.total(ParameterCount.kerasLayers()))
             .isEqualTo(Models.kerasMnist().parameterCount());
     }
@@ -45,7 +45,7 @@ class ParameterCountHiddenTest {
     @Test
     @Points(1)
     @Hint("your counts must agree with the library's net(...).parameterCount() for the same layers")
-    void sameAsTheLibrary() {
+    void countsMatchTheLibrary() {
         expect("convParameters(5, 3, 7)", ParameterCount.convParameters(5, 3, 7))
             .isEqualTo(net(input(3, 12, 12)).conv(5, 7).parameterCount());
         expect("denseParameters(300, 20)", ParameterCount.denseParameters(300, 20))

@@ -41,7 +41,7 @@ class InvertedDropoutHiddenTest {
     @Points(1)
     @Hint("evaluation draws no random numbers, and training draws exactly one per unit: the next call's mask depends"
         + " on it")
-    void drawsOneNumberPerUnitInTrainingOnly() {
+    void oneDrawPerUnitInTrainingOnly() {
         Random rng = new Random(8);
         InvertedDropout.dropout(X, 0.5, false, rng);
         InvertedDropout.dropout(X, 0.5, true, rng);
