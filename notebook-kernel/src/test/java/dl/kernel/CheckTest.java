@@ -71,6 +71,15 @@ class CheckTest {
     }
 
     @Test
+    void aChangedSignatureShowsTheCompilersMessage() {
+        String changed = "class Sigmoid {\n    static double derivative(double x, double s) {\n        return s * (1 - s);\n"
+                + "    }\n}";
+        String shown = Check.check("ex2", EXERCISES, name -> name.equals("Sigmoid") ? changed : null).toString();
+        assertTrue(shown.startsWith("check(\"ex2\"): the tests did not run\n  ✘ "), shown);
+        assertTrue(shown.contains("does not compile") && shown.contains("required: double,double"), shown);
+    }
+
+    @Test
     void aClassNotDefinedYetSaysWhichCellToRunFirst() {
         CheckResult result = Check.check("ex2", EXERCISES, name -> null);
         assertEquals("""
