@@ -32,6 +32,9 @@ public final class Generator {
 
     private static final Pattern EXERCISE = Pattern.compile("ex\\d+");
     private static final Pattern HIDDEN = Pattern.compile("(?m)^\\s*@Hidden\\b");
+    /** {@code @Hidden} on the class, with perhaps other annotations and modifiers between. */
+    private static final Pattern HIDDEN_CLASS = Pattern.compile(
+        "(?m)^\\s*@Hidden\\s+(@\\w+(\\([^)]*\\))?\\s+)*((public|final|abstract)\\s+)*class\\b");
 
     private Generator() {
     }
@@ -85,7 +88,7 @@ public final class Generator {
         if (name.endsWith(".java")) {
             String source = Files.readString(file, StandardCharsets.UTF_8);
             if (name.endsWith("Test.java")) {
-                return name.endsWith("HiddenTest.java") || HIDDEN.matcher(source).find() ? null : bytes(source);
+                return name.endsWith("HiddenTest.java") || isHiddenClass(file, source) ? null : bytes(source);
             }
             if (SolutionMarkers.hasRegions(source) && !source.contains("import dl.grading.TodoException;")
                 && !source.contains("import dl.grading.*;")) {
@@ -98,6 +101,21 @@ public final class Generator {
             return bytes(stubNotebook(exercise, NotebookJson.read(file), file.toString()));
         }
         return Files.readAllBytes(file);
+    }
+
+    /**
+     * Whether a test class is marked {@code @Hidden}. A hidden method in a visible class is refused: students would
+     * get its code, expected values included.
+     */
+    private static boolean isHiddenClass(Path file, String source) {
+        if (HIDDEN_CLASS.matcher(source).find()) {
+            return true;
+        }
+        if (HIDDEN.matcher(source).find()) {
+            throw new IllegalArgumentException(file + ": @Hidden on a method of a visible test class, whose code "
+                + "students get; move the hidden tests to their own class, marked @Hidden (SigmoidHiddenTest)");
+        }
+        return false;
     }
 
     /** The notebook with each code cell stubbed and its outputs cleared. */

@@ -103,6 +103,20 @@ class GeneratorTest {
     }
 
     @Test
+    void aTestClassMarkedHiddenIsLeftOutAndAHiddenMethodInAVisibleOneRefused() throws Exception {
+        Path solutions = temp.resolve("solutions");
+        Files.createDirectories(solutions.resolve("ex1"));
+        Files.writeString(solutions.resolve("ex1/SecretTest.java"), "package ex1;\n\n@Hidden\nclass SecretTest {\n}\n");
+        assertEquals(List.of(), List.copyOf(Generator.generate(solutions).keySet()));
+
+        Files.writeString(solutions.resolve("ex1/ATest.java"),
+            "package ex1;\n\nclass ATest {\n    @Test\n    @Hidden\n    void secret() {\n    }\n}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Generator.generate(solutions));
+        assertTrue(e.getMessage().startsWith(solutions.resolve("ex1/ATest.java") + ": @Hidden on a method"),
+            e.getMessage());
+    }
+
+    @Test
     void hiddenFilesSuchAsJupytersCheckpointsAreLeftOut() throws Exception {
         Path solutions = temp.resolve("solutions");
         Files.createDirectories(solutions.resolve("ex1/.ipynb_checkpoints"));
