@@ -36,9 +36,12 @@ final class Jupyter {
     private Jupyter() {
     }
 
+    /** Whether this JVM has registered the kernel. */
+    private static boolean registered;
+
     /**
-     * Registers the kernel under target/jupyter once; skips the test when one of Debian's {@code tools} is missing
-     * (fails it in CI, see {@link #require}).
+     * Registers the kernel under target/jupyter, once per test run (an earlier run's kernel.json may name another
+     * class path); skips the test when one of Debian's {@code tools} is missing (fails it in CI, see {@link #require}).
      */
     static synchronized void requireKernel(String... tools) {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
@@ -46,12 +49,13 @@ final class Jupyter {
             require(Path.of(tool), PACKAGES.get(tool), ci);
         }
         Path spec = PATH.resolve("kernels/" + KernelMain.NAME);
-        if (!Files.exists(spec.resolve("kernel.json"))) {
+        if (!registered) {
             System.setProperty("dl.sources", ROOT.resolve("dl-core/src/main/java").toString());
             try {
                 List<String> command = new ArrayList<>(KernelMain.thisJvm());
                 command.add(1, "-Xmx2g");   // the heap ./dl kernel run gives the kernel: a notebook must fit in it
                 KernelMain.writeSpec(spec, command);
+                registered = true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

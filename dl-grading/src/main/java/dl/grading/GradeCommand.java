@@ -1,0 +1,130 @@
+package dl.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ./dl grade}: grades one submission, a whole class, or makes the Gradescope bundle.
+ * <pre>
+ * ./dl grade SUBMISSION [--json FILE]        the score table (and Gradescope's results.json)
+ * ./dl grade --class DIR [--csv FILE]        every sub-folder or zip of DIR: a CSV, a summary, histograms
+ * ./dl grade --gradescope-bundle [FILE.zip]  the autograder zip for Gradescope (default: autograder.zip)
+ * </pre>
+ * Options: {@code --time-scale X} multiplies every test's time limit (a slow machine); {@code --answer-key DIR}
+ * grades with a key made before (what the Gradescope bundle does) instead of {@code solutions/}. The exit status is 0
+ * when grading ran, whatever the score; 2 on bad usage; 1 when the submission or the course cannot be read.
+ */
+public final class GradeCommand {
+
+    static final String USAGE = "usage: ./dl grade SUBMISSION [--json FILE] | --class DIR [--csv FILE]"
+        + " | --gradescope-bundle [FILE.zip]   (options: --time-scale X, --answer-key DIR)";
+
+    private GradeCommand() {
+    }
+
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args);
+        } catch (GradingException e) {
+            System.err.println("dl grade: " + e.getMessage());
+            status = 1;
+        } catch (IOException e) {
+            System.err.println("dl grade: " + e);
+            status = 1;
+        }
+        System.out.flush();
+        Runtime.getRuntime().exit(status);
+    }
+
+    /** Runs the command; its exit status. */
+    static int run(String[] args) throws IOException {
+        Options options = Options.parse(args);
+        if (options == null) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        if (options.bundle != null) {
+            CourseFolders course = CourseFolders.find();
+            Grader grader = grader(options, course);
+            GradescopeBundle.write(options.bundle, grader.key(), Grader.toolkitClassPath(course), course.exercises());
+            System.out.println("wrote " + options.bundle + ": upload it as the autograder of a Gradescope assignment");
+            return 0;
+        }
+        Path target = options.classDir != null ? options.classDir : options.submission;
+        if (!Files.exists(target)) {
+            System.err.println("dl grade: " + target + " does not exist");
+            return 1;
+        }
+        Grader grader = grader(options, options.answerKey == null ? CourseFolders.find() : null);
+        if (options.classDir != null) {
+            ClassReport report = ClassReport.grade(grader, options.classDir, System.err);
+            if (options.csv != null) {
+                ResultsJson.writeWhole(options.csv, report.csv());
+            } else {
+                System.out.print(report.csv());
+            }
+            System.out.println();
+            System.out.print(report.summary());
+            return 0;
+        }
+        Grade grade = grader.grade(options.submission);
+        System.out.print(ScoreTable.format(grade));
+        if (options.json != null) {
+            ResultsJson.write(grade, options.json);
+        }
+        return 0;
+    }
+
+    private static Grader grader(Options options, CourseFolders course) {
+        if (options.answerKey != null) {
+            return new Grader(AnswerKey.load(options.answerKey), Sandbox.detect(), Grader.toolkitClassPath(null),
+                options.timeScale);
+        }
+        return Grader.forCourse(course, options.timeScale);
+    }
+
+    /** The command line, read; {@code null} when it does not make sense. */
+    private static final class Options {
+        Path submission;
+        Path json;
+        Path classDir;
+        Path csv;
+        Path bundle;
+        Path answerKey;
+        double timeScale = 1;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> rest = new ArrayList<>(List.of(args));
+            try {
+                while (!rest.isEmpty()) {
+                    String arg = rest.remove(0);
+                    switch (arg) {
+                        case "--json" -> o.json = Path.of(rest.remove(0));
+                        case "--class" -> o.classDir = Path.of(rest.remove(0));
+                        case "--csv" -> o.csv = Path.of(rest.remove(0));
+                        case "--answer-key" -> o.answerKey = Path.of(rest.remove(0));
+                        case "--time-scale" -> o.timeScale = Double.parseDouble(rest.remove(0));
+                        case "--gradescope-bundle" -> o.bundle = !rest.isEmpty() && !rest.get(0).startsWith("--")
+                            ? Path.of(rest.remove(0)) : Path.of("autograder.zip");
+                        default -> {
+                            if (arg.startsWith("--") || o.submission != null) {
+                                return null;
+                            }
+                            o.submission = Path.of(arg);
+                        }
+                    }
+                }
+            } catch (IndexOutOfBoundsException | NumberFormatException e) {
+                return null;
+            }
+            int modes = (o.submission != null ? 1 : 0) + (o.classDir != null ? 1 : 0) + (o.bundle != null ? 1 : 0);
+            boolean misplaced = o.json != null && o.submission == null || o.csv != null && o.classDir == null;
+            return modes == 1 && !misplaced && o.timeScale > 0 ? o : null;
+        }
+    }
+}

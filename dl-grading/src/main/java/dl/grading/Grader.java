@@ -1,0 +1,197 @@
+package dl.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Grades submissions against an {@link AnswerKey}: compiles each exercise of the submission on its own (one that
+ * does not compile loses only its own points), runs the tests in the student's program (sandboxed where bubblewrap
+ * is installed) and marks each test with the reference's judges, in this process.
+ * <pre>{@code
+ * Grade grade = Grader.forCourse(CourseFolders.find(), 1).grade(Path.of("alice.zip"));
+ * System.out.print(ScoreTable.format(grade));
+ * }</pre>
+ */
+public final class Grader {
+
+    private final AnswerKey key;
+    private final Sandbox sandbox;
+    private final List<Path> toolkit;
+    private final double timeScale;
+
+    Grader(AnswerKey key, Sandbox sandbox, List<Path> toolkit, double timeScale) {
+        this.key = key;
+        this.sandbox = sandbox;
+        this.toolkit = List.copyOf(toolkit);
+        this.timeScale = timeScale;
+    }
+
+    /**
+     * A grader for the course's solutions (its answer key made once and kept), sandboxed where bubblewrap works.
+     * {@code timeScale} multiplies every test's time limit: 1 unless a slow machine needs more.
+     */
+    static Grader forCourse(CourseFolders course, double timeScale) {
+        List<Path> toolkit = toolkitClassPath(course);
+        AnswerKey key = AnswerKey.prepare(course.solutions(), course.answerKeys(), toolkit);
+        return new Grader(key, Sandbox.detect(), toolkit, timeScale);
+    }
+
+    AnswerKey key() {
+        return key;
+    }
+
+    /** Grades the folder or zip at {@code path}. */
+    public Grade grade(Path path) throws IOException {
+        Path work = Files.createTempDirectory("dl-grade-");
+        try {
+            Submission submission = Submission.open(path, work);
+            Path studentWork = Files.createDirectories(work.resolve("work"));
+            List<Path> classPath = new ArrayList<>(toolkit);
+            classPath.add(key.testClasses());
+            Map<String, TestResult> notRun = new LinkedHashMap<>();
+            List<TestCase> toRun = new ArrayList<>();
+            for (AnswerKey.Exercise exercise : key.exercises()) {
+                String why = compile(submission.sources(exercise), work.resolve("classes").resolve(exercise.id()),
+                    classPath);
+                if (why.isEmpty()) {
+                    toRun.addAll(exercise.tests());
+                } else {
+                    exercise.tests().forEach(test -> notRun.put(test.id(), Marker.notRun(test, why)));
+                }
+            }
+            Map<String, Outcome> outcomes = new TestRunner(sandbox, classPath, dataFolders(), studentWork, timeScale)
+                .run(toRun);
+            List<TestResult> results = new ArrayList<>();
+            for (AnswerKey.Exercise exercise : key.exercises()) {
+                for (TestCase test : exercise.tests()) {
+                    results.add(outcomes.containsKey(test.id())
+                        ? Marker.mark(test, outcomes.get(test.id()), key.reference(test), studentWork)
+                        : notRun.get(test.id()));
+                }
+            }
+            return new Grade(results, sandbox.isolated() ? List.of() : List.of(Sandbox.NOT_ISOLATED));
+        } finally {
+            ReferenceRun.deleteTree(work);
+        }
+    }
+
+    /** Compiles one exercise's files; on success adds their classes to the class path. Why not, or empty. */
+    private String compile(Submission.Sources sources, Path output, List<Path> classPath) throws IOException {
+        if (!sources.missing().isEmpty()) {
+            return sources.missing();
+        }
+        Files.createDirectories(output);
+        List<String> errors = ExerciseCompiler.compile(sources.files(), toolkit, output);
+        if (!errors.isEmpty()) {
+            return "does not compile:\n" + String.join("\n", errors);
+        }
+        classPath.add(output);
+        return "";
+    }
+
+    /**
+     * What {@code check("ex3")} in a notebook runs: the exercise's visible tests (from {@code exercises/ex3}) on the
+     * student's Java sources (file name → source), in a separate program (sandboxed where bubblewrap works), each
+     * judged by its own judge, since a student's machine has no reference solution.
+     */
+    public static List<TestResult> checkVisible(Path exercisesRoot, String exercise, Map<String, String> sources) {
+        Path folder = exercisesRoot.resolve(exercise);
+        Path work = null;
+        try (Stream<Path> list = Files.list(folder)) {
+            List<Path> testSources = list.filter(ReferenceRun::isTest).sorted().toList();
+            work = Files.createTempDirectory("dl-check-");
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            Path tests = Files.createDirectories(work.resolve("tests"));
+            Path run = Files.createDirectories(work.resolve("work"));
+            List<Path> toolkit = toolkitClassPath(null);
+            Map<String, String> named = new LinkedHashMap<>();
+            sources.forEach((name, text) -> named.put(exercise + "/" + name, text));
+            List<String> errors = ExerciseCompiler.compile(named, toolkit, classes);
+            List<Path> classPath = new ArrayList<>(toolkit);
+            classPath.add(classes);
+            if (errors.isEmpty()) {
+                Map<String, String> testFiles = new LinkedHashMap<>();
+                for (Path test : testSources) {
+                    testFiles.put(exercise + "/" + test.getFileName(), Files.readString(test));
+                }
+                errors = ExerciseCompiler.compile(testFiles, classPath, tests);
+            }
+            classPath.add(tests);
+            List<TestCase> cases = errors.isEmpty() ? AnswerKey.discover(testSources, List.of(tests, classes))
+                : List.of();
+            if (!errors.isEmpty()) {
+                return List.of(new TestResult(exercise, "compiling", 0, 0, false, false,
+                    "does not compile:\n" + String.join("\n", errors), ""));
+            }
+            Map<String, Outcome> outcomes = new TestRunner(Sandbox.detect(), classPath, dataFolders(), run, 1)
+                .run(cases);
+            List<TestResult> results = new ArrayList<>();
+            for (TestCase test : cases) {
+                Outcome outcome = outcomes.get(test.id());
+                results.add(Marker.mark(test, outcome, outcome.observations(), run));
+            }
+            return results;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (work != null) {
+                ReferenceRun.deleteTree(work);
+            }
+        }
+    }
+
+    /** The data sets the tests may read (read-only in the sandbox). */
+    private static List<Path> dataFolders() {
+        String data = System.getenv("DL_DATA");
+        return List.of(data != null ? Path.of(data) : Path.of("/usr/share/datasets"));
+    }
+
+    /**
+     * The toolkit's class path, as this program runs: dl-core, dl-grading and the libraries they use. Never the
+     * solutions' classes, which must not reach a student's program. A jar that only names others in its manifest
+     * (Maven's test runner starts the tests so) stands for those.
+     */
+    static List<Path> toolkitClassPath(CourseFolders course) {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            boolean solutions = course != null && path.startsWith(course.solutions())
+                || path.toString().contains(File.separator + "solutions" + File.separator + "target");
+            if (!entry.isEmpty() && Files.exists(path) && !solutions) {
+                entries.addAll(manifestClassPath(path).orElse(List.of(path)));
+            }
+        }
+        return entries;
+    }
+
+    private static Optional<List<Path>> manifestClassPath(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return Optional.empty();
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (classPath == null || classPath.isBlank()) {
+                return Optional.empty();
+            }
+            List<Path> paths = new ArrayList<>();
+            for (String url : classPath.trim().split("\\s+")) {
+                paths.add(Path.of(jar.toUri().resolve(url)).normalize());
+            }
+            return Optional.of(paths);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
