@@ -13,14 +13,15 @@ import java.util.List;
  * ./dl grade --class DIR [--csv FILE]        every sub-folder or zip of DIR: a CSV, a summary, histograms
  * ./dl grade --gradescope-bundle [FILE.zip]  the autograder zip for Gradescope (default: autograder.zip)
  * </pre>
- * Options: {@code --time-scale X} multiplies every test's time limit (a slow machine); {@code --answer-key DIR}
+ * Options: {@code --only ex1,ex3} grades only those exercises; {@code --time-scale X} multiplies every test's time
+ * limit (a slow machine); {@code --answer-key DIR}
  * grades with a key made before (what the Gradescope bundle does) instead of {@code solutions/}. The exit status is 0
  * when grading ran, whatever the score; 2 on bad usage; 1 when the submission or the course cannot be read.
  */
 public final class GradeCommand {
 
     static final String USAGE = "usage: ./dl grade SUBMISSION [--json FILE] | --class DIR [--csv FILE]"
-        + " | --gradescope-bundle [FILE.zip]   (options: --time-scale X, --answer-key DIR)";
+        + " | --gradescope-bundle [FILE.zip]   (options: --only ex1,ex3  --time-scale X  --answer-key DIR)";
 
     private GradeCommand() {
     }
@@ -80,11 +81,11 @@ public final class GradeCommand {
     }
 
     private static Grader grader(Options options, CourseFolders course) {
-        if (options.answerKey != null) {
-            return new Grader(AnswerKey.load(options.answerKey), Sandbox.detect(), Grader.toolkitClassPath(null),
-                options.timeScale);
-        }
-        return Grader.forCourse(course, options.timeScale);
+        Grader grader = options.answerKey != null
+            ? new Grader(AnswerKey.load(options.answerKey), Sandbox.detect(), Grader.toolkitClassPath(null),
+                options.timeScale)
+            : Grader.forCourse(course, options.timeScale);
+        return options.only == null ? grader : grader.only(options.only);
     }
 
     /** The command line, read; {@code null} when it does not make sense. */
@@ -96,6 +97,7 @@ public final class GradeCommand {
         Path bundle;
         Path answerKey;
         double timeScale = 1;
+        List<String> only;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -109,6 +111,7 @@ public final class GradeCommand {
                         case "--csv" -> o.csv = Path.of(rest.remove(0));
                         case "--answer-key" -> o.answerKey = Path.of(rest.remove(0));
                         case "--time-scale" -> o.timeScale = Double.parseDouble(rest.remove(0));
+                        case "--only" -> o.only = List.of(rest.remove(0).split(","));
                         case "--gradescope-bundle" -> o.bundle = !rest.isEmpty() && !rest.get(0).startsWith("--")
                             ? Path.of(rest.remove(0)) : Path.of("autograder.zip");
                         default -> {

@@ -37,7 +37,7 @@ final class GradescopeBundle {
         [ -d "$SOURCE/lib" ] || SOURCE="$HERE/source"   # Gradescope copies this file up from /autograder/source
         exec java --add-modules=jdk.incubator.vector -cp "$SOURCE/lib/*" dl.grading.GradeCommand \\
           --answer-key "$SOURCE/answer-key" "${DL_SUBMISSION:-/autograder/submission}" \\
-          --json "${DL_RESULTS:-/autograder/results/results.json}"
+          --json "${DL_RESULTS:-/autograder/results/results.json}" "$@"
         """;
 
     private GradescopeBundle() {

@@ -36,6 +36,11 @@ final class Course {
         return grader;
     }
 
+    /** A grader with other time limits: the answer key is the same, made once. */
+    static Grader grader(double timeScale) {
+        return new Grader(grader().key(), Sandbox.detect(), Grader.toolkitClassPath(FOLDERS), timeScale);
+    }
+
     /** A submission holding the reference solution's files, as students would hand in theirs. */
     static Path referenceSubmission(Path folder) {
         copyExercises(folder, false);
