@@ -29,6 +29,16 @@ import org.dflib.jjava.jupyter.kernel.util.TextColor;
  */
 public final class DlKernel extends BaseKernel {
 
+    /**
+     * What every cell sees besides the start-up script of {@code ./dl jshell}: {@code display(...)}, and for the
+     * exercise notebooks {@code check("ex3")} and the {@code TodoException} of the parts not written yet.
+     */
+    static final String KERNEL_IMPORTS = """
+            import static dl.kernel.Notebook.*;
+            import static dl.kernel.Check.check;
+            import dl.grading.TodoException;
+            """;
+
     /** How long an interrupted training may take to finish its batch before the cell is stopped the hard way. */
     private static final long TRAINING_GRACE_SECONDS = 10;
 
@@ -54,8 +64,13 @@ public final class DlKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG)
                         .build());
         Renderers.registerAll(getRenderer());
-        evaluator.startUp("import static dl.kernel.Notebook.*;");
+        evaluator.startUp(KERNEL_IMPORTS);
         Trainer.showProgressWith(() -> new NotebookProgress(getIO().display));
+    }
+
+    /** The source of the type {@code name} as the cells last declared it, or null: what {@link Check} grades. */
+    String typeSource(String name) {
+        return evaluator.typeSource(name);
     }
 
     @Override

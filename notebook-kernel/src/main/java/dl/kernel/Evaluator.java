@@ -165,6 +165,14 @@ final class Evaluator implements AutoCloseable {
         return docs;
     }
 
+    /**
+     * The source of the type named {@code name} as the cells last declared it ({@code class Sigmoid {...}}, with
+     * its Javadoc), or null when no cell has.
+     */
+    String typeSource(String name) {
+        return shell.types().filter(t -> t.name().equals(name)).map(Snippet::source).reduce((a, b) -> b).orElse(null);
+    }
+
     @Override
     public void close() {
         shell.close();

@@ -28,7 +28,8 @@ import tech.tablesaw.api.Table;
  *   <li>an XChart chart: {@code image/png}, and {@code image/svg+xml} when asked;</li>
  *   <li>a Prediction of one example: its probabilities as bars, {@code image/png}; a ConfusionMatrix: its heat map;
  *       both with their text as fallback (a batch's Prediction shows as text);</li>
- *   <li>a Tablesaw table, a History, a model or its summary: {@code text/html}, with the text as fallback;</li>
+ *   <li>a Tablesaw table, a History, a model or its summary, what {@code check("ex2")} found:
+ *       {@code text/html}, with the text as fallback;</li>
  *   <li>a Tensor: its {@code toString}, a readable truncated grid.</li>
  * </ul>
  */
@@ -67,6 +68,10 @@ final class Renderers {
                 context.renderIfRequested(HTML, () -> html(history.table(), "stopped: " + history.stoppedBecause())));
         renderer.createRegistration(Summary.class).preferring(HTML).register((summary, context) ->
                 context.renderIfRequested(HTML, () -> html(summary)));
+        renderer.createRegistration(CheckResult.class).preferring(HTML).register((result, context) -> {
+            context.renderIfRequested(HTML, result::html);
+            context.getOutputContainer().putText(result.toString());
+        });
         renderer.createRegistration(Net.class).preferring(HTML).register((net, context) -> {
             Summary summary = net.summary();
             context.renderIfRequested(HTML, () -> html(summary));

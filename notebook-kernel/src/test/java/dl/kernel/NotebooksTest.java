@@ -96,7 +96,7 @@ class NotebooksTest {
                 .map(l -> l.replaceAll("\\s+", " ")).toList();
     }
 
-    private static List<JsonObject> codeCells(Path notebook) throws Exception {
+    static List<JsonObject> codeCells(Path notebook) throws Exception {
         JsonObject nb = new Gson().fromJson(Files.readString(notebook), JsonObject.class);
         List<JsonObject> cells = new ArrayList<>();
         for (JsonElement cell : nb.getAsJsonArray("cells")) {
@@ -116,7 +116,7 @@ class NotebooksTest {
     }
 
     /** A notebook's text: a string, or a list of lines. */
-    private static String text(JsonElement e) {
+    static String text(JsonElement e) {
         if (e.isJsonPrimitive()) {
             return e.getAsString();
         }
