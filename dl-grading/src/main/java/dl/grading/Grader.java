@@ -26,12 +26,18 @@ import java.util.stream.Stream;
 public final class Grader {
 
     private final AnswerKey key;
+    private final Path exercises;
     private final Sandbox sandbox;
     private final List<Path> toolkit;
     private final double timeScale;
 
-    Grader(AnswerKey key, Sandbox sandbox, List<Path> toolkit, double timeScale) {
+    /**
+     * @param exercises the exercises as handed out: a notebook is graded when it differs from its copy there
+     * @param toolkit   the class path of dl-core, dl-grading and what they use
+     */
+    Grader(AnswerKey key, Path exercises, Sandbox sandbox, List<Path> toolkit, double timeScale) {
         this.key = key;
+        this.exercises = exercises;
         this.sandbox = sandbox;
         this.toolkit = List.copyOf(toolkit);
         this.timeScale = timeScale;
@@ -44,7 +50,7 @@ public final class Grader {
     static Grader forCourse(CourseFolders course, double timeScale) {
         List<Path> toolkit = toolkitClassPath(course);
         AnswerKey key = AnswerKey.prepare(course.solutions(), course.answerKeys(), toolkit);
-        return new Grader(key, Sandbox.detect(), toolkit, timeScale);
+        return new Grader(key, course.exercises(), Sandbox.detect(), toolkit, timeScale);
     }
 
     /** A grader of only these exercises (the others are left out of the grade). */
@@ -55,7 +61,7 @@ public final class Grader {
                 throw new GradingException("there is no exercise " + id + "; the course has " + String.join(", ", known));
             }
         }
-        return new Grader(key.only(exercises), sandbox, toolkit, timeScale);
+        return new Grader(key.only(exercises), this.exercises, sandbox, toolkit, timeScale);
     }
 
     AnswerKey key() {
@@ -72,9 +78,16 @@ public final class Grader {
             classPath.add(key.testClasses());
             Map<String, TestResult> notRun = new LinkedHashMap<>();
             List<TestCase> toRun = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            if (!sandbox.isolated()) {
+                notes.add(Sandbox.NOT_ISOLATED);
+            }
             for (AnswerKey.Exercise exercise : key.exercises()) {
-                String why = compile(submission.sources(exercise), work.resolve("classes").resolve(exercise.id()),
-                    classPath);
+                Submission.Sources sources = submission.sources(exercise, exercises);
+                if (!sources.graded().isEmpty()) {
+                    notes.add(exercise.id() + ": graded " + sources.graded());
+                }
+                String why = compile(sources, work.resolve("classes").resolve(exercise.id()), classPath);
                 if (why.isEmpty()) {
                     toRun.addAll(exercise.tests());
                 } else {
@@ -91,7 +104,7 @@ public final class Grader {
                         : notRun.get(test.id()));
                 }
             }
-            return new Grade(results, sandbox.isolated() ? List.of() : List.of(Sandbox.NOT_ISOLATED));
+            return new Grade(results, notes);
         } finally {
             ReferenceRun.deleteTree(work);
         }

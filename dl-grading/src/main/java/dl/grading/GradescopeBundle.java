@@ -36,7 +36,8 @@ final class GradescopeBundle {
         SOURCE="$HERE"
         [ -d "$SOURCE/lib" ] || SOURCE="$HERE/source"   # Gradescope copies this file up from /autograder/source
         exec java --add-modules=jdk.incubator.vector -cp "$SOURCE/lib/*" dl.grading.GradeCommand \\
-          --answer-key "$SOURCE/answer-key" "${DL_SUBMISSION:-/autograder/submission}" \\
+          --answer-key "$SOURCE/answer-key" --exercises "$SOURCE/exercises" \\
+          "${DL_SUBMISSION:-/autograder/submission}" \\
           --json "${DL_RESULTS:-/autograder/results/results.json}" "$@"
         """;
 

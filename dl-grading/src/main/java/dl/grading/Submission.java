@@ -51,21 +51,63 @@ public final class Submission {
      * The Java files to grade for one exercise (path in {@code exercises/} → source), or why there are none.
      *
      * @param files   the sources to compile, empty when {@code missing} says why
+     * @param graded  what was graded, when the submission holds the notebook too: "ex2/ex2-sigmoid.ipynb", or empty
      * @param missing what is not in the submission, or empty
      */
-    record Sources(Map<String, String> files, String missing) {
+    record Sources(Map<String, String> files, String graded, String missing) {
+        static Sources missing(String why) {
+            return new Sources(Map.of(), "", why);
+        }
     }
 
-    Sources sources(AnswerKey.Exercise exercise) throws IOException {
+    /**
+     * What to grade of one exercise: its Java files, or its notebook's classes when the submission holds the notebook
+     * and not the Java files, or both but only the notebook differs from the one handed out ({@code exercises}).
+     */
+    Sources sources(AnswerKey.Exercise exercise, Path exercises) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
+        boolean handedOut = true;
         for (String name : exercise.javaFiles()) {
             Path file = root.resolve(name);
-            if (!Files.isRegularFile(file)) {
-                return new Sources(Map.of(), name + " is not in the submission");
+            if (Files.isRegularFile(file)) {
+                files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                handedOut &= sameFile(file, exercises.resolve(name));
             }
-            files.put(name, Files.readString(file, StandardCharsets.UTF_8));
         }
-        return new Sources(files, "");
+        boolean allJava = files.size() == exercise.javaFiles().size();
+        Path notebook = exercise.notebook().isEmpty() ? null : root.resolve(exercise.notebook());
+        boolean hasNotebook = notebook != null && Files.isRegularFile(notebook);
+        if (hasNotebook && (!allJava || handedOut && !sameFile(notebook, exercises.resolve(exercise.notebook())))) {
+            return fromNotebook(exercise, notebook, exercises);
+        }
+        if (!allJava) {
+            String name = exercise.javaFiles().stream().filter(n -> !files.containsKey(n)).findFirst().orElseThrow();
+            return Sources.missing(name + " is not in the submission");
+        }
+        return new Sources(files, hasNotebook ? String.join(", ", exercise.javaFiles()) : "", "");
+    }
+
+    private static Sources fromNotebook(AnswerKey.Exercise exercise, Path notebook, Path exercises) throws IOException {
+        Map<String, String> classes;
+        try {
+            classes = Notebooks.javaSources(notebook, exercises.resolve(exercise.id()));
+        } catch (RuntimeException e) {
+            return Sources.missing(exercise.notebook() + " cannot be read as a notebook: " + e.getMessage());
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : exercise.javaFiles()) {
+            String source = classes.get(name.substring(name.lastIndexOf('/') + 1));
+            if (source == null) {
+                String type = name.substring(name.lastIndexOf('/') + 1).replace(".java", "");
+                return Sources.missing(exercise.notebook() + " has no cell that declares " + type);
+            }
+            files.put(name, source);
+        }
+        return new Sources(files, exercise.notebook(), "");
+    }
+
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        return Files.isRegularFile(b) && Files.mismatch(a, b) == -1;
     }
 
     /** The folder holding the exercises: the submission's own, or the one folder it wraps everything in. */
