@@ -22,7 +22,8 @@ import java.util.List;
 public final class GradeCommand {
 
     static final String USAGE = "usage: ./dl grade SUBMISSION [--json FILE] | --class DIR [--csv FILE]"
-        + " | --gradescope-bundle [FILE.zip]   (options: --only ex1,ex3  --time-scale X  --answer-key DIR --exercises DIR)";
+        + " | --gradescope-bundle [FILE.zip]\n"
+        + "  options: --only ex1,ex3  --time-scale X  --answer-key DIR --exercises DIR";
 
     private GradeCommand() {
     }

@@ -58,7 +58,8 @@ public final class Grader {
         List<String> known = key.exercises().stream().map(AnswerKey.Exercise::id).toList();
         for (String id : exercises) {
             if (!known.contains(id)) {
-                throw new GradingException("there is no exercise " + id + "; the course has " + String.join(", ", known));
+                throw new GradingException("there is no exercise " + id + "; the course has "
+                    + String.join(", ", known));
             }
         }
         return new Grader(key.only(exercises), this.exercises, sandbox, toolkit, timeScale);

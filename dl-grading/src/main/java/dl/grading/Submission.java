@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -35,7 +36,7 @@ public final class Submission {
         if (Files.isDirectory(path)) {
             return new Submission(innerRoot(path));
         }
-        if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             Path folder = Files.createDirectories(workDir.resolve("submission"));
             unzip(path, folder);
             return new Submission(innerRoot(folder));
@@ -128,8 +129,8 @@ public final class Submission {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 Path target = folder.resolve(entry.getName()).normalize();
                 if (!target.startsWith(folder) || entry.getName().startsWith("/") || entry.getName().contains("\\")) {
-                    throw new GradingException(zip.getFileName() + " holds a path outside its folder (" + entry.getName()
-                        + "): refused");
+                    throw new GradingException(zip.getFileName() + " holds a path outside its folder ("
+                        + entry.getName() + "): refused");
                 }
                 if (++count > MAX_FILES) {
                     throw new GradingException(zip.getFileName() + " holds more than " + MAX_FILES + " files: refused");

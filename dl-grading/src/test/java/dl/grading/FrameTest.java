@@ -21,7 +21,8 @@ class FrameTest {
     @Test
     void anythingElseIsNotAFrame() {
         String prefix = Frame.PREFIX;
-        for (String line : new String[] {"All tests passed", prefix, prefix + "!!!not base64", prefix + encode("[1, 2]"),
+        for (String line : new String[] {"All tests passed", prefix, prefix + "!!!not base64",
+            prefix + encode("[1, 2]"),
             prefix + encode("{\"kind\": \"OBSERVED\", \"test\": \"t\"}"), prefix + encode("{\"kind\": \"NOPE\"}"),
             prefix + encode("{\"kind\": \"OBSERVED\", \"test\": \"t\", \"observation\": {\"what\": \"x\"}}"),
             prefix + encode("{\"kind\": \"FINISHED\", \"test\": \"t\", \"output\": \"\", \"failure\": {}}")}) {

@@ -38,7 +38,8 @@ class GradeCommandTest {
         assertEquals(2, grade("--csv", "x.csv", "alice"));
         err.reset();
         assertEquals(1, grade(folder.resolve("nobody").toString()));
-        assertEquals("dl grade: " + folder.resolve("nobody") + " does not exist\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("dl grade: " + folder.resolve("nobody") + " does not exist\n",
+            err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -73,7 +74,8 @@ class GradeCommandTest {
         Path bundle = Files.createDirectories(folder.resolve("source"));
         Submission.unzip(zip, bundle);
         for (String part : new String[] {"setup.sh", "run_autograder", "lib/dl-grading.jar",
-            "answer-key/answer-key.json", "answer-key/tests/ex2/SigmoidHiddenTest.class", "exercises/ex2/Sigmoid.java"}) {
+            "answer-key/answer-key.json", "answer-key/tests/ex2/SigmoidHiddenTest.class",
+            "exercises/ex2/Sigmoid.java"}) {
             assertTrue(Files.exists(bundle.resolve(part)), part);
         }
         assertTrue(Files.readString(bundle.resolve("setup.sh")).contains("bubblewrap"));
