@@ -52,7 +52,8 @@ public final class Submission {
      * The Java files to grade for one exercise (path in {@code exercises/} → source), or why there are none.
      *
      * @param files   the sources to compile, empty when {@code missing} says why
-     * @param graded  what was graded, when the submission holds the notebook too: "ex2/ex2-sigmoid.ipynb", or empty
+     * @param graded  what was graded, when it needs saying (a notebook; or Java files though the notebook was changed
+     *                too), or empty
      * @param missing what is not in the submission, or empty
      */
     record Sources(Map<String, String> files, String graded, String missing) {
@@ -85,7 +86,9 @@ public final class Submission {
             String name = exercise.javaFiles().stream().filter(n -> !files.containsKey(n)).findFirst().orElseThrow();
             return Sources.missing(name + " is not in the submission");
         }
-        return new Sources(files, hasNotebook ? String.join(", ", exercise.javaFiles()) : "", "");
+        boolean notebookChanged = hasNotebook && !sameFile(notebook, exercises.resolve(exercise.notebook()));
+        return new Sources(files, notebookChanged ? String.join(", ", exercise.javaFiles()) + " (the notebook was"
+            + " changed too, but the Java files count)" : "", "");
     }
 
     private static Sources fromNotebook(AnswerKey.Exercise exercise, Path notebook, Path exercises) throws IOException {
@@ -104,7 +107,7 @@ public final class Submission {
             }
             files.put(name, source);
         }
-        return new Sources(files, exercise.notebook(), "");
+        return new Sources(files, "the notebook " + exercise.notebook(), "");
     }
 
     private static boolean sameFile(Path a, Path b) throws IOException {

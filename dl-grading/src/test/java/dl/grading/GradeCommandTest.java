@@ -62,7 +62,7 @@ class GradeCommandTest {
             "ex2/ex2-sigmoid.ipynb"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Grade grade = Course.grader().only(java.util.List.of("ex2")).grade(submission);
         assertEquals(grade.maxScore(), grade.score(), ScoreTable.format(grade));
-        assertTrue(grade.notes().contains("ex2: graded ex2/ex2-sigmoid.ipynb"), grade.notes().toString());
+        assertTrue(grade.notes().contains("ex2: graded the notebook ex2/ex2-sigmoid.ipynb"), grade.notes().toString());
         Files.delete(submission.resolve("ex2/Sigmoid.java"));   // the notebook alone
         assertEquals(grade.maxScore(), Course.grader().only(java.util.List.of("ex2")).grade(submission).score());
     }
