@@ -2,7 +2,6 @@ package dl.grading;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * Grades submissions against an {@link AnswerKey}: compiles each exercise of the submission on its own (one that
@@ -131,53 +129,11 @@ public final class Grader {
      * judged by its own judge, since a student's machine has no reference solution.
      */
     public static List<TestResult> checkVisible(Path exercisesRoot, String exercise, Map<String, String> sources) {
-        Path folder = exercisesRoot.resolve(exercise);
-        Path work = null;
-        try (Stream<Path> list = Files.list(folder)) {
-            List<Path> testSources = list.filter(ReferenceRun::isTest).sorted().toList();
-            work = Files.createTempDirectory("dl-check-");
-            Path classes = Files.createDirectories(work.resolve("classes"));
-            Path tests = Files.createDirectories(work.resolve("tests"));
-            Path run = Files.createDirectories(work.resolve("work"));
-            List<Path> toolkit = toolkitClassPath(null);
-            Map<String, String> named = new LinkedHashMap<>();
-            sources.forEach((name, text) -> named.put(exercise + "/" + name, text));
-            List<String> errors = ExerciseCompiler.compile(named, toolkit, classes);
-            List<Path> classPath = new ArrayList<>(toolkit);
-            classPath.add(classes);
-            if (errors.isEmpty()) {
-                Map<String, String> testFiles = new LinkedHashMap<>();
-                for (Path test : testSources) {
-                    testFiles.put(exercise + "/" + test.getFileName(), Files.readString(test));
-                }
-                errors = ExerciseCompiler.compile(testFiles, classPath, tests);
-            }
-            classPath.add(tests);
-            List<TestCase> cases = errors.isEmpty() ? AnswerKey.discover(testSources, List.of(tests, classes))
-                : List.of();
-            if (!errors.isEmpty()) {
-                return List.of(new TestResult(exercise, "compiling", 0, 0, false, false,
-                    "does not compile:\n" + String.join("\n", errors), ""));
-            }
-            Map<String, Outcome> outcomes = new TestRunner(Sandbox.detect(), classPath, dataFolders(), run, 1)
-                .run(cases);
-            List<TestResult> results = new ArrayList<>();
-            for (TestCase test : cases) {
-                Outcome outcome = outcomes.get(test.id());
-                results.add(Marker.mark(test, outcome, outcome.observations(), run));
-            }
-            return results;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (work != null) {
-                ReferenceRun.deleteTree(work);
-            }
-        }
+        return VisibleCheck.run(exercisesRoot.resolve(exercise), sources);
     }
 
     /** The data sets the tests may read (read-only in the sandbox). */
-    private static List<Path> dataFolders() {
+    static List<Path> dataFolders() {
         String data = System.getenv("DL_DATA");
         return List.of(data != null ? Path.of(data) : Path.of("/usr/share/datasets"));
     }
