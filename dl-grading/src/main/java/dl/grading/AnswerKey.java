@@ -68,6 +68,17 @@ final class AnswerKey {
         return contents.reference().get(test.id());
     }
 
+    /**
+     * The hidden tests whose judges carry expected values ({@code closeTo}, {@code isEqualTo}): their compiled class
+     * runs in the student's program, which can read those values from it. {@code sameAsReference} keeps them out.
+     */
+    List<String> hiddenTestsWithTheirAnswers() {
+        return exercises().stream().flatMap(e -> e.tests().stream()).filter(TestCase::hidden)
+            .filter(test -> reference(test).stream().anyMatch(seen -> seen.judge().kind() == Judge.Kind.CLOSE_TO
+                || seen.judge().kind() == Judge.Kind.EQUAL_TEXT))
+            .map(TestCase::id).toList();
+    }
+
     /** The compiled tests of every exercise: they run in the students' programs. */
     Path testClasses() {
         return folder.resolve("tests");

@@ -63,6 +63,12 @@ public final class GradeCommand {
             return 1;
         }
         Grader grader = grader(options, options.answerKey == null ? CourseFolders.find() : null);
+        List<String> leaky = grader.key().hiddenTestsWithTheirAnswers();
+        if (!leaky.isEmpty()) {
+            err.println("dl grade: for the teacher: these hidden tests judge with closeTo or isEqualTo, so their"
+                + " expected values are in the compiled tests a student's code runs with; sameAsReference() keeps"
+                + " them out: " + String.join(", ", leaky));
+        }
         if (options.classDir != null) {
             ClassReport report = ClassReport.grade(grader, options.classDir, err);
             if (options.csv != null) {
