@@ -25,6 +25,8 @@ final class GradescopeBundle {
         set -euo pipefail
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless bubblewrap dataset-fashion-mnist
+        # a zip made by Java keeps no Unix permissions: Gradescope runs run_autograder as a program
+        chmod +x /autograder/source/run_autograder
         """;
 
     /** Paths can be pointed elsewhere (DL_SUBMISSION, DL_RESULTS) to try the bundle outside Gradescope. */
