@@ -57,9 +57,26 @@ final class AnswerKey {
         return contents.exercises();
     }
 
+    /** The same key with only the exercises named: to grade a few of them. */
+    AnswerKey only(java.util.Collection<String> ids) {
+        List<Exercise> kept = exercises().stream().filter(e -> ids.contains(e.id())).toList();
+        return new AnswerKey(folder, new Contents(kept, contents.reference()));
+    }
+
     /** What the test saw on the reference solution. */
     List<Observation> reference(TestCase test) {
         return contents.reference().get(test.id());
+    }
+
+    /**
+     * The hidden tests whose judges carry expected values ({@code closeTo}, {@code isEqualTo}): their compiled class
+     * runs in the student's program, which can read those values from it. {@code sameAsReference} keeps them out.
+     */
+    List<String> hiddenTestsWithTheirAnswers() {
+        return exercises().stream().flatMap(e -> e.tests().stream()).filter(TestCase::hidden)
+            .filter(test -> reference(test).stream().anyMatch(seen -> seen.judge().kind() == Judge.Kind.CLOSE_TO
+                || seen.judge().kind() == Judge.Kind.EQUAL_TEXT))
+            .map(TestCase::id).toList();
     }
 
     /** The compiled tests of every exercise: they run in the students' programs. */

@@ -1,6 +1,7 @@
 package dl.grading;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +14,16 @@ import java.util.List;
  * ./dl grade --class DIR [--csv FILE]        every sub-folder or zip of DIR: a CSV, a summary, histograms
  * ./dl grade --gradescope-bundle [FILE.zip]  the autograder zip for Gradescope (default: autograder.zip)
  * </pre>
- * Options: {@code --time-scale X} multiplies every test's time limit (a slow machine); {@code --answer-key DIR}
- * grades with a key made before (what the Gradescope bundle does) instead of {@code solutions/}. The exit status is 0
+ * Options: {@code --only ex1,ex3} grades only those exercises; {@code --time-scale X} multiplies every test's time
+ * limit (a slow machine); {@code --answer-key DIR --exercises DIR} grade with a key made before and the exercises
+ * as handed out (what the Gradescope bundle does) instead of {@code solutions/}. The exit status is 0
  * when grading ran, whatever the score; 2 on bad usage; 1 when the submission or the course cannot be read.
  */
 public final class GradeCommand {
 
     static final String USAGE = "usage: ./dl grade SUBMISSION [--json FILE] | --class DIR [--csv FILE]"
-        + " | --gradescope-bundle [FILE.zip]   (options: --time-scale X, --answer-key DIR)";
+        + " | --gradescope-bundle [FILE.zip]\n"
+        + "  options: --only ex1,ex3  --time-scale X  --answer-key DIR --exercises DIR";
 
     private GradeCommand() {
     }
@@ -28,7 +31,7 @@ public final class GradeCommand {
     public static void main(String[] args) {
         int status;
         try {
-            status = run(args);
+            status = run(args, System.out, System.err);
         } catch (GradingException e) {
             System.err.println("dl grade: " + e.getMessage());
             status = 1;
@@ -40,39 +43,45 @@ public final class GradeCommand {
         Runtime.getRuntime().exit(status);
     }
 
-    /** Runs the command; its exit status. */
-    static int run(String[] args) throws IOException {
+    /** Runs the command, writing the tables to {@code out} and progress and errors to {@code err}; its exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         Options options = Options.parse(args);
         if (options == null) {
-            System.err.println(USAGE);
+            err.println(USAGE);
             return 2;
         }
         if (options.bundle != null) {
             CourseFolders course = CourseFolders.find();
             Grader grader = grader(options, course);
             GradescopeBundle.write(options.bundle, grader.key(), Grader.toolkitClassPath(course), course.exercises());
-            System.out.println("wrote " + options.bundle + ": upload it as the autograder of a Gradescope assignment");
+            out.println("wrote " + options.bundle + ": upload it as the autograder of a Gradescope assignment");
             return 0;
         }
         Path target = options.classDir != null ? options.classDir : options.submission;
         if (!Files.exists(target)) {
-            System.err.println("dl grade: " + target + " does not exist");
+            err.println("dl grade: " + target + " does not exist");
             return 1;
         }
         Grader grader = grader(options, options.answerKey == null ? CourseFolders.find() : null);
+        List<String> leaky = grader.key().hiddenTestsWithTheirAnswers();
+        if (!leaky.isEmpty()) {
+            err.println("dl grade: for the teacher: these hidden tests judge with closeTo or isEqualTo, so their"
+                + " expected values are in the compiled tests a student's code runs with; sameAsReference() keeps"
+                + " them out: " + String.join(", ", leaky));
+        }
         if (options.classDir != null) {
-            ClassReport report = ClassReport.grade(grader, options.classDir, System.err);
+            ClassReport report = ClassReport.grade(grader, options.classDir, err);
             if (options.csv != null) {
                 ResultsJson.writeWhole(options.csv, report.csv());
             } else {
-                System.out.print(report.csv());
+                out.print(report.csv());
             }
-            System.out.println();
-            System.out.print(report.summary());
+            out.println();
+            out.print(report.summary());
             return 0;
         }
         Grade grade = grader.grade(options.submission);
-        System.out.print(ScoreTable.format(grade));
+        out.print(ScoreTable.format(grade));
         if (options.json != null) {
             ResultsJson.write(grade, options.json);
         }
@@ -80,11 +89,11 @@ public final class GradeCommand {
     }
 
     private static Grader grader(Options options, CourseFolders course) {
-        if (options.answerKey != null) {
-            return new Grader(AnswerKey.load(options.answerKey), Sandbox.detect(), Grader.toolkitClassPath(null),
-                options.timeScale);
-        }
-        return Grader.forCourse(course, options.timeScale);
+        Grader grader = options.answerKey != null
+            ? new Grader(AnswerKey.load(options.answerKey), options.exercises, Sandbox.detect(),
+                Grader.toolkitClassPath(null), options.timeScale)
+            : Grader.forCourse(course, options.timeScale);
+        return options.only == null ? grader : grader.only(options.only);
     }
 
     /** The command line, read; {@code null} when it does not make sense. */
@@ -95,7 +104,9 @@ public final class GradeCommand {
         Path csv;
         Path bundle;
         Path answerKey;
+        Path exercises;
         double timeScale = 1;
+        List<String> only;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -108,7 +119,9 @@ public final class GradeCommand {
                         case "--class" -> o.classDir = Path.of(rest.remove(0));
                         case "--csv" -> o.csv = Path.of(rest.remove(0));
                         case "--answer-key" -> o.answerKey = Path.of(rest.remove(0));
+                        case "--exercises" -> o.exercises = Path.of(rest.remove(0));
                         case "--time-scale" -> o.timeScale = Double.parseDouble(rest.remove(0));
+                        case "--only" -> o.only = List.of(rest.remove(0).split(","));
                         case "--gradescope-bundle" -> o.bundle = !rest.isEmpty() && !rest.get(0).startsWith("--")
                             ? Path.of(rest.remove(0)) : Path.of("autograder.zip");
                         default -> {
@@ -123,7 +136,8 @@ public final class GradeCommand {
                 return null;
             }
             int modes = (o.submission != null ? 1 : 0) + (o.classDir != null ? 1 : 0) + (o.bundle != null ? 1 : 0);
-            boolean misplaced = o.json != null && o.submission == null || o.csv != null && o.classDir == null;
+            boolean misplaced = o.json != null && o.submission == null || o.csv != null && o.classDir == null
+                || (o.answerKey == null) != (o.exercises == null);
             return modes == 1 && !misplaced && o.timeScale > 0 ? o : null;
         }
     }

@@ -2,7 +2,6 @@ package dl.grading;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 /**
  * Grades submissions against an {@link AnswerKey}: compiles each exercise of the submission on its own (one that
@@ -26,12 +24,18 @@ import java.util.stream.Stream;
 public final class Grader {
 
     private final AnswerKey key;
+    private final Path exercises;
     private final Sandbox sandbox;
     private final List<Path> toolkit;
     private final double timeScale;
 
-    Grader(AnswerKey key, Sandbox sandbox, List<Path> toolkit, double timeScale) {
+    /**
+     * @param exercises the exercises as handed out: a notebook is graded when it differs from its copy there
+     * @param toolkit   the class path of dl-core, dl-grading and what they use
+     */
+    Grader(AnswerKey key, Path exercises, Sandbox sandbox, List<Path> toolkit, double timeScale) {
         this.key = key;
+        this.exercises = exercises;
         this.sandbox = sandbox;
         this.toolkit = List.copyOf(toolkit);
         this.timeScale = timeScale;
@@ -44,7 +48,19 @@ public final class Grader {
     static Grader forCourse(CourseFolders course, double timeScale) {
         List<Path> toolkit = toolkitClassPath(course);
         AnswerKey key = AnswerKey.prepare(course.solutions(), course.answerKeys(), toolkit);
-        return new Grader(key, Sandbox.detect(), toolkit, timeScale);
+        return new Grader(key, course.exercises(), Sandbox.detect(), toolkit, timeScale);
+    }
+
+    /** A grader of only these exercises (the others are left out of the grade). */
+    Grader only(java.util.Collection<String> exercises) {
+        List<String> known = key.exercises().stream().map(AnswerKey.Exercise::id).toList();
+        for (String id : exercises) {
+            if (!known.contains(id)) {
+                throw new GradingException("there is no exercise " + id + "; the course has "
+                    + String.join(", ", known));
+            }
+        }
+        return new Grader(key.only(exercises), this.exercises, sandbox, toolkit, timeScale);
     }
 
     AnswerKey key() {
@@ -61,9 +77,16 @@ public final class Grader {
             classPath.add(key.testClasses());
             Map<String, TestResult> notRun = new LinkedHashMap<>();
             List<TestCase> toRun = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            if (!sandbox.isolated()) {
+                notes.add(Sandbox.NOT_ISOLATED);
+            }
             for (AnswerKey.Exercise exercise : key.exercises()) {
-                String why = compile(submission.sources(exercise), work.resolve("classes").resolve(exercise.id()),
-                    classPath);
+                Submission.Sources sources = submission.sources(exercise, exercises);
+                if (!sources.graded().isEmpty()) {
+                    notes.add(exercise.id() + ": graded " + sources.graded());
+                }
+                String why = compile(sources, work.resolve("classes").resolve(exercise.id()), classPath);
                 if (why.isEmpty()) {
                     toRun.addAll(exercise.tests());
                 } else {
@@ -80,7 +103,7 @@ public final class Grader {
                         : notRun.get(test.id()));
                 }
             }
-            return new Grade(results, sandbox.isolated() ? List.of() : List.of(Sandbox.NOT_ISOLATED));
+            return new Grade(results, notes);
         } finally {
             ReferenceRun.deleteTree(work);
         }
@@ -106,53 +129,11 @@ public final class Grader {
      * judged by its own judge, since a student's machine has no reference solution.
      */
     public static List<TestResult> checkVisible(Path exercisesRoot, String exercise, Map<String, String> sources) {
-        Path folder = exercisesRoot.resolve(exercise);
-        Path work = null;
-        try (Stream<Path> list = Files.list(folder)) {
-            List<Path> testSources = list.filter(ReferenceRun::isTest).sorted().toList();
-            work = Files.createTempDirectory("dl-check-");
-            Path classes = Files.createDirectories(work.resolve("classes"));
-            Path tests = Files.createDirectories(work.resolve("tests"));
-            Path run = Files.createDirectories(work.resolve("work"));
-            List<Path> toolkit = toolkitClassPath(null);
-            Map<String, String> named = new LinkedHashMap<>();
-            sources.forEach((name, text) -> named.put(exercise + "/" + name, text));
-            List<String> errors = ExerciseCompiler.compile(named, toolkit, classes);
-            List<Path> classPath = new ArrayList<>(toolkit);
-            classPath.add(classes);
-            if (errors.isEmpty()) {
-                Map<String, String> testFiles = new LinkedHashMap<>();
-                for (Path test : testSources) {
-                    testFiles.put(exercise + "/" + test.getFileName(), Files.readString(test));
-                }
-                errors = ExerciseCompiler.compile(testFiles, classPath, tests);
-            }
-            classPath.add(tests);
-            List<TestCase> cases = errors.isEmpty() ? AnswerKey.discover(testSources, List.of(tests, classes))
-                : List.of();
-            if (!errors.isEmpty()) {
-                return List.of(new TestResult(exercise, "compiling", 0, 0, false, false,
-                    "does not compile:\n" + String.join("\n", errors), ""));
-            }
-            Map<String, Outcome> outcomes = new TestRunner(Sandbox.detect(), classPath, dataFolders(), run, 1)
-                .run(cases);
-            List<TestResult> results = new ArrayList<>();
-            for (TestCase test : cases) {
-                Outcome outcome = outcomes.get(test.id());
-                results.add(Marker.mark(test, outcome, outcome.observations(), run));
-            }
-            return results;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (work != null) {
-                ReferenceRun.deleteTree(work);
-            }
-        }
+        return VisibleCheck.run(exercisesRoot.resolve(exercise), sources);
     }
 
     /** The data sets the tests may read (read-only in the sandbox). */
-    private static List<Path> dataFolders() {
+    static List<Path> dataFolders() {
         String data = System.getenv("DL_DATA");
         return List.of(data != null ? Path.of(data) : Path.of("/usr/share/datasets"));
     }

@@ -25,6 +25,8 @@ final class GradescopeBundle {
         set -euo pipefail
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless bubblewrap dataset-fashion-mnist
+        # a zip made by Java keeps no Unix permissions: Gradescope runs run_autograder as a program
+        chmod +x /autograder/source/run_autograder
         """;
 
     /** Paths can be pointed elsewhere (DL_SUBMISSION, DL_RESULTS) to try the bundle outside Gradescope. */
@@ -36,8 +38,9 @@ final class GradescopeBundle {
         SOURCE="$HERE"
         [ -d "$SOURCE/lib" ] || SOURCE="$HERE/source"   # Gradescope copies this file up from /autograder/source
         exec java --add-modules=jdk.incubator.vector -cp "$SOURCE/lib/*" dl.grading.GradeCommand \\
-          --answer-key "$SOURCE/answer-key" "${DL_SUBMISSION:-/autograder/submission}" \\
-          --json "${DL_RESULTS:-/autograder/results/results.json}"
+          --answer-key "$SOURCE/answer-key" --exercises "$SOURCE/exercises" \\
+          "${DL_SUBMISSION:-/autograder/submission}" \\
+          --json "${DL_RESULTS:-/autograder/results/results.json}" "$@"
         """;
 
     private GradescopeBundle() {

@@ -77,7 +77,11 @@ public final class Harness {
     }
 
     /** The exception's class and message, and the first line of the student's code it came through. */
-    private static Frame.Failure describe(Throwable t, String id) {
+    private static Frame.Failure describe(Throwable thrown, String id) {
+        Throwable t = thrown;
+        while (t instanceof ExceptionInInitializerError && t.getCause() != null) {
+            t = t.getCause();   // what a static initializer threw
+        }
         String testClass = id.substring(0, id.indexOf('#'));
         String exercisePackage = testClass.substring(0, testClass.lastIndexOf('.') + 1);
         String where = "";

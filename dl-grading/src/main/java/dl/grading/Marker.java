@@ -104,6 +104,10 @@ final class Marker {
             String method = m.matches() ? m.group(1) : failure.message();
             return method + " is missing or its signature changed: keep the signature the exercise gives";
         }
+        if (failure.message().startsWith("Could not initialize class ")) {
+            return failure.message().substring("Could not initialize class ".length()) + " failed to start in an"
+                + " earlier test (its static fields or initializer threw): see that test's message";
+        }
         if (exception.equals("java.lang.NoClassDefFoundError") || exception.equals("java.lang.NoSuchFieldError")
             || exception.equals("java.lang.IllegalAccessError")) {
             return failure.message().replace('/', '.') + " is missing or was changed: keep the classes, fields and"

@@ -75,8 +75,8 @@ final class ReferenceRun {
         }
         List<Path> solution = files.stream().filter(f -> isJava(f) && !isTest(f)).toList();
         List<Path> testSources = files.stream().filter(ReferenceRun::isTest).toList();
-        failOnErrors(id, ExerciseCompiler.compile(read(solution), toolkit, referenceClasses));
-        failOnErrors(id, ExerciseCompiler.compile(read(testSources), testClassPath, tests));
+        failOnErrors(id, ExerciseCompiler.compile(sources(solution), toolkit, referenceClasses));
+        failOnErrors(id, ExerciseCompiler.compile(sources(testSources), testClassPath, tests));
         List<TestCase> cases = new ArrayList<>(AnswerKey.discover(testSources, List.of(tests, referenceClasses)));
         cases.sort(Comparator.comparing(TestCase::hidden));   // visible tests first, each class in source order
         String notebook = files.stream().map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
@@ -112,7 +112,8 @@ final class ReferenceRun {
         }
     }
 
-    private static Map<String, String> read(List<Path> files) throws IOException {
+    /** Each file's text, by its path in the exercises' folder: {@code ex2/Sigmoid.java}. */
+    static Map<String, String> sources(List<Path> files) throws IOException {
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path file : files) {
             sources.put(file.getParent().getFileName() + "/" + file.getFileName(), Files.readString(file));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -35,7 +36,7 @@ public final class Submission {
         if (Files.isDirectory(path)) {
             return new Submission(innerRoot(path));
         }
-        if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             Path folder = Files.createDirectories(workDir.resolve("submission"));
             unzip(path, folder);
             return new Submission(innerRoot(folder));
@@ -51,21 +52,66 @@ public final class Submission {
      * The Java files to grade for one exercise (path in {@code exercises/} → source), or why there are none.
      *
      * @param files   the sources to compile, empty when {@code missing} says why
+     * @param graded  what was graded, when it needs saying (a notebook; or Java files though the notebook was changed
+     *                too), or empty
      * @param missing what is not in the submission, or empty
      */
-    record Sources(Map<String, String> files, String missing) {
+    record Sources(Map<String, String> files, String graded, String missing) {
+        static Sources missing(String why) {
+            return new Sources(Map.of(), "", why);
+        }
     }
 
-    Sources sources(AnswerKey.Exercise exercise) throws IOException {
+    /**
+     * What to grade of one exercise: its Java files, or its notebook's classes when the submission holds the notebook
+     * and not the Java files, or both but only the notebook differs from the one handed out ({@code exercises}).
+     */
+    Sources sources(AnswerKey.Exercise exercise, Path exercises) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
+        boolean handedOut = true;
         for (String name : exercise.javaFiles()) {
             Path file = root.resolve(name);
-            if (!Files.isRegularFile(file)) {
-                return new Sources(Map.of(), name + " is not in the submission");
+            if (Files.isRegularFile(file)) {
+                files.put(name, Files.readString(file, StandardCharsets.UTF_8));
+                handedOut &= sameFile(file, exercises.resolve(name));
             }
-            files.put(name, Files.readString(file, StandardCharsets.UTF_8));
         }
-        return new Sources(files, "");
+        boolean allJava = files.size() == exercise.javaFiles().size();
+        Path notebook = exercise.notebook().isEmpty() ? null : root.resolve(exercise.notebook());
+        boolean hasNotebook = notebook != null && Files.isRegularFile(notebook);
+        if (hasNotebook && (!allJava || handedOut && !sameFile(notebook, exercises.resolve(exercise.notebook())))) {
+            return fromNotebook(exercise, notebook, exercises);
+        }
+        if (!allJava) {
+            String name = exercise.javaFiles().stream().filter(n -> !files.containsKey(n)).findFirst().orElseThrow();
+            return Sources.missing(name + " is not in the submission");
+        }
+        boolean notebookChanged = hasNotebook && !sameFile(notebook, exercises.resolve(exercise.notebook()));
+        return new Sources(files, notebookChanged ? String.join(", ", exercise.javaFiles()) + " (the notebook was"
+            + " changed too, but the Java files count)" : "", "");
+    }
+
+    private static Sources fromNotebook(AnswerKey.Exercise exercise, Path notebook, Path exercises) throws IOException {
+        Map<String, String> classes;
+        try {
+            classes = Notebooks.javaSources(notebook, exercises.resolve(exercise.id()));
+        } catch (RuntimeException e) {
+            return Sources.missing(exercise.notebook() + " cannot be read as a notebook: " + e.getMessage());
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String name : exercise.javaFiles()) {
+            String source = classes.get(name.substring(name.lastIndexOf('/') + 1));
+            if (source == null) {
+                String type = name.substring(name.lastIndexOf('/') + 1).replace(".java", "");
+                return Sources.missing(exercise.notebook() + " has no cell that declares " + type);
+            }
+            files.put(name, source);
+        }
+        return new Sources(files, "the notebook " + exercise.notebook(), "");
+    }
+
+    private static boolean sameFile(Path a, Path b) throws IOException {
+        return Files.isRegularFile(b) && Files.mismatch(a, b) == -1;
     }
 
     /** The folder holding the exercises: the submission's own, or the one folder it wraps everything in. */
@@ -86,8 +132,8 @@ public final class Submission {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 Path target = folder.resolve(entry.getName()).normalize();
                 if (!target.startsWith(folder) || entry.getName().startsWith("/") || entry.getName().contains("\\")) {
-                    throw new GradingException(zip.getFileName() + " holds a path outside its folder (" + entry.getName()
-                        + "): refused");
+                    throw new GradingException(zip.getFileName() + " holds a path outside its folder ("
+                        + entry.getName() + "): refused");
                 }
                 if (++count > MAX_FILES) {
                     throw new GradingException(zip.getFileName() + " holds more than " + MAX_FILES + " files: refused");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 record TestCase(String id, String exercise, double points, boolean hidden, String hint, int timeLimitSeconds) {
 
-    /** The test's name as a student reads it: {@code derivativeAtZeroIsAQuarter} → "derivative at zero is a quarter". */
+    /** The test's name as a student reads it: "derivative at zero is a quarter" for derivativeAtZeroIsAQuarter. */
     String name() {
         String method = id.substring(id.indexOf('#') + 1);
         return method.replaceAll("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ").toLowerCase(Locale.ROOT);

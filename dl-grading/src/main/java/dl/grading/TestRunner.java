@@ -89,7 +89,8 @@ final class TestRunner {
 
     private Process start(List<TestCase> tests) {
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx" + HEAP, "-XX:MaxDirectMemorySize=256m", "-XX:+DisableAttachMechanism", "-XX:+UseSerialGC",
+            "-Xmx" + HEAP, "-Xmn128m", "-XX:MaxDirectMemorySize=256m", "-XX:+DisableAttachMechanism",
+            "-XX:+UseParallelGC",
             "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true", "-cp",
             String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()),
             Harness.class.getName()));

@@ -6,51 +6,62 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the grader's tests share: the course of this checkout, one grader for it (its answer key is made once, in
- * target/grading/), and submissions made from solutions/: the reference itself, the stubbed exercises, and ex2
- * with one of the hostile fixtures (src/test/resources/hostile/NAME/ex2/Sigmoid.java).
+ * target/grading/), and submissions: the reference solution's files, the exercises as handed out, and the reference
+ * with ex2/Sigmoid.java replaced by one of the hostile fixtures (src/test/resources/hostile/NAME/ex2/Sigmoid.java).
  */
 final class Course {
 
     static final CourseFolders FOLDERS = CourseFolders.find();
-    /** Time limits are cut to a third here: an endless loop costs 3 s, not 10. */
-    static final double TIME_SCALE = 0.3;
-    private static final Pattern REGION = Pattern.compile(
-        "(?m)^([ \\t]*)// BEGIN SOLUTION: (.*)$[\\s\\S]*?^[ \\t]*// END SOLUTION[ \\t]*\\n");
+    /** The hostile tests cut time limits to a third: an endless loop costs 3 s, not 10. */
+    static final double SHORT_TIMES = 0.3;
 
     private static Grader grader;
 
     private Course() {
     }
 
+    /** The grader of the whole course, with the tests' own time limits. */
     static synchronized Grader grader() {
         if (grader == null) {
-            grader = Grader.forCourse(FOLDERS, TIME_SCALE);
+            grader = Grader.forCourse(FOLDERS, 1);
         }
         return grader;
     }
 
+    /** A grader with other time limits: the answer key is the same, made once. */
+    static Grader grader(double timeScale) {
+        return new Grader(grader().key(), FOLDERS.exercises(), Sandbox.detect(), Grader.toolkitClassPath(FOLDERS),
+            timeScale);
+    }
+
     /** A submission holding the reference solution's files, as students would hand in theirs. */
     static Path referenceSubmission(Path folder) {
-        copyExercises(folder, false);
+        copyExercises(folder);
         return folder;
     }
 
-    /** A submission holding the exercises as students get them: each solution region replaced by its stub. */
+    /** A submission holding the exercises as students get them (exercises/, each solution replaced by its stub). */
     static Path stubbedSubmission(Path folder) {
-        copyExercises(folder, true);
+        try (Stream<Path> files = Files.walk(FOLDERS.exercises())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = folder.resolve(FOLDERS.exercises().relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return folder;
     }
 
     /** The reference submission with ex2/Sigmoid.java replaced by the hostile fixture {@code name}. */
     static Path hostileSubmission(String name, Path folder) {
-        copyExercises(folder, false);
+        copyExercises(folder);
         try (var fixture = Course.class.getResourceAsStream("/hostile/" + name + "/ex2/Sigmoid.java")) {
             assertTrue(fixture != null, "no fixture hostile/" + name);
             Files.write(folder.resolve("ex2/Sigmoid.java"), fixture.readAllBytes());
@@ -69,27 +80,14 @@ final class Course {
         Assumptions.assumeTrue(isolated, "bubblewrap is not installed (sudo apt-get install bubblewrap)");
     }
 
-    /** The stub the generator writes for a solution region: {@code throw new TodoException("ex2: write ...");}. */
-    static String stubbed(String source, String exercise) {
-        Matcher m = REGION.matcher(source);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String stub = m.group(1) + "throw new TodoException(\"" + exercise + ": " + m.group(2).strip()
-                .replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
-            m.appendReplacement(out, Matcher.quoteReplacement(stub));
-        }
-        return m.appendTail(out).toString();
-    }
-
-    private static void copyExercises(Path folder, boolean stub) {
+    private static void copyExercises(Path folder) {
         try {
             for (Path exercise : ReferenceRun.exerciseFolders(FOLDERS.solutions())) {
                 String id = exercise.getFileName().toString();
                 Path target = Files.createDirectories(folder.resolve(id));
                 try (Stream<Path> files = Files.list(exercise)) {
                     for (Path file : files.filter(f -> ReferenceRun.isJava(f) && !ReferenceRun.isTest(f)).toList()) {
-                        String source = Files.readString(file);
-                        Files.writeString(target.resolve(file.getFileName()), stub ? stubbed(source, id) : source);
+                        Files.copy(file, target.resolve(file.getFileName()));
                     }
                 }
             }
