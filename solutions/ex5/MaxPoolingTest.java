@@ -61,7 +61,8 @@ class MaxPoolingTest {
 
     @Test
     @Points(1)
-    @Hint("windows overlap when the stride is smaller than the window: add (+=) each gradient, do not overwrite it")
+    @Hint("windows overlap when the stride is smaller than the window: add (+=) each gradient, do not overwrite it;"
+        + " a tie goes to the first largest cell")
     void overlappingWindowsAddUp() {
         double[][] ones = {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}};
         // the 3 at (1, 3) wins three windows; the 3 at (2, 0) wins two
