@@ -47,10 +47,17 @@ final class AnswerKey {
 
     private final Path folder;
     private final Contents contents;
+    private final boolean madeNow;
 
-    private AnswerKey(Path folder, Contents contents) {
+    private AnswerKey(Path folder, Contents contents, boolean madeNow) {
         this.folder = folder;
         this.contents = contents;
+        this.madeNow = madeNow;
+    }
+
+    /** Whether this key was made from the solutions just now (they are new or changed), not read from the cache. */
+    boolean madeNow() {
+        return madeNow;
     }
 
     List<Exercise> exercises() {
@@ -60,7 +67,7 @@ final class AnswerKey {
     /** The same key with only the exercises named: to grade a few of them. */
     AnswerKey only(java.util.Collection<String> ids) {
         List<Exercise> kept = exercises().stream().filter(e -> ids.contains(e.id())).toList();
-        return new AnswerKey(folder, new Contents(kept, contents.reference()));
+        return new AnswerKey(folder, new Contents(kept, contents.reference()), madeNow);
     }
 
     /** What the test saw on the reference solution. */
@@ -92,7 +99,7 @@ final class AnswerKey {
     static AnswerKey load(Path folder) {
         try {
             Contents contents = GSON.fromJson(Files.readString(folder.resolve(FILE)), Contents.class);
-            return new AnswerKey(folder, contents);
+            return new AnswerKey(folder, contents, false);
         } catch (IOException | RuntimeException e) {
             throw new GradingException("cannot read the answer key in " + folder + " (" + e.getMessage() + "):"
                 + " delete the folder and grade again to make it anew");
@@ -121,7 +128,8 @@ final class AnswerKey {
             } catch (IOException madeMeanwhile) {
                 Files.deleteIfExists(draft.resolve(FILE));   // another grader made it first: theirs is the same
             }
-            return load(folder);
+            AnswerKey key = load(folder);
+            return new AnswerKey(key.folder, key.contents, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,7 +63,8 @@ public final class GradeCommand {
             return 1;
         }
         Grader grader = grader(options, options.answerKey == null ? CourseFolders.find() : null);
-        List<String> leaky = grader.key().hiddenTestsWithTheirAnswers();
+        // Said once, when the solutions are new or changed: the teacher's moment, not every student's grade.
+        List<String> leaky = grader.key().madeNow() ? grader.key().hiddenTestsWithTheirAnswers() : List.of();
         if (!leaky.isEmpty()) {
             err.println("dl grade: for the teacher: these hidden tests judge with closeTo or isEqualTo, so their"
                 + " expected values are in the compiled tests a student's code runs with; sameAsReference() keeps"

@@ -1,10 +1,14 @@
 package dl.grading;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A grade as a student reads it in a terminal: one row per test (exercise, test, points, passed or why not), each
- * exercise's subtotal, the total.
+ * exercise's subtotal, the total. An exercise whose tests all failed for one reason (its file is missing, it does
+ * not compile) gets one row that says it.
  * <pre>
  * ex2  derivative at zero is a quarter        1/1  passed
  * ex2  derivative on a grid (hidden)          0/2  σ'(x) for x = −10, ...: expected [...], got [...]
@@ -22,34 +26,49 @@ final class ScoreTable {
     static String format(Grade grade) {
         StringBuilder table = new StringBuilder();
         grade.notes().forEach(note -> table.append(note).append('\n'));
-        List<TestResult> results = grade.results();
-        String indent = " ".repeat(6 + TEST_WIDTH + 8);
-        for (int i = 0; i < results.size(); i++) {
-            TestResult r = results.get(i);
-            String test = r.test() + (r.hidden() ? " (hidden)" : "");
-            String[] why = (r.passed() ? "passed" : r.message()).split("\n");
-            table.append(String.format("%-5s %-" + TEST_WIDTH + "s %7s %s%n", r.exercise(), cut(test), points(r.score(),
-                r.maxScore()), why[0]));
-            for (int line = 1; line < why.length; line++) {
-                table.append(indent).append(why[line]).append('\n');
+        Map<String, List<TestResult>> byExercise = new LinkedHashMap<>();
+        grade.results().forEach(r -> byExercise.computeIfAbsent(r.exercise(), id -> new ArrayList<>()).add(r));
+        byExercise.forEach((exercise, results) -> {
+            double max = results.stream().mapToDouble(TestResult::maxScore).sum();
+            if (results.size() > 1 && sameFailure(results)) {
+                // a missing file or a compile error: one row says it for every test of the exercise
+                row(table, exercise, "all " + results.size() + " tests", points(0, max), withoutHint(results.get(0)));
+            } else {
+                for (TestResult r : results) {
+                    row(table, exercise, r.test() + (r.hidden() ? " (hidden)" : ""), points(r.score(), r.maxScore()),
+                        r.passed() ? "passed" : r.message());
+                }
             }
-            boolean lastOfExercise = i + 1 == results.size() || !results.get(i + 1).exercise().equals(r.exercise());
-            if (lastOfExercise) {
-                table.append(String.format("%-5s %-" + TEST_WIDTH + "s %7s%n%n", "", r.exercise() + " subtotal",
-                    points(grade.score(r.exercise()), maxScore(results, r.exercise()))));
-            }
-        }
-        table.append(String.format("%-5s %-" + TEST_WIDTH + "s %7s%n", "", "total", points(grade.score(),
+            table.append(String.format("%-5s %-" + TEST_WIDTH + "s %9s%n%n", "", exercise + " subtotal",
+                points(grade.score(exercise), max)));
+        });
+        table.append(String.format("%-5s %-" + TEST_WIDTH + "s %9s%n", "", "total", points(grade.score(),
             grade.maxScore())));
         return table.toString();
     }
 
-    static String points(double score, double max) {
-        return Judge.number(score) + "/" + Judge.number(max);
+    private static void row(StringBuilder table, String exercise, String test, String points, String why) {
+        String[] lines = why.split("\n");
+        table.append(String.format("%-5s %-" + TEST_WIDTH + "s %9s %s%n", exercise, cut(test), points, lines[0]));
+        for (int line = 1; line < lines.length; line++) {
+            table.append(" ".repeat(6 + TEST_WIDTH + 11)).append(lines[line]).append('\n');
+        }
     }
 
-    private static double maxScore(List<TestResult> results, String exercise) {
-        return results.stream().filter(r -> r.exercise().equals(exercise)).mapToDouble(TestResult::maxScore).sum();
+    /** Whether every test failed with the same message, the hint aside. */
+    private static boolean sameFailure(List<TestResult> results) {
+        String first = withoutHint(results.get(0));
+        return results.stream().noneMatch(TestResult::passed)
+            && results.stream().allMatch(r -> withoutHint(r).equals(first)) && !first.startsWith("not written yet");
+    }
+
+    private static String withoutHint(TestResult r) {
+        int hint = r.message().indexOf("\nHint: ");
+        return hint < 0 ? r.message() : r.message().substring(0, hint);
+    }
+
+    static String points(double score, double max) {
+        return Judge.number(score) + "/" + Judge.number(max);
     }
 
     private static String cut(String text) {

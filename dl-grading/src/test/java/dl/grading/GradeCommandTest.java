@@ -49,7 +49,7 @@ class GradeCommandTest {
         assertEquals(0, grade(stubs.toString(), "--only", "ex2", "--json", json.toString(), "--time-scale", "0.3"));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("0/1 not written yet: ex2: "), table);
-        assertTrue(table.endsWith("total                                            0/6\n"), table);
+        assertTrue(table.endsWith("total                                              0/6\n"), table);
         JsonObject results = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals(0.0, results.get("score").getAsDouble());
         assertEquals(5, results.getAsJsonArray("tests").size());

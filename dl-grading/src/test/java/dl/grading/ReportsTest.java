@@ -44,13 +44,29 @@ class ReportsTest {
     }
 
     @Test
+    void anExerciseThatFailsForOneReasonTakesOneRow() {
+        List<TestResult> missing = List.of(
+            new TestResult("ex3", "output gradient", 0, 1, false, false, "ex3/TwoLayerNet.java is not in the submission"
+                + "\nHint: a", ""),
+            new TestResult("ex3", "backward (hidden)", 0, 2, true, false, "ex3/TwoLayerNet.java is not in the submission"
+                + "\nHint: b", ""));
+        String table = ScoreTable.format(new Grade(missing, List.of()));
+        assertEquals("""
+            ex3   all 2 tests                                        0/3 ex3/TwoLayerNet.java is not in the submission
+                  ex3 subtotal                                       0/3
+
+                  total                                              0/3
+            """, table);
+    }
+
+    @Test
     void theScoreTableShowsPointsWhyNotAndTotals() {
         String table = ScoreTable.format(madeUp());
-        assertTrue(table.contains("ex2   derivative at zero is a quarter                  1/1 passed\n"), table);
-        assertTrue(table.contains("ex2   derivative on a grid (hidden)                    0/2 σ'(x): expected 0.25, got"
-            + " 0.5\n" + " ".repeat(58) + "Hint: h\n"), table);
-        assertTrue(table.contains("      ex2 subtotal                                     1/3\n"), table);
-        assertTrue(table.endsWith("      total                                            1/3\n"), table);
+        assertTrue(table.contains("ex2   derivative at zero is a quarter                    1/1 passed\n"), table);
+        assertTrue(table.contains("ex2   derivative on a grid (hidden)                      0/2 σ'(x): expected 0.25, got"
+            + " 0.5\n" + " ".repeat(61) + "Hint: h\n"), table);
+        assertTrue(table.contains("      ex2 subtotal                                       1/3\n"), table);
+        assertTrue(table.endsWith("      total                                              1/3\n"), table);
     }
 
     @Test
