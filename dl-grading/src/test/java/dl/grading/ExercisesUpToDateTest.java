@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * exercises/ is what the generator makes of solutions/, and solutions/ keeps the rules the grader and check() rely
- * on: every test has its points, a visible test carries its own expected values, and a notebook's class cell is the
- * class's Java file.
+ * on: every test has its points, none relies on Java's assert statement, a visible test carries its own expected
+ * values, and a notebook's class cell is the class's Java file.
  */
 class ExercisesUpToDateTest {
 
@@ -70,6 +70,17 @@ class ExercisesUpToDateTest {
                         + m.group(2) + " has no @Points(...): say what it is worth");
                 }
             }
+        }
+    }
+
+    /** Java's assert is off unless the JVM runs with -ea: a check that relied on it would pass failing work. */
+    @Test
+    void noTestReliesOnJavasAssertStatement() throws IOException {
+        Pattern assertStatement = Pattern.compile("(?m)^\\s*assert\\s*[(\\w!]");
+        for (Path file : javaFiles(SOLUTIONS, ".java")) {
+            assertTrue(!assertStatement.matcher(Files.readString(file, StandardCharsets.UTF_8)).find(),
+                GeneratorTest.ROOT.relativize(file) + " uses Java's assert statement, which the JVM skips unless run "
+                    + "with -ea: judge with expect(...) instead");
         }
     }
 
