@@ -1,6 +1,5 @@
 package dl.bench;
 
-import dl.backend.StepMemory;
 import dl.data.Batch;
 import dl.data.FashionMnist;
 import dl.demo.CommandLine;
@@ -9,7 +8,6 @@ import dl.nn.loss.Loss;
 import dl.nn.loss.Losses;
 import dl.optim.Optimizer;
 import dl.optim.Optimizers;
-import dl.train.Trainer;
 import dl.zoo.Models;
 import java.util.stream.IntStream;
 
@@ -34,22 +32,17 @@ public final class LenetBatchBench {
         Net model = Models.lenet5();
         Optimizer sgd = Optimizers.momentum(0.01, 0.9).bind(model.parameters());
         Loss loss = Losses.crossEntropy();
-        // as in fit, each run's temporaries are reused by the next (PyTorch's caching allocator does the same)
-        StepMemory memory = model.parameters().get(0).backend().stepMemory();
         Runnable forward = () -> {
             model.outputs(batch.inputs());
-            memory.endStep(Trainer.kept(model, sgd));
         };
         Runnable forwardBackward = () -> {
             sgd.zeroGrad();
             loss.apply(model.forward(batch.inputs()), batch.targets()).backward();
-            memory.endStep(Trainer.kept(model, sgd));
         };
         Runnable withStep = () -> {
             sgd.zeroGrad();
             loss.apply(model.forward(batch.inputs()), batch.targets()).backward();
             sgd.step();
-            memory.endStep(Trainer.kept(model, sgd));
         };
         long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
         while (System.nanoTime() < warmUpEnd) {

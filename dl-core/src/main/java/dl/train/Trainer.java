@@ -1,8 +1,6 @@
 package dl.train;
 
 import dl.autograd.NoGrad;
-import dl.backend.StepMemory;
-import dl.backend.Storage;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.data.Dataset;
@@ -18,7 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -27,10 +24,10 @@ import java.util.function.Supplier;
  * <pre>
  *   optimizer.zeroGrad();  output = model(x);  L = loss(output, target);  L.backward();  optimizer.step()
  * </pre>
- * then the validation data is evaluated (and a checkpoint written, if asked). Each step's temporaries are reused
- * by the next (see {@link StepMemory}). The setup is checked before the first step ({@link FitChecks}); a loss that
- * is not a number or explodes stops training with the step and a hint ({@link Divergence}); a set cancel flag or
- * the notebook's stop button stops it at the next batch; early stopping keeps the best epoch's weights. Losses are
+ * then the validation data is evaluated (and a checkpoint written, if asked). The setup is checked before the first
+ * step ({@link FitChecks}); a loss that is not a number or explodes stops training with the step and a hint
+ * ({@link Divergence}); a set cancel flag or the notebook's stop button stops it at the next batch; early stopping
+ * keeps the best epoch's weights. Losses are
  * reported per example ({@link History#lossScale()}).
  */
 public final class Trainer {
@@ -89,19 +86,7 @@ public final class Trainer {
         if (model instanceof Net net && Arrays.equals(net.outputShape(), new int[] {train.classes()})) {
             net.classNames(train.classNames());   // its answers named as the data's
         }
-        List<Tensor> parameters = model.parameters();
-        try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
-                : parameters.get(0).backend().stepMemory()) {
-            return new Run(model, train, config, memory, interrupt).run();
-        }
-    }
-
-    /** What outlives a training step: the model's weights and buffers, and the optimizer's slots. */
-    public static Set<Storage> kept(Module model, Optimizer optimizer) {
-        Set<Storage> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-        model.state().values().forEach(t -> keep.add(t.storage()));
-        optimizer.slots().forEach(t -> keep.add(t.storage()));
-        return keep;
+        return new Run(model, train, config, interrupt).run();
     }
 
     /**
@@ -171,7 +156,6 @@ public final class Trainer {
         private final Module model;
         private final Dataset data;
         private final Fit config;
-        private final StepMemory memory;
         private final AtomicBoolean interrupt;
         private final Optimizer optimizer;
         private final List<TrainingListener> listeners;
@@ -181,11 +165,10 @@ public final class Trainer {
         private final Recorder recorder;
         private int step;
 
-        Run(Module model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
+        Run(Module model, Dataset data, Fit config, AtomicBoolean interrupt) {
             this.model = model;
             this.data = data;
             this.config = config;
-            this.memory = memory;
             this.interrupt = interrupt;
             Optimizer bound = config.optimizerOrDefault().bind(model.parameters());
             this.optimizer = model instanceof Net net ? net.lastOptimizer(bound) : bound;   // what save() writes
@@ -228,7 +211,7 @@ public final class Trainer {
                         validation == null ? Double.NaN : validation.loss(),
                         validation == null ? Double.NaN : validation.accuracy(), tally.seconds());
                 history.addEpoch(row);
-                memory.outside(() -> listeners.forEach(l -> l.onEpoch(row)));
+                listeners.forEach(l -> l.onEpoch(row));
                 if (config.checkpoint != null) {
                     checkpoint();
                 }
@@ -254,14 +237,9 @@ public final class Trainer {
             }
         }
 
-        /**
-         * The validation set's loss and accuracy, outside the step's memory: recorded there, every array of the
-         * pass would be held until the next step (gigabytes for a CNN on a few thousand images).
-         */
+        /** The validation set's loss and accuracy. */
         private Evaluation validate() {
-            Evaluation[] result = new Evaluation[1];
-            memory.outside(() -> result[0] = evaluate(model, config.validation, config.loss));
-            return result[0];
+            return evaluate(model, config.validation, config.loss);
         }
 
         /** One pass over the shuffled batches; false when it was cancelled or interrupted. */
@@ -276,8 +254,7 @@ public final class Trainer {
                 step(batch, epoch, b + 1, tally);
                 Progress progress = tally.progress(epoch, config.epochs, batches.size(), data.size(),
                         data.hasLabels());
-                memory.outside(() -> listeners.forEach(l -> l.onBatch(progress)));   // what they keep is theirs
-                memory.endStep(kept(model, optimizer));   // the step's temporaries serve the next step
+                listeners.forEach(l -> l.onBatch(progress));
             }
             return true;
         }
@@ -296,7 +273,7 @@ public final class Trainer {
             loss.backward();
             recorder.beforeUpdate(batchNumber, optimizer);
             optimizer.step();
-            optimizer.zeroGrad();   // the gradients sit in the step's memory, which the next step reuses
+            optimizer.zeroGrad();   // the gradients are let go before the next step's forward pass
             history.addStep(value);
             tally.add(value, batch.size(), batch.labels() == null ? 0 : Metrics.correct(output, batch.labels()));
         }

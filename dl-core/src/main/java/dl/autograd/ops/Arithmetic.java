@@ -37,11 +37,8 @@ public final class Arithmetic extends Op {
     public static Tensor compare(BinaryOp op, Tensor a, Tensor b) {
         String name = op.name().toLowerCase();
         int[] outShape = Shapes.broadcast(name, a.shape(), b.shape());
-        if (a.backend() != b.backend()) {
-            throw new IllegalArgumentException(name + ": one tensor is on " + a.backend().name() + ", the other on "
-                    + b.backend().name() + "; move one with .to(...)");
-        }
-        Tensor y = Tensor.output(a.backend(), outShape);
+        sameDevice(name, a, b);
+        Tensor y = Tensor.empty(a.backend(), outShape);
         a.backend().zip(op, a.storage(), a.shape(), b.storage(), b.shape(), y.storage(), outShape);
         return y;
     }
