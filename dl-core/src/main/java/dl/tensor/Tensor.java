@@ -345,9 +345,8 @@ public final class Tensor {
     }
 
     /**
-     * A copy of the numbers in new memory that no training step reuses; gradients flow through it to this tensor
-     * (PyTorch's {@code clone()}). What to keep of a tensor made inside {@code fit()}, or what to compute with
-     * before changing this tensor in place.
+     * A copy of the numbers in new memory; gradients flow through it to this tensor (PyTorch's {@code clone()}).
+     * What to compute with before changing this tensor in place.
      */
     public Tensor copy() {
         return Copy.apply(this);
