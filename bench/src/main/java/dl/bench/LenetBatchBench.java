@@ -1,5 +1,7 @@
 package dl.bench;
 
+import dl.backend.Device;
+import dl.backend.StepMemory;
 import dl.data.Batch;
 import dl.data.FashionMnist;
 import dl.demo.CommandLine;
@@ -32,17 +34,22 @@ public final class LenetBatchBench {
         Net model = Models.lenet5();
         Optimizer sgd = Optimizers.momentum(0.01, 0.9).bind(model.parameters());
         Loss loss = Losses.crossEntropy();
+        // as in fit, each run's temporaries are reused by the next (PyTorch's caching allocator does the same)
+        StepMemory memory = Device.current().backend().stepMemory();
         Runnable forward = () -> {
             model.outputs(batch.inputs());
+            memory.endStep();
         };
         Runnable forwardBackward = () -> {
             sgd.zeroGrad();
             loss.apply(model.forward(batch.inputs()), batch.targets()).backward();
+            memory.endStep();
         };
         Runnable withStep = () -> {
             sgd.zeroGrad();
             loss.apply(model.forward(batch.inputs()), batch.targets()).backward();
             sgd.step();
+            memory.endStep();
         };
         long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
         while (System.nanoTime() < warmUpEnd) {

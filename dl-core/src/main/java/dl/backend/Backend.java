@@ -6,7 +6,7 @@ package dl.backend;
  * these kernels, and only these:
  * <pre>
  *   memory        allocate, upload, uploadRows (a batch's rows), download, fill, copyBlocks (slice, concat, pad),
- *                 permute
+ *                 permute; optionally allocateForOverwrite and stepMemory (reuse of a training step's memory)
  *   element-wise  map (UnaryOp: exp log abs sign relu leaky_relu leaky_step sigmoid tanh, x+a x*a x^a max min),
  *                 zip (BinaryOp, broadcast: add sub mul div gt lt eq where_positive), axpy (y += a x)
  *   reductions    reduce (ReduceOp over one axis: sum max argmax), softmax and log-softmax of rows
@@ -26,8 +26,21 @@ public interface Backend {
 
     // ---- memory -----------------------------------------------------------------------------------------
 
-    /** A new storage of {@code length} zeros, that nothing but the tensors over it can see. */
+    /** A new storage of {@code length} zeros, that no training step reuses. */
     Storage allocate(int length);
+
+    /**
+     * A new storage that an op's kernel is about to overwrite whole: zeros, or within a training step memory that
+     * the last step used, as it was ({@link StepMemory}). Saves writing zeros that nobody reads.
+     */
+    default Storage allocateForOverwrite(int length) {
+        return allocate(length);
+    }
+
+    /** Starts reusing the temporaries of training steps on this thread (see {@link StepMemory}). */
+    default StepMemory stepMemory() {
+        return StepMemory.NONE;
+    }
 
     /** A new storage holding a copy of {@code values}. */
     Storage upload(float[] values);
@@ -35,6 +48,7 @@ public interface Backend {
     /**
      * A new storage holding rows {@code rows} of {@code values}, one after another, where {@code values} holds rows
      * of {@code rowLength} numbers: a batch gathered from a dataset in memory (PyTorch's {@code index_select}).
+     * Within a training step it may be memory that the last step's batch used ({@link StepMemory}).
      */
     Storage uploadRows(float[] values, int rowLength, int[] rows);
 

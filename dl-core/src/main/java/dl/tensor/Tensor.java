@@ -71,6 +71,15 @@ public final class Tensor {
         return new Tensor(backend.allocate(Shapes.size(Shapes.check("zeros", shape))), shape.clone());
     }
 
+    /**
+     * A tensor that an op's kernel is about to overwrite whole (its output): the numbers are unspecified until
+     * then, which spares writing zeros nobody reads, and within a training step the backend may give it memory that
+     * the last step used (see {@link Backend#allocateForOverwrite}).
+     */
+    public static Tensor output(Backend backend, int... shape) {
+        return new Tensor(backend.allocateForOverwrite(Shapes.size(Shapes.check("output", shape))), shape.clone());
+    }
+
     /** Zeros of the given shape, on the current device ({@link Device#current()}). */
     public static Tensor zeros(int... shape) {
         return empty(Device.current().backend(), shape);
@@ -263,8 +272,17 @@ public final class Tensor {
         return storage.length();
     }
 
-    /** Where the numbers live: the storage the ops hand to the backend's kernels. */
+    /**
+     * Where the numbers live: the storage the ops hand to the backend's kernels. Every read and write goes through
+     * here, so it fails, rather than show another step's numbers, if a training step's memory was given on while
+     * this tensor still held it ({@link dl.backend.StepMemory}); dl-core's own code never lets that happen.
+     */
     public Storage storage() {
+        if (storage.isReused()) {
+            throw new IllegalStateException("the memory of this tensor " + Shapes.str(shape) + " was given to a later"
+                    + " training step while the tensor still held it: dl-core's code kept a tensor of a step beyond"
+                    + " it, which is a bug of dl-core to report; keep a .copy() meanwhile");
+        }
         return storage;
     }
 

@@ -1,6 +1,9 @@
 package dl.train;
 
 import dl.autograd.NoGrad;
+import dl.backend.Backend;
+import dl.backend.Device;
+import dl.backend.StepMemory;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.data.Dataset;
@@ -24,11 +27,11 @@ import java.util.function.Supplier;
  * <pre>
  *   optimizer.zeroGrad();  output = model(x);  L = loss(output, target);  L.backward();  optimizer.step()
  * </pre>
- * then the validation data is evaluated (and a checkpoint written, if asked). The setup is checked before the first
- * step ({@link FitChecks}); a loss that is not a number or explodes stops training with the step and a hint
- * ({@link Divergence}); a set cancel flag or the notebook's stop button stops it at the next batch; early stopping
- * keeps the best epoch's weights. Losses are
- * reported per example ({@link History#lossScale()}).
+ * then the validation data is evaluated (and a checkpoint written, if asked). When the steps run dl-core's code alone
+ * ({@link LibraryCode}), each step's temporaries are reused by the next (see {@link StepMemory}). The setup is
+ * checked before the first step ({@link FitChecks}); a loss that is not a number or explodes stops training with the
+ * step and a hint ({@link Divergence}); a set cancel flag or the notebook's stop button stops it at the next batch;
+ * early stopping keeps the best epoch's weights. Losses are reported per example ({@link History#lossScale()}).
  */
 public final class Trainer {
 
@@ -86,7 +89,10 @@ public final class Trainer {
         if (model instanceof Net net && Arrays.equals(net.outputShape(), new int[] {train.classes()})) {
             net.classNames(train.classNames());   // its answers named as the data's
         }
-        return new Run(model, train, config, interrupt).run();
+        Backend backend = Device.current().backend();
+        try (StepMemory memory = LibraryCode.only(model, config) ? backend.stepMemory() : StepMemory.NONE) {
+            return new Run(model, train, config, memory, interrupt).run();
+        }
     }
 
     /**
@@ -156,6 +162,7 @@ public final class Trainer {
         private final Module model;
         private final Dataset data;
         private final Fit config;
+        private final StepMemory memory;
         private final AtomicBoolean interrupt;
         private final Optimizer optimizer;
         private final List<TrainingListener> listeners;
@@ -165,10 +172,11 @@ public final class Trainer {
         private final Recorder recorder;
         private int step;
 
-        Run(Module model, Dataset data, Fit config, AtomicBoolean interrupt) {
+        Run(Module model, Dataset data, Fit config, StepMemory memory, AtomicBoolean interrupt) {
             this.model = model;
             this.data = data;
             this.config = config;
+            this.memory = memory;
             this.interrupt = interrupt;
             Optimizer bound = config.optimizerOrDefault().bind(model.parameters());
             this.optimizer = model instanceof Net net ? net.lastOptimizer(bound) : bound;   // what save() writes
@@ -211,7 +219,7 @@ public final class Trainer {
                         validation == null ? Double.NaN : validation.loss(),
                         validation == null ? Double.NaN : validation.accuracy(), tally.seconds());
                 history.addEpoch(row);
-                listeners.forEach(l -> l.onEpoch(row));
+                memory.outside(() -> listeners.forEach(l -> l.onEpoch(row)));
                 if (config.checkpoint != null) {
                     checkpoint();
                 }
@@ -237,9 +245,14 @@ public final class Trainer {
             }
         }
 
-        /** The validation set's loss and accuracy. */
+        /**
+         * The validation set's loss and accuracy, outside the step's memory: recorded there, every array of the
+         * pass would be held until the next step (gigabytes for a CNN on a few thousand images).
+         */
         private Evaluation validate() {
-            return evaluate(model, config.validation, config.loss);
+            Evaluation[] result = new Evaluation[1];
+            memory.outside(() -> result[0] = evaluate(model, config.validation, config.loss));
+            return result[0];
         }
 
         /** One pass over the shuffled batches; false when it was cancelled or interrupted. */
@@ -254,7 +267,8 @@ public final class Trainer {
                 step(batch, epoch, b + 1, tally);
                 Progress progress = tally.progress(epoch, config.epochs, batches.size(), data.size(),
                         data.hasLabels());
-                listeners.forEach(l -> l.onBatch(progress));
+                memory.outside(() -> listeners.forEach(l -> l.onBatch(progress)));   // what they keep is theirs
+                memory.endStep();   // the step's temporaries serve the next step
             }
             return true;
         }
@@ -273,7 +287,7 @@ public final class Trainer {
             loss.backward();
             recorder.beforeUpdate(batchNumber, optimizer);
             optimizer.step();
-            optimizer.zeroGrad();   // the gradients are let go before the next step's forward pass
+            optimizer.zeroGrad();   // the gradients sit in the step's memory, which the next step reuses
             history.addStep(value);
             tally.add(value, batch.size(), batch.labels() == null ? 0 : Metrics.correct(output, batch.labels()));
         }

@@ -38,7 +38,7 @@ public final class Arithmetic extends Op {
         String name = op.name().toLowerCase();
         int[] outShape = Shapes.broadcast(name, a.shape(), b.shape());
         sameDevice(name, a, b);
-        Tensor y = Tensor.empty(a.backend(), outShape);
+        Tensor y = Tensor.output(a.backend(), outShape);
         a.backend().zip(op, a.storage(), a.shape(), b.storage(), b.shape(), y.storage(), outShape);
         return y;
     }

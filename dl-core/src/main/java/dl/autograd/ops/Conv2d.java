@@ -43,7 +43,7 @@ public final class Conv2d extends Op {
                     + " filters: the bias needs one number per filter, shape [" + g.filters() + "]");
         }
         sameDevice("conv2d", x, w, bias);
-        Tensor y = Tensor.empty(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
+        Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
         Conv2d op = new Conv2d(x, w, bias, g);
         op.kept = x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g,
                 w.isGradRequired() && !NoGrad.isActive());
@@ -95,12 +95,12 @@ public final class Conv2d extends Op {
         Tensor dx = null, dw = null, db = null;
         boolean biasGradient = b != null && b.isGradRequired();
         if (x.isGradRequired()) {
-            dx = Tensor.empty(x.backend(), x.shape());
+            dx = Tensor.output(x.backend(), x.shape());
             x.backend().conv2dBackwardInput(dy.storage(), w.storage(), dx.storage(), g);
         }
         if (w.isGradRequired()) {   // the bias's gradient comes along: dL/db[f] = sum of dy[., f, ., .]
-            dw = Tensor.empty(x.backend(), w.shape());
-            db = biasGradient ? Tensor.empty(x.backend(), g.filters()) : null;
+            dw = Tensor.output(x.backend(), w.shape());
+            db = biasGradient ? Tensor.output(x.backend(), g.filters()) : null;
             x.backend().conv2dBackwardWeight(x.storage(), kept, dy.storage(), dw.storage(),
                     db == null ? null : db.storage(), g);
         }

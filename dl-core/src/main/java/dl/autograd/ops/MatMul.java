@@ -46,7 +46,7 @@ public final class MatMul extends Op {
             y = as.length == 3 ? Tensor.wrap(y.storage(), batchA, m, n) : y;
         } else {
             int batch = Math.max(batchA, batchB);
-            y = Tensor.empty(a.backend(), batch, m, n);
+            y = Tensor.output(a.backend(), batch, m, n);
             a.backend().matmul(a.storage(), false, as.length == 3 ? m * k : 0, b.storage(), false, k * n,
                     y.storage(), batch, m, n, k, false);
         }
@@ -55,7 +55,7 @@ public final class MatMul extends Op {
 
     /** {@code op(a) op(b)} for single (or flattened) matrices. */
     private static Tensor product(Tensor a, boolean transA, Tensor b, boolean transB, int batch, int m, int n, int k) {
-        Tensor y = Tensor.empty(a.backend(), m, n);   // overwritten whole
+        Tensor y = Tensor.output(a.backend(), m, n);   // overwritten whole
         a.backend().matmul(a.storage(), transA, 0, b.storage(), transB, 0, y.storage(), batch, m, n, k, false);
         return y;
     }
@@ -82,13 +82,13 @@ public final class MatMul extends Op {
         } else {
             int batch = bs[0];
             if (a.isGradRequired()) {
-                da = Tensor.empty(a.backend(), batch, m, k);
+                da = Tensor.output(a.backend(), batch, m, k);
                 a.backend().matmul(g.storage(), false, m * n, b.storage(), true, k * n, da.storage(), batch, m, k, n,
                         false);
                 da = as.length == 2 ? da.sum(0) : da;
             }
             if (b.isGradRequired()) {
-                db = Tensor.empty(a.backend(), batch, k, n);
+                db = Tensor.output(a.backend(), batch, k, n);
                 a.backend().matmul(a.storage(), true, as.length == 3 ? m * k : 0, g.storage(), false, m * n,
                         db.storage(), batch, k, n, m, false);
             }

@@ -25,15 +25,15 @@ public final class MaxPool2d extends Op {
         PoolGeometry g = AvgPool2d.geometry("maxPool2d", x.shape(), kernel, stride, padding);
         int[] outShape = {g.batch(), g.channels(), g.outHeight(), g.outWidth()};
         MaxPool2d pool = new MaxPool2d(x, g);
-        Tensor y = Tensor.empty(x.backend(), outShape);
-        pool.argmax = Tensor.empty(x.backend(), outShape);
+        Tensor y = Tensor.output(x.backend(), outShape);
+        pool.argmax = Tensor.output(x.backend(), outShape);
         x.backend().maxPool(x.storage(), y.storage(), pool.argmax.storage(), g);
         return pool.record(y, x);
     }
 
     @Override
     protected Tensor[] backward(Tensor dy) {
-        Tensor dx = Tensor.empty(x.backend(), x.shape());
+        Tensor dx = Tensor.output(x.backend(), x.shape());
         x.backend().maxPoolBackward(dy.storage(), argmax.storage(), dx.storage(), g);
         return new Tensor[] {dx};
     }

@@ -42,7 +42,7 @@ public final class Unary extends Op {
 
     /** The kernel alone, nothing recorded. */
     static Tensor map(UnaryOp op, Tensor x, float alpha) {
-        Tensor y = Tensor.empty(x.backend(), x.shape());
+        Tensor y = Tensor.output(x.backend(), x.shape());
         x.backend().map(op, x.storage(), alpha, y.storage());
         return y;
     }

@@ -6,6 +6,7 @@ import dl.backend.ConvGeometry;
 import dl.backend.Device;
 import dl.backend.PoolGeometry;
 import dl.backend.ReduceOp;
+import dl.backend.StepMemory;
 import dl.backend.Storage;
 import dl.backend.UnaryOp;
 
@@ -40,13 +41,25 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public Storage allocateForOverwrite(int length) {
+        return StepArrays.forOverwrite(length);
+    }
+
+    @Override
+    public StepMemory stepMemory() {
+        return StepArrays.open();
+    }
+
+    @Override
     public Storage upload(float[] values) {
         return new CpuStorage(values.clone());
     }
 
     @Override
     public Storage uploadRows(float[] values, int rowLength, int[] rows) {
-        Storage batch = allocate(rows.length * rowLength);
+        // Within a training step the batch goes into last step's batch array, still in the cache: a fresh array
+        // is cold memory, slower to write.
+        Storage batch = allocateForOverwrite(rows.length * rowLength);
         float[] out = data(batch);
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(values, rows[i] * rowLength, out, i * rowLength, rowLength);
@@ -120,7 +133,7 @@ public final class CpuBackend implements Backend {
     @Override
     public Storage conv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g, boolean forWeightGradient) {
         int length = forWeightGradient ? Convolution.keptLength(g) : 0;
-        Storage kept = length > 0 ? allocate(length) : null;
+        Storage kept = length > 0 ? allocateForOverwrite(length) : null;
         Convolution.forward(data(x), data(w), bias == null ? null : data(bias), data(y),
                 kept == null ? null : data(kept), g);
         return kept;
