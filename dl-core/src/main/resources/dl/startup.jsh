@@ -1,6 +1,7 @@
 // The start-up script of ./dl jshell and of the notebook kernel: the DSL needs no import.
 import java.util.*;
 import dl.tensor.*;
+import dl.backend.Device;
 import dl.autograd.*;
 import dl.nn.*;
 import dl.nn.loss.*;

@@ -1,5 +1,6 @@
 package dl.bench;
 
+import dl.backend.Device;
 import dl.backend.StepMemory;
 import dl.data.Batch;
 import dl.data.FashionMnist;
@@ -9,7 +10,6 @@ import dl.nn.loss.Loss;
 import dl.nn.loss.Losses;
 import dl.optim.Optimizer;
 import dl.optim.Optimizers;
-import dl.train.Trainer;
 import dl.zoo.Models;
 import java.util.stream.IntStream;
 
@@ -35,21 +35,21 @@ public final class LenetBatchBench {
         Optimizer sgd = Optimizers.momentum(0.01, 0.9).bind(model.parameters());
         Loss loss = Losses.crossEntropy();
         // as in fit, each run's temporaries are reused by the next (PyTorch's caching allocator does the same)
-        StepMemory memory = model.parameters().get(0).backend().stepMemory();
+        StepMemory memory = Device.current().backend().stepMemory();
         Runnable forward = () -> {
             model.outputs(batch.inputs());
-            memory.endStep(Trainer.kept(model, sgd));
+            memory.endStep();
         };
         Runnable forwardBackward = () -> {
             sgd.zeroGrad();
             loss.apply(model.forward(batch.inputs()), batch.targets()).backward();
-            memory.endStep(Trainer.kept(model, sgd));
+            memory.endStep();
         };
         Runnable withStep = () -> {
             sgd.zeroGrad();
             loss.apply(model.forward(batch.inputs()), batch.targets()).backward();
             sgd.step();
-            memory.endStep(Trainer.kept(model, sgd));
+            memory.endStep();
         };
         long warmUpEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
         while (System.nanoTime() < warmUpEnd) {

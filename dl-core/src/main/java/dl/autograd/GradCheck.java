@@ -83,7 +83,7 @@ public final class GradCheck {
         targets.forEach(Tensor::zeroGrad);
         Tensor output = f.get();
         float[] weights = randomWeights(output.numel());
-        output.mul(Tensor.of(weights, output.shape()).to(output.backend())).sum().backward();
+        output.mul(Tensor.of(weights, output.shape()).to(output.device())).sum().backward();
 
         List<float[]> analytics = new ArrayList<>();
         double scale = 0.01;
@@ -151,7 +151,7 @@ public final class GradCheck {
     }
 
     private static Tensor copy(Tensor t) {
-        return Tensor.of(t.toFloatArray(), t.shape()).to(t.backend());
+        return Tensor.of(t.toFloatArray(), t.shape()).to(t.device());
     }
 
     private static float[] randomWeights(int n) {

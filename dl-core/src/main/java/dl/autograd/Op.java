@@ -1,5 +1,6 @@
 package dl.autograd;
 
+import dl.backend.Device;
 import dl.backend.Storage;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
@@ -46,6 +47,22 @@ public abstract class Op {
      */
     protected Tensor[] savedForBackward() {
         return NONE;
+    }
+
+    /**
+     * Fails unless every tensor is on the first one's device: an op computes where its inputs live, and never moves
+     * numbers behind the user's back. The message names the op, both devices and the move that fixes it.
+     */
+    public static void sameDevice(String op, Tensor... tensors) {
+        for (int i = 1; i < tensors.length; i++) {
+            if (tensors[i] != null && !tensors[i].device().equals(tensors[0].device())) {
+                Device first = tensors[0].device(), other = tensors[i].device();
+                throw new IllegalArgumentException(op + ": input 1 is on " + first + " and input " + (i + 1)
+                        + " on " + other + "; an op computes on one device. Move one, e.g. x.to(" + first.code()
+                        + ") (net.to(...) moves a model), or create everything on one device with Device.use(...)"
+                        + " or DL_DEVICE");
+            }
+        }
     }
 
     /** Marks {@code output} as made by this op from {@code inputs}, when a gradient will be wanted. */

@@ -2,35 +2,38 @@ package dl.backend;
 
 /**
  * The one place that knows where the numbers live. A backend owns storages and runs the primitive kernels on
- * them; tensors, autograd, layers and optimizers above it never ask which device they are on.
- *
- * <p>All tensors are dense and row-major (the last axis varies fastest). Kernels take storages, sizes and op
- * codes, never lambdas and never tensors, so that a GPU can implement the same list. Adding a kernel here is a
- * design decision: write it down in ARCHITECTURE.md.
+ * them; tensors, autograd, layers and optimizers above it never ask which device they are on. A device provides
+ * these kernels, and only these:
+ * <pre>
+ *   memory        allocate, upload, uploadRows (a batch's rows), download, fill, copyBlocks (slice, concat, pad),
+ *                 permute; optionally allocateForOverwrite and stepMemory (reuse of a training step's memory)
+ *   element-wise  map (UnaryOp: exp log abs sign relu leaky_relu leaky_step sigmoid tanh, x+a x*a x^a max min),
+ *                 zip (BinaryOp, broadcast: add sub mul div gt lt eq where_positive), axpy (y += a x)
+ *   reductions    reduce (ReduceOp over one axis: sum max argmax), softmax and log-softmax of rows
+ *   linear        matmul (a batch of products, either side transposed, accumulating or not)
+ *   images, NCHW  conv2d, conv2dBackwardInput, conv2dBackwardWeight, maxPool, maxPoolBackward, avgPool,
+ *                 avgPoolBackward
+ * </pre>
+ * All tensors are dense and row-major (the last axis varies fastest). Kernels take storages, sizes and op codes,
+ * never lambdas and never tensors, so that a GPU can implement the same list; {@code ReferenceBackend} is the
+ * plainest implementation, and every other is tested against it. Adding a kernel here is a design decision:
+ * write it down in ARCHITECTURE.md.
  */
 public interface Backend {
 
-    /** A short name for messages: "cpu", "cuda". */
-    String name();
+    /** The device whose kernels these are, for messages and for {@code Tensor.device()}. */
+    Device device();
 
     // ---- memory -----------------------------------------------------------------------------------------
 
-    /** A new storage of {@code length} zeros. */
+    /** A new storage of {@code length} zeros, that no training step reuses. */
     Storage allocate(int length);
 
     /**
-     * A new storage that a kernel is about to overwrite whole: zeros, or within a training step an array the last
-     * step used, as it was ({@link StepMemory}). Saves writing zeros that nobody reads.
+     * A new storage that an op's kernel is about to overwrite whole: zeros, or within a training step memory that
+     * the last step used, as it was ({@link StepMemory}). Saves writing zeros that nobody reads.
      */
     default Storage allocateForOverwrite(int length) {
-        return allocate(length);
-    }
-
-    /**
-     * A new storage of {@code length} zeros that no {@link StepMemory} records: it outlives the training step that
-     * makes it (a copy the user keeps, {@code Tensor.copy()}).
-     */
-    default Storage allocateLasting(int length) {
         return allocate(length);
     }
 
@@ -45,6 +48,7 @@ public interface Backend {
     /**
      * A new storage holding rows {@code rows} of {@code values}, one after another, where {@code values} holds rows
      * of {@code rowLength} numbers: a batch gathered from a dataset in memory (PyTorch's {@code index_select}).
+     * Within a training step it may be memory that the last step's batch used ({@link StepMemory}).
      */
     Storage uploadRows(float[] values, int rowLength, int[] rows);
 

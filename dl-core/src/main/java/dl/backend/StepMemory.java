@@ -1,18 +1,21 @@
 package dl.backend;
 
-import java.util.Set;
-
 /**
- * The memory of a training loop. One step (forward, backward, update) allocates the same temporaries as the step
- * before: the outputs of every layer and their gradients. Fresh memory for each of them is cold memory, slower
- * to write than the computation that fills it; so while a {@code StepMemory} is open on a thread, the storages
- * that thread allocates are recorded, and {@link #endStep} hands those of them that are not kept (the weights,
- * the optimizer's slots) to the next step, like PyTorch's caching allocator. Only the training loop, which owns
- * every temporary of its steps, may open one.
+ * The memory of a training loop, owned by the backend. One step (forward, backward, update) computes the same
+ * temporaries as the step before: the outputs of every op and their gradients. Fresh memory for each of them is
+ * memory to clear and cold in the cache, slower to write than the computation that fills it; so while a
+ * {@code StepMemory} is open on a thread, the backend records the ops' outputs ({@link Backend#allocateForOverwrite})
+ * and the batches ({@link Backend#uploadRows}) that the thread makes, and {@link #endStep} gives their memory to the
+ * next step's, like PyTorch's caching allocator. What is made otherwise (weights, optimizer slots, a factory's
+ * tensor, {@code copy()}) is never reused.
+ *
+ * <p>Only a loop whose every step runs code of dl-core alone may open one: that code keeps no tensor of a step
+ * beyond it. A student's layer, loss or optimizer may keep one to read in the next step, so {@code fit} with any of
+ * them opens none, and its tensors keep their numbers.
  *
  * <pre>{@code
  * try (StepMemory memory = backend.stepMemory()) {
- *     for (...) { forward; backward; step; zeroGrad; memory.endStep(kept); }
+ *     for (...) { forward; backward; step; zeroGrad; memory.endStep(); }
  * }
  * }</pre>
  */
@@ -21,7 +24,7 @@ public interface StepMemory extends AutoCloseable {
     /** A memory that records nothing: every allocation is new (a backend that does not reuse, a nested loop). */
     StepMemory NONE = new StepMemory() {
         @Override
-        public void endStep(Set<Storage> keep) {
+        public void endStep() {
         }
 
         @Override
@@ -35,11 +38,11 @@ public interface StepMemory extends AutoCloseable {
     };
 
     /**
-     * Ends a step: every storage allocated since the last call, except those in {@code keep} (compared by
-     * identity), is reused by the next step's allocations. Nothing may read them afterwards: each is marked
-     * {@link Storage#markReused reused}, and a tensor over it fails on reading, telling the user to keep a copy.
+     * Ends a step: the memory of what the step recorded serves the next step. Each storage given on is marked
+     * {@link Storage#markReused reused}, so that a tensor still over it fails on reading instead of showing another
+     * step's numbers.
      */
-    void endStep(Set<Storage> keep);
+    void endStep();
 
     /**
      * Runs {@code work} with its allocations left out of the step, so that what it makes may outlive the step: the

@@ -8,7 +8,7 @@ package dl.backend;
  * changes made in place ({@code mulInPlace}, {@code copyFrom}, ...), shared by every tensor over these numbers
  * ({@code detach()}, {@code reshape}), so that backpropagation can tell when a number it needs was changed after
  * the forward pass, as PyTorch's version counter does. And {@link #isReused()} says that a training step's
- * {@link StepMemory} has handed the numbers to a later step, so that nobody can read them any more.
+ * {@link StepMemory} has given the memory to a later step, so that nobody can read it any more.
  */
 public abstract class Storage {
 
@@ -38,12 +38,12 @@ public abstract class Storage {
         lastChange = operation;
     }
 
-    /** Whether a later training step has been given these numbers for its own ({@link StepMemory#endStep}). */
+    /** Whether a later training step has been given this memory for its own ({@link StepMemory#endStep}). */
     public final boolean isReused() {
         return reused;
     }
 
-    /** Used by a {@link StepMemory}: the numbers now belong to a later step, and no tensor may read them. */
+    /** Used by a {@link StepMemory}: the memory now belongs to a later step, and no tensor may read it. */
     public final void markReused() {
         reused = true;
     }

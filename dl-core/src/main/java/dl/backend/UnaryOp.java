@@ -2,10 +2,8 @@ package dl.backend;
 
 /** Element-wise maps {@code out[i] = f(x[i], alpha)}. {@code alpha} is the scalar some maps take. */
 public enum UnaryOp {
-    NEG,          // -x
     EXP,          // e^x
     LOG,          // ln x
-    SQRT,         // sqrt(x)
     ABS,          // |x|
     SIGN,         // -1, 0 or 1
     RELU,         // max(x, 0)

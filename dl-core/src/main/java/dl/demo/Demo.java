@@ -5,6 +5,8 @@ import static dl.Dsl.net;
 import static dl.optim.Optimizers.momentum;
 import static dl.train.Fit.epochs;
 
+import dl.backend.Device;
+import dl.backend.DeviceUnavailable;
 import dl.data.DataException;
 import dl.data.Dataset;
 import dl.data.FashionMnist;
@@ -31,6 +33,12 @@ public final class Demo {
 
     public static void main(String[] args) {
         Settings settings = CommandLine.parseOrExit(args, Demo::parse);
+        try {
+            Device.current().backend();   // DL_DEVICE=cuda on a machine without one: say what is missing, and stop
+        } catch (DeviceUnavailable | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
         TrainTest data;
         try {
             data = FashionMnist.load(settings.images(), 10_000);
@@ -39,8 +47,8 @@ public final class Demo {
             System.exit(1);
             return;
         }
-        System.out.printf(Locale.ROOT, "Fashion-MNIST: %,d training and %,d test images of 28x28, %d cores%n",
-                data.train().size(), data.test().size(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "Fashion-MNIST: %,d training and %,d test images of 28x28, on %s, %d cores%n",
+                data.train().size(), data.test().size(), Device.current(), Runtime.getRuntime().availableProcessors());
 
         Net model = net(input(1, 28, 28))
                 .conv(5, 6).pad(2).relu().pool(2)

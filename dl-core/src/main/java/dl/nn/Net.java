@@ -1,6 +1,7 @@
 package dl.nn;
 
 import dl.autograd.NoGrad;
+import dl.backend.Device;
 import dl.nn.layers.Activation;
 import dl.nn.layers.BatchNorm;
 import dl.nn.layers.Conv;
@@ -616,6 +617,25 @@ public class Net implements Module {
             layer.buffers().forEach((name, t) -> all.put(layer.name() + "." + name, t));
         }
         return all;
+    }
+
+    /**
+     * Moves the model to {@code device}: its weights and buffers, and the state of its last fit's optimizer
+     * (momentum, Adam's m and v), each tensor keeping its identity. The data to train it on must be created there
+     * too ({@link Device#use}). Returns this net: {@code net(input(1, 28, 28))...dense(10).to(Device.cuda())}.
+     */
+    public Net to(Device device) {
+        state().values().forEach(t -> t.moveTo(device));
+        if (lastOptimizer != null) {
+            lastOptimizer.slots().forEach(t -> t.moveTo(device));
+        }
+        return this;
+    }
+
+    /** Where the weights are: the device current when they were drawn, or the last {@link #to}'s. */
+    public Device device() {
+        List<Tensor> weights = parameters();
+        return weights.isEmpty() ? Device.current() : weights.get(0).device();
     }
 
     /** How many trainable numbers, from the shapes (nothing is allocated). */

@@ -134,7 +134,7 @@ public abstract class Optimizer {
 
     /** Per-parameter memory ("velocity", "m", "v"), zeros at first; it is what {@link #state()} saves. */
     protected Tensor slot(String name, int i, Tensor like) {
-        return slots.computeIfAbsent(name + "." + i, k -> Tensor.zeros(like.shape()).to(like.backend()));
+        return slots.computeIfAbsent(name + "." + i, k -> Tensor.empty(like.backend(), like.shape()));
     }
 
     /** Every slot tensor: what the optimizer keeps from one step to the next. */
@@ -176,7 +176,7 @@ public abstract class Optimizer {
                 updates[i] = (int) values[0];
             } else {
                 Tensor param = params.get(i);
-                slots.put(name, Tensor.of(values, param.shape()).to(param.backend()));
+                slots.put(name, Tensor.of(values, param.shape()).to(param.device()));
                 if (!state.containsKey("t." + i)) {
                     updates[i] = t;   // saved before the counts were kept per parameter: it took every step
                 }

@@ -20,10 +20,10 @@ import dl.autograd.ops.Softmax;
 import dl.autograd.ops.Unary;
 import dl.backend.Backend;
 import dl.backend.BinaryOp;
+import dl.backend.Device;
 import dl.backend.ReduceOp;
 import dl.backend.Storage;
 import dl.backend.UnaryOp;
-import dl.backend.cpu.CpuBackend;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -37,15 +37,15 @@ import java.util.Random;
  * loss.backward();          // w.grad() now holds dL/dw
  * }</pre>
  *
- * <p>The numbers live in a {@link Storage} of a {@link Backend} (the CPU unless moved); every method here is
- * device-blind. Operations never change a tensor in place, except the few named so ({@link #zeroGrad()},
+ * <p>The numbers live in a {@link Storage} of a {@link Backend}: the {@link Device} current when the tensor was
+ * made, or the one it was moved to. Every method here is device-blind. Operations never change a tensor in place, except the few named so ({@link #zeroGrad()},
  * {@link #copyFrom}, {@link #mulInPlace}, {@link #addInPlace}, {@link #subInPlace}); {@link #reshape} shares the
  * numbers, everything else makes new ones.
  */
 public final class Tensor {
 
     private final int[] shape;
-    private final Storage storage;
+    private Storage storage;
     private boolean gradRequired;
     private Tensor grad;
     private Op creator;
@@ -73,15 +73,16 @@ public final class Tensor {
 
     /**
      * A tensor that an op's kernel is about to overwrite whole (its output): the numbers are unspecified until
-     * then, which spares writing zeros nobody reads (see {@link Backend#allocateForOverwrite}).
+     * then, which spares writing zeros nobody reads, and within a training step the backend may give it memory that
+     * the last step used (see {@link Backend#allocateForOverwrite}).
      */
     public static Tensor output(Backend backend, int... shape) {
         return new Tensor(backend.allocateForOverwrite(Shapes.size(Shapes.check("output", shape))), shape.clone());
     }
 
-    /** Zeros of the given shape, on the CPU. */
+    /** Zeros of the given shape, on the current device ({@link Device#current()}). */
     public static Tensor zeros(int... shape) {
-        return empty(CpuBackend.INSTANCE, shape);
+        return empty(Device.current().backend(), shape);
     }
 
     /** Ones of the given shape. */
@@ -101,14 +102,17 @@ public final class Tensor {
         return full(value, new int[0]);
     }
 
-    /** A copy of {@code values} laid out in {@code shape} (row-major); with no shape, a 1-D tensor. */
+    /**
+     * A copy of {@code values} laid out in {@code shape} (row-major), on the current device; with no shape, a 1-D
+     * tensor. Every factory below creates its tensor through this one, {@link #zeros} or {@link #ofRows}.
+     */
     public static Tensor of(float[] values, int... shape) {
         int[] s = shape.length == 0 ? new int[] {values.length} : shape.clone();
         if (values.length != Shapes.size(Shapes.check("of", s))) {
             throw new IllegalArgumentException("of: " + values.length + " values do not fill shape "
                     + Shapes.str(s) + " (" + Shapes.size(s) + " elements)");
         }
-        return new Tensor(CpuBackend.INSTANCE.upload(values), s);
+        return new Tensor(Device.current().backend().upload(values), s);
     }
 
     /**
@@ -128,7 +132,7 @@ public final class Tensor {
         int[] shape = new int[rowShape.length + 1];
         shape[0] = rows.length;
         System.arraycopy(rowShape, 0, shape, 1, rowShape.length);
-        return new Tensor(CpuBackend.INSTANCE.uploadRows(values, rowLength, rows), shape);
+        return new Tensor(Device.current().backend().uploadRows(values, rowLength, rows), shape);
     }
 
     /** A matrix from rows, e.g. {@code Tensor.of(new float[][] {{1, 2}, {3, 4}})}. */
@@ -269,22 +273,27 @@ public final class Tensor {
     }
 
     /**
-     * Where the numbers live. Every read and write goes through here, so it fails once the numbers belong to a
-     * later training step ({@link dl.backend.StepMemory}): a tensor made inside {@code fit()} and kept by a layer or
-     * a variable would otherwise show the next step's numbers.
+     * Where the numbers live: the storage the ops hand to the backend's kernels. Every read and write goes through
+     * here, so it fails, rather than show another step's numbers, if a training step's memory was given on while
+     * this tensor still held it ({@link dl.backend.StepMemory}); dl-core's own code never lets that happen.
      */
     public Storage storage() {
         if (storage.isReused()) {
-            throw new IllegalStateException("the memory of this tensor " + Shapes.str(shape) + " was reused by a"
-                    + " later training step: it was made inside fit(); keep a copy with .copy() if you need it"
-                    + " afterwards");
+            throw new IllegalStateException("the memory of this tensor " + Shapes.str(shape) + " was given to a later"
+                    + " training step while the tensor still held it: dl-core's code kept a tensor of a step beyond"
+                    + " it, which is a bug of dl-core to report; keep a .copy() meanwhile");
         }
         return storage;
     }
 
-    /** Where the numbers live and the kernels run: the CPU unless moved with {@link #to}. */
+    /** The backend whose kernels run the ops on this tensor: its device's. */
     public Backend backend() {
         return storage.backend();
+    }
+
+    /** Where the numbers live and the ops on them run: the device current when it was made, or {@link #to}'s. */
+    public Device device() {
+        return storage.backend().device();
     }
 
     /** A copy of all the numbers, row-major. */
@@ -354,9 +363,8 @@ public final class Tensor {
     }
 
     /**
-     * A copy of the numbers in new memory that no training step reuses; gradients flow through it to this tensor
-     * (PyTorch's {@code clone()}). What to keep of a tensor made inside {@code fit()}, or what to compute with
-     * before changing this tensor in place.
+     * A copy of the numbers in new memory; gradients flow through it to this tensor (PyTorch's {@code clone()}).
+     * What to compute with before changing this tensor in place.
      */
     public Tensor copy() {
         return Copy.apply(this);
@@ -376,7 +384,7 @@ public final class Tensor {
             throw new IllegalStateException("backward: the tensor has shape " + Shapes.str(shape) + "; backward()"
                     + " starts from a scalar loss. Reduce it (.sum(), .mean()) or pass a seed: backward(seed)");
         }
-        backward(full(1f, shape).to(backend()));
+        backward(full(1f, shape).to(device()));
     }
 
     /** Backpropagation with {@code seed} as {@code dL/dthis} (the same shape as this tensor). */
@@ -407,12 +415,31 @@ public final class Tensor {
 
     // ---- devices ----------------------------------------------------------------------------------------
 
-    /** This tensor on {@code target}: itself when it is there already, else a copy (not part of the graph). */
-    public Tensor to(Backend target) {
-        if (target == backend()) {
+    /**
+     * This tensor on {@code device}: itself when it is there already, else a copy there (not part of the graph):
+     * {@code x.to(Device.cuda())}.
+     */
+    public Tensor to(Device device) {
+        if (device.equals(device())) {
             return this;
         }
-        return new Tensor(target.upload(toFloatArray()), shape);
+        return new Tensor(device.backend().upload(toFloatArray()), shape);
+    }
+
+    /**
+     * Moves the numbers of this tensor, and its gradient, to {@code device}, keeping the tensor: what
+     * {@code net.to(device)} does to each weight, so that the layers and the optimizer that hold it follow. A
+     * tensor computed by an op cannot move (its graph stays where it was computed); move its inputs, or use
+     * {@link #to}.
+     */
+    public void moveTo(Device device) {
+        if (creator != null) {
+            throw new IllegalStateException("moveTo: this tensor was computed by " + creator.name() + " on "
+                    + device() + "; only tensors made directly (weights, data) move. Use .to(" + device.code()
+                    + ") for a copy");
+        }
+        storage = to(device).storage;
+        grad = grad == null ? null : grad.to(device);
     }
 
     /**
@@ -424,7 +451,7 @@ public final class Tensor {
             throw new IllegalArgumentException("copyFrom: shape " + Shapes.str(source.shape) + " into "
                     + Shapes.str(shape));
         }
-        backend().copyBlocks(source.to(backend()).storage(), 0, 0, storage(), 0, 0, numel(), 1);
+        backend().copyBlocks(source.to(device()).storage(), 0, 0, storage(), 0, 0, numel(), 1);
         storage.changedInPlace("copyFrom");
     }
 
@@ -456,7 +483,8 @@ public final class Tensor {
                     + Shapes.str(shape) + "; an in-place update needs the same shape (no broadcasting)");
         }
         checkInPlace(what);
-        backend().axpy(alpha, x.to(backend()).storage(), storage());
+        Op.sameDevice(what, this, x);
+        backend().axpy(alpha, x.storage(), storage());
         storage.changedInPlace(what);
         return this;
     }
@@ -775,7 +803,7 @@ public final class Tensor {
                     + " dropping an element");
         }
         float keep = 1 - (float) p;
-        Tensor mask = bernoulli(rng, keep, shape).to(backend());
+        Tensor mask = bernoulli(rng, keep, shape).to(device());
         return mul(mask).div(keep);
     }
 

@@ -100,7 +100,7 @@ public final class Checkpoint {
     public static void load(Contents saved, Map<String, Tensor> model, Map<String, float[]> optimizer) {
         checkSameArchitecture(saved.file, model, saved.shapes);
         try (var off = NoGrad.scope()) {
-            model.forEach((name, t) -> t.copyFrom(Tensor.of(saved.model.get(name), t.shape()).to(t.backend())));
+            model.forEach((name, t) -> t.copyFrom(Tensor.of(saved.model.get(name), t.shape())));
         }
         optimizer.clear();
         optimizer.putAll(saved.optimizer);

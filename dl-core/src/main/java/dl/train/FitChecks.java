@@ -1,6 +1,7 @@
 package dl.train;
 
 import dl.autograd.NoGrad;
+import dl.backend.Device;
 import dl.data.Dataset;
 import dl.nn.Module;
 import dl.nn.Net;
@@ -27,6 +28,7 @@ final class FitChecks {
 
     static void beforeTraining(Module model, Dataset train, Fit config) {
         notEmpty(train, "fit: the training data");
+        onTheCurrentDevice(model);
         noSoftmaxBeforeCrossEntropy(model, config.loss);
         outputsForEveryClass(firstOutput(model, train), train, "training");
         if (config.validation != null) {
@@ -35,6 +37,18 @@ final class FitChecks {
         }
         if (config.checkpoint != null) {
             writable(config.checkpoint);
+        }
+    }
+
+    /** The batches are created on the current device: the model must be there too, or its first op would fail. */
+    static void onTheCurrentDevice(Module model) {
+        Device here = Device.current();
+        for (Tensor w : model.parameters()) {
+            if (!w.device().equals(here)) {
+                throw new IllegalArgumentException("fit: the model is on " + w.device() + " and the data's batches are"
+                        + " created on " + here + " (the current device); move the model with model.to(" + here.code()
+                        + "), or make its device current with Device.use(" + w.device().code() + ")");
+            }
         }
     }
 

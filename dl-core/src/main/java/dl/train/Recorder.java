@@ -24,7 +24,7 @@ final class Recorder implements TrainingListener {
 
     /**
      * Called between backward and the optimizer's step: the rate this step uses and, at an epoch's last batch, the
-     * gradients it follows (copied, for the step's memory is reused by the next step).
+     * gradients it follows (copied into a histogram: the next step's gradients are new tensors).
      */
     void beforeUpdate(int batchNumber, Optimizer optimizer) {
         history.addLearningRate(optimizer.learningRate());

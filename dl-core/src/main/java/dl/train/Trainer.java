@@ -1,8 +1,9 @@
 package dl.train;
 
 import dl.autograd.NoGrad;
+import dl.backend.Backend;
+import dl.backend.Device;
 import dl.backend.StepMemory;
-import dl.backend.Storage;
 import dl.data.Batch;
 import dl.data.DataLoader;
 import dl.data.Dataset;
@@ -18,7 +19,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -27,11 +27,11 @@ import java.util.function.Supplier;
  * <pre>
  *   optimizer.zeroGrad();  output = model(x);  L = loss(output, target);  L.backward();  optimizer.step()
  * </pre>
- * then the validation data is evaluated (and a checkpoint written, if asked). Each step's temporaries are reused
- * by the next (see {@link StepMemory}). The setup is checked before the first step ({@link FitChecks}); a loss that
- * is not a number or explodes stops training with the step and a hint ({@link Divergence}); a set cancel flag or
- * the notebook's stop button stops it at the next batch; early stopping keeps the best epoch's weights. Losses are
- * reported per example ({@link History#lossScale()}).
+ * then the validation data is evaluated (and a checkpoint written, if asked). When the steps run dl-core's code alone
+ * ({@link LibraryCode}), each step's temporaries are reused by the next (see {@link StepMemory}). The setup is
+ * checked before the first step ({@link FitChecks}); a loss that is not a number or explodes stops training with the
+ * step and a hint ({@link Divergence}); a set cancel flag or the notebook's stop button stops it at the next batch;
+ * early stopping keeps the best epoch's weights. Losses are reported per example ({@link History#lossScale()}).
  */
 public final class Trainer {
 
@@ -89,19 +89,10 @@ public final class Trainer {
         if (model instanceof Net net && Arrays.equals(net.outputShape(), new int[] {train.classes()})) {
             net.classNames(train.classNames());   // its answers named as the data's
         }
-        List<Tensor> parameters = model.parameters();
-        try (StepMemory memory = parameters.isEmpty() ? StepMemory.NONE
-                : parameters.get(0).backend().stepMemory()) {
+        Backend backend = Device.current().backend();
+        try (StepMemory memory = LibraryCode.only(model, config) ? backend.stepMemory() : StepMemory.NONE) {
             return new Run(model, train, config, memory, interrupt).run();
         }
-    }
-
-    /** What outlives a training step: the model's weights and buffers, and the optimizer's slots. */
-    public static Set<Storage> kept(Module model, Optimizer optimizer) {
-        Set<Storage> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-        model.state().values().forEach(t -> keep.add(t.storage()));
-        optimizer.slots().forEach(t -> keep.add(t.storage()));
-        return keep;
     }
 
     /**
@@ -277,7 +268,7 @@ public final class Trainer {
                 Progress progress = tally.progress(epoch, config.epochs, batches.size(), data.size(),
                         data.hasLabels());
                 memory.outside(() -> listeners.forEach(l -> l.onBatch(progress)));   // what they keep is theirs
-                memory.endStep(kept(model, optimizer));   // the step's temporaries serve the next step
+                memory.endStep();   // the step's temporaries serve the next step
             }
             return true;
         }

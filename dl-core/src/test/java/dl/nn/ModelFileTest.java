@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dl.backend.Device;
 import dl.data.Dataset;
 import dl.nn.Residual.Shortcut;
 import dl.tensor.Tensor;
@@ -195,7 +196,7 @@ class ModelFileTest {
 
     /**
      * A model trained a few steps, saved, and loaded by another JVM ({@link LoadAndPredict}): its predictions, as
-     * the bits of each float, are the original's.
+     * the bits of each float, are the original's, on the same device.
      */
     @Test
     void aModelLoadedInAFreshJvmPredictsTheSameToTheBit() throws Exception {
@@ -205,8 +206,8 @@ class ModelFileTest {
         model.save(file);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-cp",
-                System.getProperty("java.class.path"), LoadAndPredict.class.getName(), file.toString())
+        Process p = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-Ddl.device=" + Device.current(),
+                "-cp", System.getProperty("java.class.path"), LoadAndPredict.class.getName(), file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);

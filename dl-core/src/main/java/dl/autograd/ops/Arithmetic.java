@@ -37,10 +37,7 @@ public final class Arithmetic extends Op {
     public static Tensor compare(BinaryOp op, Tensor a, Tensor b) {
         String name = op.name().toLowerCase();
         int[] outShape = Shapes.broadcast(name, a.shape(), b.shape());
-        if (a.backend() != b.backend()) {
-            throw new IllegalArgumentException(name + ": one tensor is on " + a.backend().name() + ", the other on "
-                    + b.backend().name() + "; move one with .to(...)");
-        }
+        sameDevice(name, a, b);
         Tensor y = Tensor.output(a.backend(), outShape);
         a.backend().zip(op, a.storage(), a.shape(), b.storage(), b.shape(), y.storage(), outShape);
         return y;

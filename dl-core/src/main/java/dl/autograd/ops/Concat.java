@@ -19,6 +19,7 @@ public final class Concat extends Op {
         if (parts.length == 0) {
             throw new IllegalArgumentException("concat: nothing to join");
         }
+        sameDevice("concat", parts);
         int[] shape = parts[0].shape();
         int a = Shapes.axis("concat", axis, shape.length);
         int[] starts = new int[parts.length + 1];

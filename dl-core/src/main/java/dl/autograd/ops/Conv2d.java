@@ -42,6 +42,7 @@ public final class Conv2d extends Op {
             throw new IllegalArgumentException("conv2d: bias " + Shapes.str(bias.shape()) + " for " + g.filters()
                     + " filters: the bias needs one number per filter, shape [" + g.filters() + "]");
         }
+        sameDevice("conv2d", x, w, bias);
         Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
         Conv2d op = new Conv2d(x, w, bias, g);
         op.kept = x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g,

@@ -33,6 +33,7 @@ public final class MatMul extends Op {
             throw new IllegalArgumentException("matmul: " + Shapes.str(as) + " x " + Shapes.str(bs)
                     + ": inner dimensions " + k + " and " + k2 + " differ");
         }
+        sameDevice("matmul", a, b);
         int batchA = as.length == 3 ? as[0] : 1, batchB = bs.length == 3 ? bs[0] : 1;
         if (as.length == 3 && bs.length == 3 && batchA != batchB) {
             throw new IllegalArgumentException("matmul: " + Shapes.str(as) + " x " + Shapes.str(bs)

@@ -68,7 +68,7 @@ public final class Reduce extends Op {
         int[] along = new int[x.rank()];
         Arrays.fill(along, 1);
         along[axis] = x.size(axis);
-        Tensor positions = Tensor.arange(x.size(axis)).reshape(along).to(x.backend());
+        Tensor positions = Tensor.arange(x.size(axis)).reshape(along).to(x.device());
         return Arithmetic.compare(BinaryOp.EQ, positions, winner);
     }
 

@@ -3,18 +3,12 @@ package dl.backend.cpu;
 import dl.backend.Backend;
 import dl.backend.BinaryOp;
 import dl.backend.ConvGeometry;
+import dl.backend.Device;
 import dl.backend.PoolGeometry;
 import dl.backend.ReduceOp;
 import dl.backend.StepMemory;
 import dl.backend.Storage;
 import dl.backend.UnaryOp;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The default backend: pure Java on the heap, every core, SIMD through the Vector API where it pays (matrix
@@ -29,118 +23,36 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public String name() {
-        return "cpu";
+    public Device device() {
+        return Device.cpu();
     }
 
     static float[] data(Storage s) {
         if (s instanceof CpuStorage cpu) {
             return cpu.data;
         }
-        throw new IllegalArgumentException("the cpu backend was given a storage of the " + s.backend().name()
-                + " backend; move the tensor with .to(cpu()) first");
+        throw new IllegalArgumentException("the cpu device was given a tensor of the " + s.backend().device()
+                + " device; move it with .to(Device.cpu()) first");
     }
 
     @Override
     public Storage allocate(int length) {
-        return allocate(length, true);
+        return new CpuStorage(new float[length]);
     }
 
     @Override
     public Storage allocateForOverwrite(int length) {
-        return allocate(length, false);
+        return StepArrays.forOverwrite(length);
     }
-
-    @Override
-    public Storage allocateLasting(int length) {
-        return new CpuStorage(new float[length]);
-    }
-
-    /** A new array, or within a training step last step's (zeroed when {@code zeros}). */
-    private static Storage allocate(int length, boolean zeros) {
-        StepArrays steps = STEPS.get();
-        return steps == null || steps.paused > 0 ? new CpuStorage(new float[length]) : steps.allocate(length, zeros);
-    }
-
-    /** One per training thread while its loop runs: see {@link StepMemory}. */
-    private static final ThreadLocal<StepArrays> STEPS = new ThreadLocal<>();
 
     @Override
     public StepMemory stepMemory() {
-        if (STEPS.get() != null) {
-            return StepMemory.NONE;   // a loop inside a loop: the outer one owns the memory
-        }
-        StepArrays steps = new StepArrays();
-        STEPS.set(steps);
-        return steps;
-    }
-
-    /** The arrays of this step, and those of the last step waiting to be reused, by length. */
-    private static final class StepArrays implements StepMemory {
-
-        private final List<CpuStorage> allocated = new ArrayList<>();
-        /** By {@link #key} of their length. */
-        private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
-        /** Above 0 while {@link #outside} runs: allocations are plain, not recorded. */
-        private int paused;
-
-        CpuStorage allocate(int length, boolean zeros) {
-            ArrayDeque<float[]> same = free.get(key(length));
-            float[] data = same == null ? null : same.poll();
-            if (data == null) {
-                data = new float[length];
-            } else if (zeros) {
-                Arrays.fill(data, 0f);
-            }
-            CpuStorage storage = new CpuStorage(data);
-            allocated.add(storage);
-            return storage;
-        }
-
-        /**
-         * A length scrambled into a hash key, one to one (times an odd number): tensor lengths are often multiples
-         * of 64, which a HashMap would put into the same few buckets.
-         */
-        private static Integer key(int length) {
-            return length * 0x9E3779B9;
-        }
-
-        @Override
-        public void endStep(Set<Storage> keep) {
-            free.values().forEach(ArrayDeque::clear);   // what this step did not need, the next will not either
-            for (CpuStorage s : allocated) {
-                if (!keep.contains(s)) {
-                    // A tensor that still holds it now fails on reading instead of reading the next step's numbers.
-                    s.markReused();
-                    free.computeIfAbsent(key(s.data.length), n -> new ArrayDeque<>()).add(s.data);
-                }
-            }
-            allocated.clear();
-        }
-
-        @Override
-        public void outside(Runnable work) {
-            paused++;
-            try {
-                work.run();
-            } finally {
-                paused--;
-            }
-        }
-
-        @Override
-        public void close() {
-            STEPS.remove();
-            free.clear();
-            allocated.clear();
-        }
+        return StepArrays.open();
     }
 
     @Override
     public Storage upload(float[] values) {
-        Storage copy = allocateForOverwrite(values.length);   // within a training step: last step's array
-        System.arraycopy(values, 0, data(copy), 0, values.length);
-        return copy;
+        return new CpuStorage(values.clone());
     }
 
     @Override

@@ -34,10 +34,8 @@ final class ElementWise {
 
     private static void map(UnaryOp op, float[] x, float alpha, float[] out, int from, int to) {
         switch (op) {
-            case NEG -> { for (int i = from; i < to; i++) out[i] = -x[i]; }
             case EXP -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.exp(x[i]); }
             case LOG -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.log(x[i]); }
-            case SQRT -> { for (int i = from; i < to; i++) out[i] = (float) Math.sqrt(x[i]); }
             case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
             case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
             case RELU -> relu(x, out, from, to);

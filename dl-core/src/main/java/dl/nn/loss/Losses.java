@@ -96,7 +96,7 @@ public final class Losses {
                     throw outsideOutputs(labels[i], i, outputs);
                 }
             }
-            return Tensor.oneHot(labels, outputs).to(output.backend());
+            return Tensor.oneHot(labels, outputs).to(output.device());
         }
         return sameShape("crossEntropy", output, target);
     }

@@ -1,0 +1,117 @@
+package dl.backend.reference;
+
+import static dl.backend.reference.Agreement.agree;
+import static dl.backend.reference.Agreement.assertClose;
+import static dl.backend.reference.Agreement.uniform;
+
+import dl.backend.Backend;
+import dl.backend.ConvGeometry;
+import dl.backend.PoolGeometry;
+import dl.backend.Storage;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Convolution and pooling, forward and backward, of the CPU backend against the reference backend: random
+ * geometries (odd sizes, strides, padding, kernels as large as the padded image) and the course's own (LeNet-5's
+ * 5 x 5 convolutions of 28 x 28 images, 2 x 2 pooling), which take the CPU's fast paths.
+ */
+class ImageKernelsAgreeTest {
+
+    private final Random rng = new Random(18);
+
+    private ConvGeometry convGeometry(int c) {
+        if (c == 0) {
+            return new ConvGeometry(4, 1, 28, 28, 6, 5, 5, 1, 2);
+        }
+        if (c == 1) {
+            return new ConvGeometry(3, 6, 14, 14, 16, 5, 5, 1, 0);
+        }
+        int h = 1 + rng.nextInt(12), w = 1 + rng.nextInt(12), padding = rng.nextInt(3);
+        int kh = 1 + rng.nextInt(Math.min(5, h + 2 * padding)), kw = 1 + rng.nextInt(Math.min(5, w + 2 * padding));
+        return new ConvGeometry(1 + rng.nextInt(3), 1 + rng.nextInt(4), h, w, 1 + rng.nextInt(5), kh, kw,
+                1 + rng.nextInt(3), padding);
+    }
+
+    @Test
+    void convolutionForwardAndBackward() {
+        for (int c = 0; c < 40; c++) {
+            ConvGeometry g = convGeometry(c);
+            int outLength = g.batch() * g.filters() * g.outHeight() * g.outWidth();
+            float[] x = uniform(rng, g.batch() * g.channels() * g.height() * g.width());
+            float[] w = uniform(rng, g.filters() * g.channels() * g.kernelH() * g.kernelW());
+            float[] bias = c % 2 == 0 ? uniform(rng, g.filters()) : null, dy = uniform(rng, outLength);
+            boolean withBiasGradient = rng.nextBoolean();
+            agree("conv2d " + g, b -> {
+                Storage y = b.allocate(outLength);
+                b.conv2d(b.upload(x), b.upload(w), bias == null ? null : b.upload(bias), y, g, false);
+                return y;
+            });
+            agree("conv2dBackwardInput " + g, b -> {
+                Storage dx = b.allocate(x.length);
+                b.conv2dBackwardInput(b.upload(dy), b.upload(w), dx, g);
+                return dx;
+            });
+            for (int part = 0; part < (withBiasGradient ? 2 : 1); part++) {
+                int which = part;
+                agree("conv2dBackwardWeight " + (which == 0 ? "dw " : "db ") + g,
+                        b -> weightGradient(b, g, x, w, dy, withBiasGradient)[which]);
+            }
+        }
+    }
+
+    /** dw and db (or null) of {@code conv2dBackwardWeight}, after a forward pass that kept what the backend wants. */
+    private static Storage[] weightGradient(Backend b, ConvGeometry g, float[] x, float[] w, float[] dy,
+                                            boolean withBias) {
+        Storage xs = b.upload(x), y = b.allocate(dy.length);
+        Storage kept = b.conv2d(xs, b.upload(w), null, y, g, true);
+        Storage dw = b.allocate(w.length), db = withBias ? b.allocate(g.filters()) : null;
+        b.conv2dBackwardWeight(xs, kept, b.upload(dy), dw, db, g);
+        return new Storage[] {dw, db};
+    }
+
+    private PoolGeometry poolGeometry(int c) {
+        if (c < 3) {   // 2 x 2 windows side by side: the cpu's vector path, with even and odd widths
+            return new PoolGeometry(2, 3, 28 + c, 28 + 5 * c, 2, 2, 0);
+        }
+        int kernel = 1 + rng.nextInt(4), padding = rng.nextInt(kernel / 2 + 1);
+        int smallest = Math.max(1, kernel - 2 * padding);   // a window holds at least one cell
+        int h = smallest + rng.nextInt(10), w = smallest + rng.nextInt(10);
+        return new PoolGeometry(1 + rng.nextInt(3), 1 + rng.nextInt(3), h, w, kernel, 1 + rng.nextInt(3), padding);
+    }
+
+    @Test
+    void poolingForwardAndBackward() {
+        for (int c = 0; c < 40; c++) {
+            PoolGeometry g = poolGeometry(c);
+            int outLength = g.batch() * g.channels() * g.outHeight() * g.outWidth();
+            float[] x = uniform(rng, g.batch() * g.channels() * g.height() * g.width()), dy = uniform(rng, outLength);
+            float[][] max = new float[2][], argmax = new float[2][];
+            Backend[] both = {Agreement.REFERENCE, Agreement.CPU};
+            for (int i = 0; i < 2; i++) {
+                Storage y = both[i].allocate(outLength), winners = both[i].allocate(outLength);
+                both[i].maxPool(both[i].upload(x), y, winners, g);
+                max[i] = both[i].download(y);
+                argmax[i] = both[i].download(winners);
+            }
+            assertClose("maxPool " + g, max[0], max[1]);
+            assertClose("maxPool's winners " + g, argmax[0], argmax[1]);
+            float[] winners = argmax[0], before = uniform(rng, x.length);   // dx's old numbers, overwritten whole
+            agree("maxPoolBackward " + g, b -> {
+                Storage dx = b.upload(before);
+                b.maxPoolBackward(b.upload(dy), b.upload(winners), dx, g);
+                return dx;
+            });
+            agree("avgPool " + g, b -> {
+                Storage y = b.allocate(outLength);
+                b.avgPool(b.upload(x), y, g);
+                return y;
+            });
+            agree("avgPoolBackward " + g, b -> {
+                Storage dx = b.upload(before);
+                b.avgPoolBackward(b.upload(dy), dx, g);
+                return dx;
+            });
+        }
+    }
+}
