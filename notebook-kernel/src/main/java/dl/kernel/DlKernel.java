@@ -83,7 +83,14 @@ public final class DlKernel extends BaseKernel {
         cellNumber.incrementAndGet();
         lastCell = source;
         Interrupt.clear();
-        Object value = evaluator.eval(source);
+        DeviceLine.Result device = DeviceLine.apply(source);
+        if (device.said() != null) {
+            System.out.println(device.said());
+            if (device.rest().isBlank()) {
+                return null;
+            }
+        }
+        Object value = evaluator.eval(device.rest());
         if (Interrupt.requested()) {
             System.err.println("Interrupted: training stopped at the next batch; the model and its History are kept.");
         }
