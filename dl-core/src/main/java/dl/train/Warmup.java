@@ -18,8 +18,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps, so that what every network's step
  * runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is compiled before a
- * student's own network trains. Convolutions are left out: their steps are long, and they get compiled within a
- * CNN's first batches.
+ * student's own network trains; then a small CNN for a few hundred steps, so that convolutions (3x3 and 5x5, with
+ * and without padding) and pooling are compiled too before a student's first CNN.
  *
  * <p>The start-up script of the notebook kernel and of {@code ./dl jshell} calls {@link #inBackground}, so this
  * happens while the student reads the first cells; {@code ./dl bench train} calls {@link #run} before its clock
@@ -30,6 +30,8 @@ public final class Warmup {
 
     /** Enough for the JIT's last compilations to land: after them an MLP's first epoch is as fast as its second. */
     static final int STEPS = 1000;
+    /** A CNN's step is longer and its kernels loop more: fewer steps get them compiled. */
+    static final int CNN_STEPS = 200;
 
     private static final int BATCH = 64;
     private static final int ROUND = 8;   // batches between two looks at giveWay
@@ -58,14 +60,23 @@ public final class Warmup {
         thread.start();
     }
 
-    /** Trains in rounds of {@link #ROUND} batches, stops early when {@code giveWay} says so, and returns the steps done. */
+    /**
+     * Trains an MLP, then a CNN, in rounds of {@link #ROUND} batches; stops early when {@code giveWay} says so, and
+     * returns the steps done.
+     */
     static int warmUp(BooleanSupplier giveWay) {
-        Net mlp = net(input(1, 28, 28)).flatten().dense(64).sigmoid().dense(32).relu().dense(10);
         Dataset images = randomImages(ROUND * BATCH);
+        Net mlp = net(input(1, 28, 28)).flatten().dense(64).sigmoid().dense(32).relu().dense(10);
+        Net cnn = net(input(1, 28, 28)).conv(5, 6).pad(2).relu().pool(2).conv(3, 8).relu().pool(2).flatten().dense(10);
+        int done = train(mlp, images, STEPS, giveWay);
+        return done + train(cnn, images, CNN_STEPS, giveWay);
+    }
+
+    private static int train(Net model, Dataset images, int steps, BooleanSupplier giveWay) {
         Fit config = Fit.epochs(1).batch(BATCH).optimizer(momentum(0.01, 0.9)).quiet();
         int done = 0;
-        for (; done < STEPS && !giveWay.getAsBoolean(); done += ROUND) {
-            Trainer.train(mlp, images, config.seed(done));
+        for (; done < steps && !giveWay.getAsBoolean(); done += ROUND) {
+            Trainer.train(model, images, config.seed(done));
         }
         return done;
     }
