@@ -63,17 +63,18 @@ public final class Device {
     /** By name, as {@code DL_DEVICE} writes it: {@code cpu}, {@code reference}, {@code cuda}, {@code cuda:1}. */
     public static Device parse(String name) {
         String s = name.trim().toLowerCase(java.util.Locale.ROOT);
-        if (s.equals("cpu") || s.equals("reference")) {
-            return s.equals("cpu") ? CPU : REFERENCE;
-        }
-        if (s.equals("cuda")) {
-            return cuda();
-        }
-        if (s.matches("cuda:[0-9]{1,3}")) {
-            return cuda(Integer.parseInt(s.substring(5)));
-        }
-        throw new IllegalArgumentException("device '" + name + "': expected cpu, reference, cuda or cuda:N"
-                + " (N the GPU's number, from 0)");
+        return switch (s) {
+            case "cpu" -> CPU;
+            case "reference" -> REFERENCE;
+            case "cuda" -> cuda();
+            default -> {
+                if (!s.matches("cuda:[0-9]{1,3}")) {
+                    throw new IllegalArgumentException("device '" + name + "': expected cpu, reference, cuda or cuda:N"
+                            + " (N the GPU's number, from 0)");
+                }
+                yield cuda(Integer.parseInt(s.substring(5)));
+            }
+        };
     }
 
     /** Where tensors are created: {@code DL_DEVICE} (or {@code -Ddl.device}) at first use, then {@link #use}'s. */

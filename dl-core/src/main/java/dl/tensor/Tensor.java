@@ -38,9 +38,9 @@ import java.util.Random;
  * }</pre>
  *
  * <p>The numbers live in a {@link Storage} of a {@link Backend}: the {@link Device} current when the tensor was
- * made, or the one it was moved to. Every method here is device-blind. Operations never change a tensor in place, except the few named so ({@link #zeroGrad()},
- * {@link #copyFrom}, {@link #mulInPlace}, {@link #addInPlace}, {@link #subInPlace}); {@link #reshape} shares the
- * numbers, everything else makes new ones.
+ * made, or the one it was moved to. Every method here is device-blind. Operations never change a tensor in place,
+ * except the few named so ({@link #zeroGrad()}, {@link #copyFrom}, {@link #mulInPlace}, {@link #addInPlace},
+ * {@link #subInPlace}); {@link #reshape} shares the numbers, everything else makes new ones.
  */
 public final class Tensor {
 
@@ -281,7 +281,7 @@ public final class Tensor {
         if (storage.isReused()) {
             throw new IllegalStateException("the memory of this tensor " + Shapes.str(shape) + " was given to a later"
                     + " training step while the tensor still held it: dl-core's code kept a tensor of a step beyond"
-                    + " it, which is a bug of dl-core to report; keep a .copy() meanwhile");
+                    + " it, which is a bug of dl-core to report");
         }
         return storage;
     }

@@ -114,29 +114,37 @@ final class AnswerKey {
      * @param toolkit the class path of the toolkit (dl-core, dl-grading and what they use)
      */
     static AnswerKey prepare(Path solutions, Path cacheRoot, List<Path> toolkit) {
-        Path folder = cacheRoot.resolve(hash(solutions));
+        Path folder = cacheRoot.resolve(hash(solutions, toolkit));
         if (Files.isRegularFile(folder.resolve(FILE))) {
             return load(folder);
         }
+        Path draft = null;
         try {
             Files.createDirectories(cacheRoot);
-            Path draft = Files.createTempDirectory(cacheRoot, "draft-");
+            draft = Files.createTempDirectory(cacheRoot, "draft-");
             Contents contents = new ReferenceRun(solutions, draft, toolkit).run();
             Files.writeString(draft.resolve(FILE), GSON.toJson(contents), StandardCharsets.UTF_8);
             try {
                 Files.move(draft, folder, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException madeMeanwhile) {
-                Files.deleteIfExists(draft.resolve(FILE));   // another grader made it first: theirs is the same
+                // another grader made it first: theirs is the same, and the draft goes below
             }
             AnswerKey key = load(folder);
             return new AnswerKey(key.folder, key.contents, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (draft != null) {
+                ReferenceRun.deleteTree(draft);   // gone already when it became the key; left by a failed run else
+            }
         }
     }
 
-    /** SHA-256 of every file of {@code solutions/ex*} (paths and contents), as a short hex name. */
-    static String hash(Path solutions) {
+    /**
+     * SHA-256 of every file of {@code solutions/ex*} (paths and contents) and of the toolkit's files (paths, sizes
+     * and times: the tests are compiled against it and the reference's numbers come from it), as a short hex name.
+     */
+    static String hash(Path solutions, List<Path> toolkit) {
         try (Stream<Path> files = Files.walk(solutions)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -144,6 +152,16 @@ final class AnswerKey {
                 if (relative.matches("ex\\d+/.*")) {
                     sha.update(relative.getBytes(StandardCharsets.UTF_8));
                     sha.update(Files.readAllBytes(file));
+                }
+            }
+            for (Path entry : toolkit) {
+                if (Files.exists(entry)) {
+                    try (Stream<Path> parts = Files.walk(entry)) {
+                        for (Path part : parts.filter(Files::isRegularFile).sorted().toList()) {
+                            sha.update((part + " " + Files.size(part) + " " + Files.getLastModifiedTime(part))
+                                .getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
                 }
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 8);

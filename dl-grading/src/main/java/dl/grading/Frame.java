@@ -64,7 +64,7 @@ record Frame(Kind kind, String test, Observation observation, String output, Fai
         return switch (kind) {
             case BEGUN -> true;
             case OBSERVED -> observation != null && observation.what() != null && observation.text() != null
-                && observation.values() != null && observation.shape() != null;
+                && observation.judge() != null;
             case FINISHED -> output != null && (failure == null
                 || failure.exception() != null && failure.message() != null && failure.where() != null);
         };

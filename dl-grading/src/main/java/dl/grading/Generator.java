@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -170,11 +171,13 @@ public final class Generator {
         return changed;
     }
 
-    /** The exercise folders {@code ex1}, {@code ex2}... of {@code root}, in order. */
-    static List<Path> exerciseFolders(Path root) throws IOException {
+    /** The exercise folders {@code ex1}, {@code ex2}, ..., {@code ex11} of {@code root}, in the order of their numbers. */
+    public static List<Path> exerciseFolders(Path root) throws IOException {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(Files::isDirectory)
-                .filter(f -> EXERCISE.matcher(f.getFileName().toString()).matches()).sorted().toList();
+                .filter(f -> EXERCISE.matcher(f.getFileName().toString()).matches())
+                .sorted(Comparator.comparingInt(f -> Integer.parseInt(f.getFileName().toString().substring(2))))
+                .toList();
         }
     }
 

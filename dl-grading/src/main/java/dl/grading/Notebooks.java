@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -49,12 +50,24 @@ public final class Notebooks {
                 });
             }
         }
+        return javaSources(exerciseFolder, declarations::get);
+    }
+
+    /**
+     * The Java files of exercise {@code exerciseFolder} whose types {@code declarationOf} gives (type name → its
+     * declaration as a cell holds it, or null when none declares it), assembled as {@link #assemble} does: the
+     * grader's way with a handed-in notebook, and {@code check()}'s with the kernel's cells.
+     */
+    public static Map<String, String> javaSources(Path exerciseFolder, Function<String, String> declarationOf)
+            throws IOException {
         String exercise = exerciseFolder.getFileName().toString();
         Map<String, String> sources = new LinkedHashMap<>();
-        for (var declaration : declarations.entrySet()) {
-            String file = declaration.getKey() + ".java";
-            String original = Files.readString(exerciseFolder.resolve(file), StandardCharsets.UTF_8);
-            sources.put(file, assemble(exercise, declaration.getValue(), original));
+        for (String type : typeNames(exerciseFolder)) {
+            String declaration = declarationOf.apply(type);
+            if (declaration != null) {
+                String original = Files.readString(exerciseFolder.resolve(type + ".java"), StandardCharsets.UTF_8);
+                sources.put(type + ".java", assemble(exercise, declaration, original));
+            }
         }
         return sources;
     }

@@ -39,7 +39,7 @@ final class ReferenceRun {
             List<Path> testClassPath = new ArrayList<>(toolkit);
             testClassPath.add(referenceClasses);
             Path tests = Files.createDirectories(keyFolder.resolve("tests"));
-            for (Path folder : exerciseFolders(solutions)) {
+            for (Path folder : Generator.exerciseFolders(solutions)) {
                 exercises.add(compile(folder, referenceClasses, testClassPath, tests));
             }
             testClassPath.add(tests);
@@ -54,15 +54,6 @@ final class ReferenceRun {
         } finally {
             deleteTree(referenceClasses);
             deleteTree(work);
-        }
-    }
-
-    /** {@code solutions/ex1} ... {@code solutions/ex11}, in the order of their numbers. */
-    static List<Path> exerciseFolders(Path root) throws IOException {
-        try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("ex\\d+"))
-                .sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(2))))
-                .toList();
         }
     }
 

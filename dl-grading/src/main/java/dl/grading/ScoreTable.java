@@ -32,17 +32,17 @@ final class ScoreTable {
             double max = results.stream().mapToDouble(TestResult::maxScore).sum();
             if (results.size() > 1 && sameFailure(results)) {
                 // a missing file or a compile error: one row says it for every test of the exercise
-                row(table, exercise, "all " + results.size() + " tests", points(0, max), withoutHint(results.get(0)));
+                row(table, exercise, "all " + results.size() + " tests", TestResult.points(0, max), withoutHint(results.get(0)));
             } else {
                 for (TestResult r : results) {
-                    row(table, exercise, r.test() + (r.hidden() ? " (hidden)" : ""), points(r.score(), r.maxScore()),
+                    row(table, exercise, r.test() + (r.hidden() ? " (hidden)" : ""), TestResult.points(r.score(), r.maxScore()),
                         r.passed() ? "passed" : r.message());
                 }
             }
             table.append(String.format("%-5s %-" + TEST_WIDTH + "s %9s%n%n", "", exercise + " subtotal",
-                points(grade.score(exercise), max)));
+                TestResult.points(grade.score(exercise), max)));
         });
-        table.append(String.format("%-5s %-" + TEST_WIDTH + "s %9s%n", "", "total", points(grade.score(),
+        table.append(String.format("%-5s %-" + TEST_WIDTH + "s %9s%n", "", "total", TestResult.points(grade.score(),
             grade.maxScore())));
         return table.toString();
     }
@@ -65,10 +65,6 @@ final class ScoreTable {
     private static String withoutHint(TestResult r) {
         int hint = r.message().indexOf("\nHint: ");
         return hint < 0 ? r.message() : r.message().substring(0, hint);
-    }
-
-    static String points(double score, double max) {
-        return Judge.number(score) + "/" + Judge.number(max);
     }
 
     private static String cut(String text) {

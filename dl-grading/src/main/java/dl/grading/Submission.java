@@ -44,10 +44,6 @@ public final class Submission {
         throw new GradingException(path + " is not a folder or a .zip file: give the student's copy of exercises/");
     }
 
-    Path root() {
-        return root;
-    }
-
     /**
      * The Java files to grade for one exercise (path in {@code exercises/} → source), or why there are none.
      *

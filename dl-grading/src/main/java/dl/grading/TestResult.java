@@ -14,4 +14,14 @@ package dl.grading;
  */
 public record TestResult(String exercise, String test, double score, double maxScore, boolean hidden, boolean passed,
                          String message, String output) {
+
+    /** Points as a teacher writes them: {@code 2/2}, {@code 0/0.75}. */
+    public static String points(double score, double max) {
+        return number(score) + "/" + number(max);
+    }
+
+    /** A number of points: 1, 0.5, 95.5. */
+    public static String number(double points) {
+        return Judge.number(points);
+    }
 }

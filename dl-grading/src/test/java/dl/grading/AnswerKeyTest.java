@@ -40,9 +40,10 @@ class AnswerKeyTest {
     }
 
     @Test
-    void theKeyIsKeptUnderTheHashOfTheSolutions() {
+    void theKeyIsKeptUnderTheHashOfTheSolutionsAndTheToolkit() {
         Path folder = Course.grader().key().folder();
-        assertEquals(Course.FOLDERS.answerKeys().resolve(AnswerKey.hash(Course.FOLDERS.solutions())), folder);
+        assertEquals(Course.FOLDERS.answerKeys().resolve(AnswerKey.hash(Course.FOLDERS.solutions(),
+            Grader.toolkitClassPath(Course.FOLDERS))), folder);
         assertTrue(Files.isRegularFile(folder.resolve("answer-key.json")));
     }
 }

@@ -82,7 +82,7 @@ final class Course {
 
     private static void copyExercises(Path folder) {
         try {
-            for (Path exercise : ReferenceRun.exerciseFolders(FOLDERS.solutions())) {
+            for (Path exercise : Generator.exerciseFolders(FOLDERS.solutions())) {
                 String id = exercise.getFileName().toString();
                 Path target = Files.createDirectories(folder.resolve(id));
                 try (Stream<Path> files = Files.list(exercise)) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExercisesUpToDateTest {
 
-    private static final Path SOLUTIONS = GeneratorTest.ROOT.resolve("solutions");
-    private static final Path EXERCISES = GeneratorTest.ROOT.resolve("exercises");
+    private static final Path SOLUTIONS = Course.FOLDERS.solutions();
+    private static final Path EXERCISES = Course.FOLDERS.exercises();
     /** A method's annotations (a {@code @Hint}'s text may hold parentheses) and its name. */
     private static final Pattern ANNOTATED_METHOD = Pattern.compile(
         "((?:@\\w+(?:\\((?:\"(?:[^\"\\\\]|\\\\.)*\"|[^)\"])*\\))?\\s+)+)(?:(?:public|protected|private|static)\\s+)*"
@@ -66,7 +66,7 @@ class ExercisesUpToDateTest {
             Matcher m = ANNOTATED_METHOD.matcher(Files.readString(test, StandardCharsets.UTF_8));
             while (m.find()) {
                 if (m.group(1).matches("(?s).*@(Test|ParameterizedTest|RepeatedTest)\\b.*")) {
-                    assertTrue(m.group(1).contains("@Points("), GeneratorTest.ROOT.relativize(test) + ": test "
+                    assertTrue(m.group(1).contains("@Points("), Course.FOLDERS.root().relativize(test) + ": test "
                         + m.group(2) + " has no @Points(...): say what it is worth");
                 }
             }
@@ -79,7 +79,7 @@ class ExercisesUpToDateTest {
         Pattern assertStatement = Pattern.compile("(?m)^\\s*assert\\s*[(\\w!]");
         for (Path file : javaFiles(SOLUTIONS, ".java")) {
             assertTrue(!assertStatement.matcher(Files.readString(file, StandardCharsets.UTF_8)).find(),
-                GeneratorTest.ROOT.relativize(file) + " uses Java's assert statement, which the JVM skips unless run "
+                Course.FOLDERS.root().relativize(file) + " uses Java's assert statement, which the JVM skips unless run "
                     + "with -ea: judge with expect(...) instead");
         }
     }

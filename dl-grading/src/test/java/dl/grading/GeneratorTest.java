@@ -24,14 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** solutions/ → exercises/: the stubs compile and say what is left; hidden tests stay behind. */
 class GeneratorTest {
 
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @TempDir
     Path temp;
 
     @Test
     void theStubOfASolutionCompilesAndThrowsWhatIsLeftToWrite() throws Exception {
-        Map<String, byte[]> files = Generator.generate(ROOT.resolve("solutions"));
+        Map<String, byte[]> files = Generator.generate(Course.FOLDERS.solutions());
         Path source = temp.resolve("src/ex2/Sigmoid.java");
         Files.createDirectories(source.getParent());
         Files.write(source, files.get("ex2/Sigmoid.java"));
@@ -55,8 +54,8 @@ class GeneratorTest {
 
     @Test
     void visibleTestsAreCopiedAndHiddenOnesLeftOut() throws Exception {
-        Map<String, byte[]> files = Generator.generate(ROOT.resolve("solutions"));
-        assertEquals(Files.readString(ROOT.resolve("solutions/ex2/SigmoidTest.java")),
+        Map<String, byte[]> files = Generator.generate(Course.FOLDERS.solutions());
+        assertEquals(Files.readString(Course.FOLDERS.solutions().resolve("ex2/SigmoidTest.java")),
             new String(files.get("ex2/SigmoidTest.java"), StandardCharsets.UTF_8));
         assertFalse(files.containsKey("ex2/SigmoidHiddenTest.java"));
         assertTrue(files.keySet().stream().noneMatch(f -> f.contains("Hidden")), files.keySet().toString());

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** A notebook's class cells, as the grader compiles them. */
 class NotebooksTest {
 
-    private static final Path EX2 = GeneratorTest.ROOT.resolve("exercises/ex2");
+    private static final Path EX2 = Course.FOLDERS.root().resolve("exercises/ex2");
 
     @TempDir
     Path temp;
 
     @Test
     void theClassCellBecomesACompilableFile() throws Exception {
-        Map<String, String> sources = Notebooks.javaSources(GeneratorTest.ROOT.resolve("solutions/ex2/ex2-sigmoid.ipynb"),
+        Map<String, String> sources = Notebooks.javaSources(Course.FOLDERS.root().resolve("solutions/ex2/ex2-sigmoid.ipynb"),
             EX2);
         assertEquals(List.of("Sigmoid.java"), List.copyOf(sources.keySet()));
         String file = sources.get("Sigmoid.java");

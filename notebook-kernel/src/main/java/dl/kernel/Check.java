@@ -1,18 +1,16 @@
 package dl.kernel;
 
+import dl.grading.Generator;
 import dl.grading.Grader;
 import dl.grading.Notebooks;
 import dl.grading.TestResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
 /**
@@ -38,28 +36,27 @@ public final class Check {
      * (null for a class no cell has declared yet).
      */
     static CheckResult check(String exercise, Path root, Function<String, String> declared) {
-        List<String> exercises = exerciseIds(root);
-        if (!exercises.contains(exercise)) {
-            throw new IllegalArgumentException("there is no exercise \"" + exercise + "\" in " + root
-                    + "; the exercises are " + String.join(", ", exercises));
-        }
-        Path folder = root.resolve(exercise);
-        Map<String, String> sources = new LinkedHashMap<>();
-        List<TestResult> missing = new ArrayList<>();
-        for (String type : typeNames(folder)) {
-            String declaration = declared.apply(type);
-            if (declaration == null) {
-                missing.add(new TestResult(exercise, "class " + type, 0, 0, false, false, type
-                        + " is not defined yet: run the cell that declares it (class " + type + " ...), then check again",
-                        ""));
-            } else {
-                sources.put(type + ".java", Notebooks.assemble(exercise, declaration, read(folder.resolve(type + ".java"))));
+        try {
+            List<String> exercises = Generator.exerciseFolders(root).stream().map(f -> f.getFileName().toString())
+                    .toList();
+            if (!exercises.contains(exercise)) {
+                throw new IllegalArgumentException("there is no exercise \"" + exercise + "\" in " + root
+                        + "; the exercises are " + String.join(", ", exercises));
             }
+            Path folder = root.resolve(exercise);
+            Map<String, String> sources = Notebooks.javaSources(folder, declared);
+            List<TestResult> missing = new ArrayList<>();
+            for (String type : Notebooks.typeNames(folder)) {
+                if (!sources.containsKey(type + ".java")) {
+                    missing.add(new TestResult(exercise, "class " + type, 0, 0, false, false, type
+                            + " is not defined yet: run the cell that declares it (class " + type + " ...), then check"
+                            + " again", ""));
+                }
+            }
+            return new CheckResult(exercise, missing.isEmpty() ? Grader.checkVisible(root, exercise, sources) : missing);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the exercises in " + root + ": " + e.getMessage(), e);
         }
-        if (!missing.isEmpty()) {
-            return new CheckResult(exercise, missing);
-        }
-        return new CheckResult(exercise, Grader.checkVisible(root, exercise, sources));
     }
 
     /**
@@ -80,32 +77,5 @@ public final class Check {
         }
         throw new IllegalStateException("cannot find the exercises folder above " + from
                 + ": open the notebook from the toolkit's exercises/ folder (./dl notebook exercises)");
-    }
-
-    /** ex1, ex2, ..., ex11, in the course's order. */
-    private static List<String> exerciseIds(Path root) {
-        try (Stream<Path> entries = Files.list(root)) {
-            return entries.map(p -> p.getFileName().toString()).filter(name -> name.matches("ex\\d+"))
-                    .sorted((a, b) -> Integer.compare(Integer.parseInt(a.substring(2)), Integer.parseInt(b.substring(2))))
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the exercises folder " + root + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> typeNames(Path folder) {
-        try {
-            return Notebooks.typeNames(folder);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -37,8 +37,8 @@ public record CheckResult(String exercise, List<TestResult> rows) {
         if (max == 0) {
             return head + "the tests did not run";
         }
-        return head + passed + " of " + rows.size() + " visible tests pass, " + number(score) + " of " + number(max)
-                + " points";
+        return head + passed + " of " + rows.size() + " visible tests pass, " + TestResult.number(score) + " of "
+                + TestResult.number(max) + " points";
     }
 
     @Override
@@ -74,11 +74,6 @@ public record CheckResult(String exercise, List<TestResult> rows) {
     }
 
     private static String points(TestResult row) {
-        return number(row.score()) + "/" + number(row.maxScore());
-    }
-
-    /** 1, 0.5: points as a teacher writes them. */
-    private static String number(double x) {
-        return x == Math.rint(x) ? Long.toString((long) x) : String.format(Locale.ROOT, "%s", x);
+        return TestResult.points(row.score(), row.maxScore());
     }
 }

@@ -84,6 +84,7 @@ public final class DlKernel extends BaseKernel {
         lastCell = source;
         Interrupt.clear();
         DeviceLine.Result device = DeviceLine.apply(source);
+        lastCell = device.rest();   // what runs, whose lines a stack trace numbers
         if (device.said() != null) {
             System.out.println(device.said());
             if (device.rest().isBlank()) {

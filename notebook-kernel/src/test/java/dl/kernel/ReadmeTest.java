@@ -28,7 +28,7 @@ class ReadmeTest {
         String code = readme.substring(start + "```java".length(), readme.indexOf("```", start + 7))
                 .replace("Path.of(\"", "Path.of(\"" + dir + "/");
         try (Evaluator jshell = new Evaluator()) {
-            jshell.startUp("");
+            jshell.startUp(DlKernel.KERNEL_IMPORTS);
             jshell.eval(code);
             Trainer.Evaluation e = (Trainer.Evaluation) jshell.eval("model.evaluate(data.test())");
             // the README's figures, within what another CPU's order of summation may change
