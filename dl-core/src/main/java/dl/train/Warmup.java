@@ -38,6 +38,9 @@ public final class Warmup {
     static final int CNN_STEPS = 200;
 
     private static final int BATCH = 64;
+    /** The kernel's start and its first cell go first: they need both cores, the warm-up can wait that long. */
+    static final long PAUSE_MILLIS = 1000;
+
     private static final int ROUND = 8;   // batches between two looks at giveWay
     private static final AtomicBoolean started = new AtomicBoolean();
 
@@ -52,16 +55,23 @@ public final class Warmup {
     }
 
     /**
-     * Warms up on a daemon thread, once per JVM. It gives way as soon as a real training starts: from
-     * then on that training warms the JVM up itself, and the two would only share the cores. In the notebooks'
-     * quick mode ({@code DL_QUICK=1}, how the tests run them) it does nothing: there every fit is short, nobody
-     * waits on a full epoch, and the cores are better spent on the cells.
+     * Warms up on a daemon thread, once per JVM, after a pause of {@link #PAUSE_MILLIS}. It gives way as soon as a
+     * real training starts: from then on that training warms the JVM up itself, and the two would only share the
+     * cores. In the notebooks' quick mode ({@code DL_QUICK=1}, how the tests run them) it does nothing: there every
+     * fit is short, nobody waits on a full epoch, and the cores are better spent on the cells.
      */
     public static void inBackground() {
         if (Dsl.isQuick() || !started.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> warmUp(Interrupt::trainingRunning), "dl-warmup");
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            warmUp(Interrupt::trainingRunning);
+        }, "dl-warmup");
         thread.setDaemon(true);
         thread.start();
     }
