@@ -7,7 +7,8 @@ asserts on the JSON it prints: for each step, the shell reply and every IOPub me
 
 A step is {"execute": code}, {"execute": code, "interrupt_after": seconds}, {"execute": code, "timeout": seconds}
 (the reply is null when none comes in time), {"forged": code} (an execute_request signed with the wrong key, which
-gets no reply), {"complete": code, "cursor": n}, {"inspect": code, "cursor": n} or {"shutdown": true}.
+gets no reply), {"complete": code, "cursor": n}, {"inspect": code, "cursor": n}, {"sleep": seconds} (a student
+reading) or {"shutdown": true}.
 """
 import json
 import queue
@@ -84,6 +85,9 @@ def main():
                 msg_id = client.inspect(step["inspect"], step["cursor"], detail_level=0)
                 reply = shell_reply(client, msg_id)
                 results.append({"step": step, "reply": reply["content"]})
+            elif "sleep" in step:
+                time.sleep(step["sleep"])
+                results.append({"step": step})
             elif "shutdown" in step:
                 client.shutdown()
                 reply = client.get_control_msg(timeout=TIMEOUT)

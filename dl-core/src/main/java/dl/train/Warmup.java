@@ -2,9 +2,12 @@ package dl.train;
 
 import static dl.Dsl.input;
 import static dl.Dsl.net;
+import static dl.optim.Optimizers.adam;
 import static dl.optim.Optimizers.momentum;
 
+import dl.Dsl;
 import dl.data.Dataset;
+import dl.optim.Optimizer;
 import dl.nn.Net;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,10 +19,11 @@ import java.util.function.BooleanSupplier;
  * runs at full speed, longer than a small MLP's first epoch on Fashion-MNIST (938 steps), which is therefore slower
  * than its second. PyTorch ships its kernels compiled and needs no such start.
  *
- * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps, so that what every network's step
- * runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is compiled before a
- * student's own network trains; then a small CNN for a few hundred steps, so that convolutions (3x3 and 5x5, with
- * and without padding) and pooling are compiled too before a student's first CNN.
+ * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps with momentum, so that what every
+ * network's step runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is
+ * compiled before a student's own network trains; then a small CNN with Adam for a few hundred steps, so that
+ * convolutions (3x3 and 5x5, with and without padding), pooling and the course's other usual optimizer are compiled
+ * too before a student's first CNN.
  *
  * <p>The start-up script of the notebook kernel and of {@code ./dl jshell} calls {@link #inBackground}, so this
  * happens while the student reads the first cells; {@code ./dl bench train} calls {@link #run} before its clock
@@ -34,6 +38,9 @@ public final class Warmup {
     static final int CNN_STEPS = 200;
 
     private static final int BATCH = 64;
+    /** The kernel's start and its first cell go first: they need both cores, the warm-up can wait that long. */
+    static final long PAUSE_MILLIS = 1000;
+
     private static final int ROUND = 8;   // batches between two looks at giveWay
     private static final AtomicBoolean started = new AtomicBoolean();
 
@@ -48,14 +55,23 @@ public final class Warmup {
     }
 
     /**
-     * Warms up on a daemon thread, once per JVM. It gives way as soon as a real training starts: from
-     * then on that training warms the JVM up itself, and the two would only share the cores.
+     * Warms up on a daemon thread, once per JVM, after a pause of {@link #PAUSE_MILLIS}. It gives way as soon as a
+     * real training starts: from then on that training warms the JVM up itself, and the two would only share the
+     * cores. In the notebooks' quick mode ({@code DL_QUICK=1}, how the tests run them) it does nothing: there every
+     * fit is short, nobody waits on a full epoch, and the cores are better spent on the cells.
      */
     public static void inBackground() {
-        if (!started.compareAndSet(false, true)) {
+        if (Dsl.isQuick() || !started.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(() -> warmUp(Interrupt::trainingRunning), "dl-warmup");
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            warmUp(Interrupt::trainingRunning);
+        }, "dl-warmup");
         thread.setDaemon(true);
         thread.start();
     }
@@ -68,12 +84,12 @@ public final class Warmup {
         Dataset images = randomImages(ROUND * BATCH);
         Net mlp = net(input(1, 28, 28)).flatten().dense(64).sigmoid().dense(32).relu().dense(10);
         Net cnn = net(input(1, 28, 28)).conv(5, 6).pad(2).relu().pool(2).conv(3, 8).relu().pool(2).flatten().dense(10);
-        int done = train(mlp, images, STEPS, giveWay);
-        return done + train(cnn, images, CNN_STEPS, giveWay);
+        int done = train(mlp, images, STEPS, momentum(0.01, 0.9), giveWay);
+        return done + train(cnn, images, CNN_STEPS, adam(1e-3), giveWay);
     }
 
-    private static int train(Net model, Dataset images, int steps, BooleanSupplier giveWay) {
-        Fit config = Fit.epochs(1).batch(BATCH).optimizer(momentum(0.01, 0.9)).quiet();
+    private static int train(Net model, Dataset images, int steps, Optimizer optimizer, BooleanSupplier giveWay) {
+        Fit config = Fit.epochs(1).batch(BATCH).optimizer(optimizer).quiet();
         int done = 0;
         for (; done < steps && !giveWay.getAsBoolean(); done += ROUND) {
             Trainer.train(model, images, config.seed(done));

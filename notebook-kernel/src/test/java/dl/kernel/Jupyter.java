@@ -83,10 +83,15 @@ final class Jupyter {
      * notebooks in their quick mode ({@code DL_QUICK=1}: less data, fewer epochs, the same facts).
      */
     static Process start(List<String> command, Path log) throws IOException {
+        return start(command, log, PATH);
+    }
+
+    /** {@link #start(List, Path)} with the kernels registered under {@code jupyterPath}. */
+    static Process start(List<String> command, Path log, Path jupyterPath) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false)
                 .redirectOutput(log.toFile()).redirectError(log.resolveSibling(log.getFileName() + ".err").toFile());
-        pb.environment().put("JUPYTER_PATH", PATH.toString());
+        pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
         pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         pb.environment().put("DL_QUICK", "1");
         return pb.start();
@@ -94,7 +99,12 @@ final class Jupyter {
 
     /** Runs {@code command} to the end and returns its standard output; fails with its error output if it fails. */
     static String run(List<String> command, Path log, long timeoutSeconds) throws Exception {
-        Process p = start(command, log);
+        return run(command, log, timeoutSeconds, PATH);
+    }
+
+    /** {@link #run(List, Path, long)} with the kernels registered under {@code jupyterPath}. */
+    static String run(List<String> command, Path log, long timeoutSeconds, Path jupyterPath) throws Exception {
+        Process p = start(command, log, jupyterPath);
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(command + " took longer than " + timeoutSeconds + " s; see " + log);
