@@ -4,15 +4,17 @@ import dl.nn.Layer;
 import dl.nn.Module;
 import dl.nn.Net;
 import dl.nn.Residual;
+import dl.nn.loss.Loss;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Objects;
 
 /**
  * Whether a training step runs dl-core's code alone: the model (a {@link Net} whose every layer, residual blocks'
- * too, is one of dl-core's), the loss, the optimizer and the augmentation. dl-core's code keeps no tensor of a step
- * beyond the step, so the backend may then give the step's memory to the next ({@link dl.backend.StepMemory}). A
- * student's layer, loss or optimizer may keep a tensor to read in the next step, so a fit with one reuses nothing.
+ * too, is one of dl-core's), the loss, the optimizer and the augmentation; or an evaluation batch: the model and the
+ * loss. dl-core's code keeps no tensor of a step beyond the step, so the backend may then give the step's memory to
+ * the next ({@link dl.backend.StepMemory}). A student's layer, loss or optimizer may keep a tensor to read in the next
+ * step, so a fit or an evaluation with one reuses nothing.
  */
 final class LibraryCode {
 
@@ -24,9 +26,13 @@ final class LibraryCode {
 
     /** Whether {@code fit(model, config)}'s steps run dl-core's code alone. */
     static boolean only(Module model, Fit config) {
-        return isLibrary(config.loss) && isLibrary(config.optimizerOrDefault())
-                && (config.augmentation == null || isLibrary(config.augmentation))
-                && model instanceof Net net && layersAreLibrary(net);
+        return only(model, config.loss) && isLibrary(config.optimizerOrDefault())
+                && (config.augmentation == null || isLibrary(config.augmentation));
+    }
+
+    /** Whether scoring {@code model} with {@code loss}, batch after batch, runs dl-core's code alone. */
+    static boolean only(Module model, Loss loss) {
+        return isLibrary(loss) && model instanceof Net net && layersAreLibrary(net);
     }
 
     private static boolean layersAreLibrary(Net net) {

@@ -97,21 +97,39 @@ public final class Trainer {
 
     /**
      * Loss (per example, as in training) and accuracy over a whole dataset, in evaluation mode, a batch of
-     * {@link #evaluationBatch} examples at a time.
+     * {@link #evaluationBatch} examples at a time. When the model and the loss are dl-core's own ({@link LibraryCode}),
+     * each batch's arrays serve the next, as a training step's serve the next step: fresh ones for every batch would
+     * be garbage that outlives the collector's young generation and fills the heap. Inside {@code fit} the training
+     * loop owns the memory, and its validation pass allocates each batch's arrays anew.
      */
     public static Evaluation evaluate(Module model, Dataset data, Loss loss) {
         FitChecks.notEmpty(data, "evaluate: the data");
         DataLoader loader = new DataLoader(data, evaluationBatch(model), false, 0);
         double lossSum = 0;
         int correct = 0;
-        for (int[] indices : loader.epoch(0)) {
-            Batch batch = data.batch(indices);
-            Tensor output = outputOf(model, batch.inputs());
-            lossSum += perExample(loss, loss.apply(output, batch.targets()).item(), batch.size()) * batch.size();
-            correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
+        try (StepMemory memory = batchMemory(model, loss)) {
+            for (int[] indices : loader.epoch(0)) {
+                Batch batch = data.batch(indices);
+                Tensor output = outputOf(model, batch.inputs());
+                lossSum += perExample(loss, loss.apply(output, batch.targets()).item(), batch.size()) * batch.size();
+                correct += batch.labels() == null ? 0 : Metrics.correct(output, batch.labels());
+                memory.endStep();   // this batch's arrays serve the next batch
+            }
         }
         return new Evaluation(lossSum / data.size(), data.hasLabels() ? (double) correct / data.size() : Double.NaN,
                 loss.name());
+    }
+
+    /**
+     * A memory whose batches reuse the arrays of the batch before, when the model and the loss are dl-core's own;
+     * a lazily built net makes its weights first, outside it, so that no batch is given them.
+     */
+    private static StepMemory batchMemory(Module model, Loss loss) {
+        if (!(model instanceof Net net && LibraryCode.only(net, loss))) {
+            return StepMemory.NONE;
+        }
+        net.build();
+        return Device.current().backend().stepMemory();
     }
 
     /**

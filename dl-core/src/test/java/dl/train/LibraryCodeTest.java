@@ -45,6 +45,7 @@ class LibraryCodeTest {
     void theCoursesModelsLossesAndOptimizersAreDlCoresOwn() {
         assertTrue(LibraryCode.only(lenetLike(), epochs(1)));
         assertTrue(LibraryCode.only(net(input(2)).residual(b -> b.dense(2).relu()).dense(2), epochs(1)));
+        assertTrue(LibraryCode.only(lenetLike(), Losses.crossEntropy()), "evaluate reuses a batch's memory");
     }
 
     @Test
@@ -63,6 +64,8 @@ class LibraryCodeTest {
             }
         };
         assertFalse(LibraryCode.only(lenetLike(), epochs(1).loss(mine)));
+        assertFalse(LibraryCode.only(lenetLike(), mine));
+        assertFalse(LibraryCode.only(lenetLike().add(new Identity()), Losses.crossEntropy()));
         Module module = new Module() {
             @Override
             public Tensor forward(Tensor x) {

@@ -12,12 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dl.backend.Device;
 import dl.data.Batch;
+import dl.data.DataLoader;
 import dl.data.Dataset;
 import dl.nn.Net;
 import dl.nn.loss.Losses;
 import dl.tensor.Tensor;
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -202,6 +206,54 @@ class TrainerTest {
         int batch = Trainer.evaluationBatch(nn4);
         assertTrue(batch < 1000 && batch * nn4.summary().activationBytes() <= Trainer.EVALUATION_BYTES,
                 batch + " examples of " + nn4.summary().activationBytes() + " bytes");
+    }
+
+    /** {@code n} random inputs of {@code size} numbers in ten classes. */
+    private static Dataset noise(int n, int size, long seed) {
+        Random rng = new Random(seed);
+        float[] x = new float[n * size];
+        int[] labels = new int[n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextFloat();
+        }
+        for (int i = 0; i < n; i++) {
+            labels[i] = rng.nextInt(10);
+        }
+        return Dataset.of(x, new int[] {size}, labels, 10);
+    }
+
+    @Test
+    void evaluationScoresWhatTheBatchesOutputOneByOne() {
+        Net model = net(input(100)).dense(200).relu().dense(10).seed(1);
+        int batch = Trainer.evaluationBatch(model);
+        Dataset data = noise(3 * batch + 7, 100, 4);
+        double lossSum = 0;
+        int correct = 0;
+        for (int[] indices : new DataLoader(data, batch, false, 0).epoch(0)) {
+            Batch b = data.batch(indices);
+            Tensor output = model.outputs(b.inputs());
+            lossSum += Losses.crossEntropy().apply(output, b.targets()).item() * b.size();
+            correct += Metrics.correct(output, b.labels());
+        }
+        Trainer.Evaluation scored = model.evaluate(data);   // each batch in the arrays of the one before
+        assertEquals(lossSum / data.size(), scored.loss(), "the same sum, bit for bit");
+        assertEquals((double) correct / data.size(), scored.accuracy());
+    }
+
+    @Test
+    void evaluationKeepsTheActivationsOfOneBatchNotOfEveryBatch() {
+        assumeTrue(Device.current().equals(Device.cpu()), "the CPU backend reuses memory, the reference does not");
+        Net model = net(input(100)).dense(200).relu().dense(10).seed(1);
+        int batch = Trainer.evaluationBatch(model);
+        Dataset data = noise(20 * batch + 7, 100, 4);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        model.evaluate(data);   // classes loaded, code compiled
+        long before = threads.getCurrentThreadAllocatedBytes();
+        model.evaluate(data);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long everyBatch = 21L * batch * (model.summary().activationBytes() + 4 * 100);
+        assertTrue(allocated < everyBatch / 4, "21 batches allocated " + allocated + " bytes; their inputs and"
+                + " activations take " + everyBatch);   // what is left: each batch's labels, one-hot targets
     }
 
     @Test
