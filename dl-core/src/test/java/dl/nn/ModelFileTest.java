@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelFileTest {
@@ -85,7 +86,12 @@ class ModelFileTest {
                 + "  .relu()\n  .pool(2)\n"), Architecture.of(Models.lenet5(), 0));
     }
 
+    /**
+     * Not run on the reference device: the zoo's layers are among {@link #everyLayerKind}'s, which are saved and
+     * loaded there, and a ResNet-18 forward pass is long in the reference's one-number-at-a-time loops.
+     */
     @Test
+    @DisabledIfSystemProperty(named = "dl.device", matches = "reference", disabledReason = "the zoo on the CPU only")
     void zooModelsSmallEnoughToRunAreSavedAndLoadedWithTheirWeights() {
         for (Net model : List.of(Models.lenet5(), Models.nn4(), Models.kerasMnist(), Models.convnetjsMnist(),
                 Models.resnet18())) {

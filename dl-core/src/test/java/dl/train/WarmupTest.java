@@ -12,7 +12,14 @@ import dl.data.ToySets;
 import dl.nn.Net;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
+/**
+ * The warm-up gets the CPU backend's code compiled, and a student's training is bit for bit the same after it. Not
+ * run on the reference device: the warm-up is for the CPU's kernels, and the reference's plain loops, summing in
+ * double, give the same numbers compiled or not.
+ */
+@DisabledIfSystemProperty(named = "dl.device", matches = "reference", disabledReason = "the CPU backend's warm-up")
 class WarmupTest {
 
     private static float[] trainedWeights() {
