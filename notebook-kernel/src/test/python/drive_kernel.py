@@ -5,7 +5,9 @@ asserts on the JSON it prints: for each step, the shell reply and every IOPub me
 
     python3 drive_kernel.py STEPS.json   (JUPYTER_PATH must name the folder that holds kernels/java-dl)
 
-A step is {"execute": code}, {"execute": code, "interrupt_after": seconds}, {"execute": code, "timeout": seconds}
+A step is {"execute": code}, {"execute": code, "interrupt_after": seconds}, {"execute": code,
+"interrupt_after_updates": n} (interrupted once the cell has updated a display n times: a training's progress line,
+however loaded the machine), {"execute": code, "timeout": seconds}
 (the reply is null when none comes in time), {"forged": code} (an execute_request signed with the wrong key, which
 gets no reply), {"complete": code, "cursor": n}, {"inspect": code, "cursor": n}, {"sleep": seconds} (a student
 reading) or {"shutdown": true}.
@@ -22,8 +24,8 @@ from jupyter_client.session import Session
 TIMEOUT = 300
 
 
-def collect(client, msg_id):
-    """IOPub messages that answer msg_id, up to its idle status."""
+def collect(client, msg_id, updates=None):
+    """IOPub messages that answer msg_id, up to its idle status, or up to its n-th display update when updates=n."""
     messages = []
     while True:
         msg = client.get_iopub_msg(timeout=TIMEOUT)
@@ -35,6 +37,8 @@ def collect(client, msg_id):
             continue
         messages.append({"msg_type": msg["msg_type"], "content": msg["content"],
                          "transient": msg["content"].get("transient", {})})
+        if updates and sum(m["msg_type"] == "update_display_data" for m in messages) == updates:
+            return messages
 
 
 def shell_reply(client, msg_id, timeout=TIMEOUT):
@@ -68,11 +72,15 @@ def main():
                     timer = threading.Timer(step["interrupt_after"], manager.interrupt_kernel)
                     timer.start()
                 t0 = time.time()
+                early = []
+                if "interrupt_after_updates" in step:
+                    early = collect(client, msg_id, step["interrupt_after_updates"])
+                    manager.interrupt_kernel()
                 reply = shell_reply(client, msg_id, step.get("timeout", TIMEOUT))
                 if reply is None:
                     results.append({"step": step, "reply": None})
                     continue
-                results.append({"step": step, "reply": reply["content"], "iopub": collect(client, msg_id),
+                results.append({"step": step, "reply": reply["content"], "iopub": early + collect(client, msg_id),
                                 "seconds": time.time() - t0})
             elif "forged" in step:
                 send_forged(client, step["forged"])

@@ -49,7 +49,7 @@ class KernelProtocolTest {
     private static final int TRAINING = step(Map.of("execute", """
             var data = CourseData.standIn(2000).reshaped(1, 48, 48);
             var small = net(input(1, 48, 48)).conv(3, 8).relu().pool(2).flatten().dense(2);
-            var history = small.fit(data, epochs(200).batch(50));""", "interrupt_after", 4));
+            var history = small.fit(data, epochs(200).batch(50));""", "interrupt_after_updates", 3));
     private static final int AFTER_TRAINING = step(Map.of("execute",
             "history.epochs().size() + \" \" + history.stoppedBecause() + \" \" + small.parameters().size()"));
     private static final int NULL_POINTER = step(Map.of("execute",
