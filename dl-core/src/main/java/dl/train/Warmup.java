@@ -7,8 +7,8 @@ import static dl.optim.Optimizers.momentum;
 
 import dl.Dsl;
 import dl.data.Dataset;
-import dl.optim.Optimizer;
 import dl.nn.Net;
+import dl.optim.Optimizer;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
