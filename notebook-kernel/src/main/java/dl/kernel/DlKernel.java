@@ -4,6 +4,8 @@ import dl.train.Interrupt;
 import dl.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,19 @@ public final class DlKernel extends BaseKernel {
     /** How long an interrupted training may take to finish its batch before the cell is stopped the hard way. */
     private static final long TRAINING_GRACE_SECONDS = 10;
 
-    private final Evaluator evaluator = new Evaluator();
+    /**
+     * JShell with the start-up script run. It starts on its own thread while the kernel opens its sockets and
+     * answers Jupyter's first requests; a cell or a completion that comes before it is ready waits for it.
+     */
+    private final CompletableFuture<Evaluator> shell = CompletableFuture.supplyAsync(() -> {
+        Evaluator evaluator = new Evaluator();
+        try {
+            evaluator.startUp(KERNEL_IMPORTS);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the kernel's start-up script failed: " + e.getMessage(), e);
+        }
+        return evaluator;
+    }, task -> new Thread(task, "dl-jshell-start").start());
     private final Javadocs javadocs = new Javadocs(System.getProperty("dl.sources"));
     private final ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dl-interrupt");
@@ -64,13 +78,12 @@ public final class DlKernel extends BaseKernel {
                         .addHighlightStyle(TextColor.BOLD_RESET_FG)
                         .build());
         Renderers.registerAll(getRenderer());
-        evaluator.startUp(KERNEL_IMPORTS);
         Trainer.showProgressWith(() -> new NotebookProgress(getIO().display));
     }
 
     /** The source of the type {@code name} as the cells last declared it, or null: what {@link Check} grades. */
     String typeSource(String name) {
-        return evaluator.typeSource(name);
+        return evaluator().typeSource(name);
     }
 
     @Override
@@ -91,7 +104,7 @@ public final class DlKernel extends BaseKernel {
                 return null;
             }
         }
-        Object value = evaluator.eval(device.rest());
+        Object value = evaluator().eval(device.rest());
         if (Interrupt.requested()) {
             System.err.println("Interrupted: training stopped at the next batch; the model and its History are kept.");
         }
@@ -105,21 +118,24 @@ public final class DlKernel extends BaseKernel {
     @Override
     public void interrupt() {
         Interrupt.request();
+        if (!shell.isDone()) {
+            return;   // no cell has run yet
+        }
         if (!Interrupt.trainingRunning()) {
-            evaluator.stop();
+            evaluator().stop();
             return;
         }
         long cell = cellNumber.get();
         stopper.schedule(() -> {
             if (cellNumber.get() == cell && Interrupt.trainingRunning()) {
-                evaluator.stop();
+                evaluator().stop();
             }
         }, TRAINING_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        List<SourceCodeAnalysis.Documentation> docs = evaluator.documentation(code, at);
+        List<SourceCodeAnalysis.Documentation> docs = evaluator().documentation(code, at);
         if (docs.isEmpty()) {
             return null;
         }
@@ -137,13 +153,13 @@ public final class DlKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        Evaluator.Completions c = evaluator.complete(code, at);
+        Evaluator.Completions c = evaluator().complete(code, at);
         return new ReplacementOptions(c.choices(), c.anchor(), at);
     }
 
     @Override
     public String isComplete(String code) {
-        return switch (evaluator.completeness(code)) {
+        return switch (evaluator().completeness(code)) {
             case "complete" -> IS_COMPLETE_YES;
             case "incomplete" -> "    ";
             default -> IS_COMPLETE_BAD;
@@ -178,9 +194,18 @@ public final class DlKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
-        evaluator.close();
+        shell.thenAccept(Evaluator::close);
         stopper.shutdownNow();
         super.onShutdown(isRestarting);
+    }
+
+    /** The shell, once its start-up has run; if that failed, what it threw. */
+    private Evaluator evaluator() {
+        try {
+            return shell.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     static String version() {
