@@ -23,7 +23,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 class WarmupTest {
 
     private static float[] trainedWeights() {
-        Net model = net(input(2)).dense(8).relu().dense(2).seed(5);
+        Net model = net(input(2)).dense(8).sigmoid().dense(8).relu().dense(2).seed(5);
         Dataset spirals = ToySets.spirals(200, 0.1, 3);
         model.fit(spirals, epochs(3).batch(16).optimizer(momentum(0.1, 0.9)).seed(7).quiet());
         return model.weights("dense1").toFloatArray();

@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Element-wise kernels: maps of one array, broadcasting combinations of two, and axis permutation. Large arrays
  * are split over the cores in chunks of {@link #CHUNK} elements.
  *
- * <p>Exponentials and logarithms use {@link StrictMath}: {@code Math.exp} may give a different last bit once the
- * JIT has compiled it, and a seed must repeat a run bit for bit.
+ * <p>Exponentials are {@link Exponential}'s, logarithms and the rest {@link StrictMath}'s: {@code Math.log} may give
+ * a different last bit once the JIT has compiled it, and a seed must repeat a run bit for bit.
  */
 final class ElementWise {
 
@@ -34,14 +34,14 @@ final class ElementWise {
 
     private static void map(UnaryOp op, float[] x, float alpha, float[] out, int from, int to) {
         switch (op) {
-            case EXP -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.exp(x[i]); }
+            case EXP -> Exponential.exp(x, out, from, to);
             case LOG -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.log(x[i]); }
             case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
             case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
             case RELU -> relu(x, out, from, to);
             case LEAKY_RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : alpha * x[i]; }
             case LEAKY_STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : alpha; }
-            case SIGMOID -> { for (int i = from; i < to; i++) out[i] = (float) (1 / (1 + StrictMath.exp(-x[i]))); }
+            case SIGMOID -> Exponential.sigmoid(x, out, from, to);
             case TANH -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.tanh(x[i]); }
             case ADD_SCALAR -> { for (int i = from; i < to; i++) out[i] = x[i] + alpha; }
             case MUL_SCALAR -> { for (int i = from; i < to; i++) out[i] = x[i] * alpha; }

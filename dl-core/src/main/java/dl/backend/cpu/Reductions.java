@@ -99,12 +99,12 @@ final class Reductions {
         }
         double sum = 0;
         for (int j = 0; j < cols; j++) {
-            sum += StrictMath.exp(x[base + j] - max);
+            sum += Exponential.exp(x[base + j] - max);
         }
         double logSum = StrictMath.log(sum);
         for (int j = 0; j < cols; j++) {
             double shifted = x[base + j] - max;
-            out[base + j] = (float) (log ? shifted - logSum : StrictMath.exp(shifted - logSum));
+            out[base + j] = (float) (log ? shifted - logSum : Exponential.exp(shifted - logSum));
         }
     }
 }
