@@ -25,8 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  * the JIT to compile. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice,
  * would need 15 and leave the JIT only one to spare. The accumulators are written out one by one so that the JIT
  * keeps each in a register: an array of vectors would live in memory. The loop starts from zero rather than from C,
- * so that it never waits for C to arrive from memory; a tile to be added to C, or cut at C's edges, goes through a
- * scratch tile and {@link #write}.
+ * so that it never waits for C to arrive from memory; C is read, if at all, once the sums are made: a tile to be
+ * added to C, or cut at C's edges, goes through a scratch tile and {@link #write}, and {@link #tileFromRows} adds
+ * its sums to C itself.
  */
 final class GemmKernel {
 
@@ -115,22 +116,23 @@ final class GemmKernel {
     }
 
     /**
-     * {@code out[MR, NR] = A B} for an A that is not packed but read where it lies: row {@code r} of the tile is
-     * {@code a[aOff + aRows[r0 + r] ...]}, {@code kc} numbers long; B has its rows {@code ldb} apart. The tile
-     * goes to {@code out} densely ({@code NR} numbers per row). A convolution's weight gradient reads the padded
-     * image this way (see {@link ShiftedConvolution}); {@code aRows} has an entry for every row of the tile.
+     * {@code C[MR, NR] += A B} for an A that is not packed but read where it lies: row {@code r} of the tile is
+     * {@code a[aOff + aRows[r0 + r] ...]}, {@code kc} numbers long; B has its rows {@code ldb} apart, C its rows
+     * {@code ldc} apart from {@code cOff}. A convolution's weight gradient reads the padded image this way and sums
+     * image after image into C (see {@link ShiftedConvolution}); {@code aRows} has an entry for every row of the
+     * tile, and C a row for it.
      */
     static void tileFromRows(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff, int ldb,
-                             float[] out) {
+                             float[] c, int cOff, int ldc) {
         if (MR == 8) {
-            tileFromRows8(kc, a, aOff, aRows, r0, b, bOff, ldb, out);
+            tileFromRows8(kc, a, aOff, aRows, r0, b, bOff, ldb, c, cOff, ldc);
         } else {
-            tileFromRows5(kc, a, aOff, aRows, r0, b, bOff, ldb, out);
+            tileFromRows5(kc, a, aOff, aRows, r0, b, bOff, ldb, c, cOff, ldc);
         }
     }
 
     private static void tileFromRows8(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
-                                      int ldb, float[] out) {
+                                      int ldb, float[] c, int cOff, int ldc) {
         int a0 = aOff + aRows[r0];
         int a1 = aOff + aRows[r0 + 1];
         int a2 = aOff + aRows[r0 + 2];
@@ -154,26 +156,26 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[a6 + p]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, a[a7 + p]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
         }
-        c00.intoArray(out, 0 * V);
-        c01.intoArray(out, 1 * V);
-        c10.intoArray(out, 2 * V);
-        c11.intoArray(out, 3 * V);
-        c20.intoArray(out, 4 * V);
-        c21.intoArray(out, 5 * V);
-        c30.intoArray(out, 6 * V);
-        c31.intoArray(out, 7 * V);
-        c40.intoArray(out, 8 * V);
-        c41.intoArray(out, 9 * V);
-        c50.intoArray(out, 10 * V);
-        c51.intoArray(out, 11 * V);
-        c60.intoArray(out, 12 * V);
-        c61.intoArray(out, 13 * V);
-        c70.intoArray(out, 14 * V);
-        c71.intoArray(out, 15 * V);
+        add(c00, c, cOff);
+        add(c01, c, cOff + V);
+        add(c10, c, cOff + ldc);
+        add(c11, c, cOff + ldc + V);
+        add(c20, c, cOff + 2 * ldc);
+        add(c21, c, cOff + 2 * ldc + V);
+        add(c30, c, cOff + 3 * ldc);
+        add(c31, c, cOff + 3 * ldc + V);
+        add(c40, c, cOff + 4 * ldc);
+        add(c41, c, cOff + 4 * ldc + V);
+        add(c50, c, cOff + 5 * ldc);
+        add(c51, c, cOff + 5 * ldc + V);
+        add(c60, c, cOff + 6 * ldc);
+        add(c61, c, cOff + 6 * ldc + V);
+        add(c70, c, cOff + 7 * ldc);
+        add(c71, c, cOff + 7 * ldc + V);
     }
 
     private static void tileFromRows5(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
-                                      int ldb, float[] out) {
+                                      int ldb, float[] c, int cOff, int ldc) {
         int a0 = aOff + aRows[r0];
         int a1 = aOff + aRows[r0 + 1];
         int a2 = aOff + aRows[r0 + 2];
@@ -190,16 +192,21 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[a3 + p]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
             x = FloatVector.broadcast(S, a[a4 + p]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
         }
-        c00.intoArray(out, 0 * V);
-        c01.intoArray(out, 1 * V);
-        c10.intoArray(out, 2 * V);
-        c11.intoArray(out, 3 * V);
-        c20.intoArray(out, 4 * V);
-        c21.intoArray(out, 5 * V);
-        c30.intoArray(out, 6 * V);
-        c31.intoArray(out, 7 * V);
-        c40.intoArray(out, 8 * V);
-        c41.intoArray(out, 9 * V);
+        add(c00, c, cOff);
+        add(c01, c, cOff + V);
+        add(c10, c, cOff + ldc);
+        add(c11, c, cOff + ldc + V);
+        add(c20, c, cOff + 2 * ldc);
+        add(c21, c, cOff + 2 * ldc + V);
+        add(c30, c, cOff + 3 * ldc);
+        add(c31, c, cOff + 3 * ldc + V);
+        add(c40, c, cOff + 4 * ldc);
+        add(c41, c, cOff + 4 * ldc + V);
+    }
+
+    /** {@code c[at .. at + V) += sum}. */
+    private static void add(FloatVector sum, float[] c, int at) {
+        sum.add(FloatVector.fromArray(S, c, at)).intoArray(c, at);
     }
 
     /**

@@ -36,12 +36,14 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class ShiftedConvolution {
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
     /** Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long). */
     private static final VectorSpecies<Float> ROW = FloatVector.SPECIES_256;
+    /** Vectors for gathering numbers that lie far apart. */
+    private static final VectorSpecies<Float> GATHER = FloatVector.SPECIES_PREFERRED;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
     private static final int FEW_TAPS = 32;
-    private static final int PADDED = 0, OUT = 1, FILTERS = 2, TURNED = 3, TILE = 4;
+    private static final int PADDED = 0, OUT = 1, FILTERS = 2, TURNED = 3;
 
     private ShiftedConvolution() {
     }
@@ -132,16 +134,26 @@ final class ShiftedConvolution {
 
         /**
          * Turns {@code rows} planes of outputs ({@code OH x OW}) into one row per computed position (of
-         * {@code width} numbers, rows past {@code rows} zero), zeros on the cropped positions.
+         * {@code width} numbers, rows past {@code rows} zero), zeros on the cropped positions. A position's numbers
+         * lie a plane apart: a vector of them is gathered at once.
          */
         void turn(float[] dy, int dyOff, int rows, float[] out, int width) {
-            int plane = outHeight * outWidth;
+            int plane = outHeight * outWidth, lanes = GATHER.length(), whole = rows - rows % lanes;
+            int[] apart = new int[lanes];
+            for (int r = 0; r < lanes; r++) {
+                apart[r] = r * plane;
+            }
             for (int oy = 0; oy < outHeight; oy++) {
                 for (int ox = 0; ox < paddedWidth; ox++) {   // each row of out written once, in order
                     int to = (oy * paddedWidth + ox) * width, from = dyOff + oy * outWidth + ox;
                     int r = 0;
-                    for (; ox < outWidth && r < rows; r++) {
-                        out[to + r] = dy[from + r * plane];
+                    if (ox < outWidth) {
+                        for (; r < whole; r += lanes) {
+                            FloatVector.fromArray(GATHER, dy, from + r * plane, apart, 0).intoArray(out, to + r);
+                        }
+                        for (; r < rows; r++) {
+                            out[to + r] = dy[from + r * plane];
+                        }
                     }
                     Arrays.fill(out, to + r, to + width, 0f);
                 }
@@ -215,11 +227,16 @@ final class ShiftedConvolution {
                                   float[] out, float[] kept, int outSize) {
         int tiles = layout.columns / NR;
         if (batch >= Parallel.CORES) {
-            Parallel.forEach(batch, n -> {
-                Padded image = pad(x, kept, n, layout);
+            int cores = Parallel.CORES;
+            Parallel.forEach(cores, t -> {   // a run of images on each core, with this core's scratch arrays
                 float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
-                multiply(layout, filters, rows, image.data(), image.offset(), computed, 0, tiles);
-                layout.crop(computed, rows, bias, out, n * outSize);
+                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
+                for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
+                    int at = kept != null ? n * layout.imageSize : 0;
+                    layout.pad(x, n * layout.planes * layout.height * layout.width, padded, at);
+                    multiply(layout, filters, rows, padded, at, computed, 0, tiles);
+                    layout.crop(computed, rows, bias, out, n * outSize);
+                }
             });
             return;
         }
@@ -264,14 +281,14 @@ final class ShiftedConvolution {
             backwardWeightAsDots(x, kept, dy, dw, db, g, layout);
             return;
         }
-        int[] taps = Arrays.copyOf(layout.taps, Gemm.roundUp(k, MR));   // a last, partial tile reads row 0 again
+        // a last, partial tile reads row 0 again, into rows of the sums past the last tap
+        int[] taps = Arrays.copyOf(layout.taps, Gemm.roundUp(k, MR));
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
         float[][] shares = new float[cores][];
         double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
             // Each share is an array of its own: when the cores are busy with other work, one thread runs every t.
             float[] sum = new float[taps.length * cols], turned = scratch(TURNED, layout.positions * cols);
-            float[] tile = scratch(TILE, MR * NR);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                 Padded image = padded(x, kept, n, layout);
                 layout.turn(dy, n * outSize, f, turned, cols);
@@ -279,8 +296,7 @@ final class ShiftedConvolution {
                 for (int ir = 0; ir < k; ir += MR) {
                     for (int jr = 0; jr < cols; jr += NR) {
                         GemmKernel.tileFromRows(layout.positions, image.data(), image.offset(), taps, ir,
-                                turned, jr, cols, tile);
-                        GemmKernel.write(tile, Math.min(MR, k - ir), NR, sum, ir * cols + jr, cols, true);
+                                turned, jr, cols, sum, ir * cols + jr, cols);
                     }
                 }
             }
