@@ -229,19 +229,18 @@ final class ShiftedConvolution {
         if (batch >= Parallel.CORES) {
             int cores = Parallel.CORES;
             Parallel.forEach(cores, t -> {   // a run of images on each core, with this core's scratch arrays
-                float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
-                float[] padded = kept != null ? kept : scratch(PADDED, layout.imageSize);
+                float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns), spare = spare(kept, layout);
                 for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                    int at = kept != null ? n * layout.imageSize : 0;
-                    layout.pad(x, n * layout.planes * layout.height * layout.width, padded, at);
-                    multiply(layout, filters, rows, padded, at, computed, 0, tiles);
+                    Padded image = pad(x, kept, n, layout, spare);
+                    multiply(layout, filters, rows, image.data(), image.offset(), computed, 0, tiles);
                     layout.crop(computed, rows, bias, out, n * outSize);
                 }
             });
             return;
         }
+        float[] spare = spare(kept, layout);
         for (int n = 0; n < batch; n++) {
-            Padded image = pad(x, kept, n, layout);
+            Padded image = pad(x, kept, n, layout, spare);
             float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
             int parts = Math.min(tiles, Parallel.CORES);
             Parallel.forEach(parts, part -> multiply(layout, filters, rows, image.data(), image.offset(), computed,
@@ -289,8 +288,9 @@ final class ShiftedConvolution {
         Parallel.forEach(cores, t -> {
             // Each share is an array of its own: when the cores are busy with other work, one thread runs every t.
             float[] sum = new float[taps.length * cols], turned = scratch(TURNED, layout.positions * cols);
+            float[] spare = spare(kept, layout);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                Padded image = padded(x, kept, n, layout);
+                Padded image = padded(x, kept, n, layout, spare);
                 layout.turn(dy, n * outSize, f, turned, cols);
                 PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
                 for (int ir = 0; ir < k; ir += MR) {
@@ -324,9 +324,9 @@ final class ShiftedConvolution {
         double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
             ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
-            float[] spread = scratch(TURNED, f * rowLength);
+            float[] spread = scratch(TURNED, f * rowLength), spare = spare(kept, layout);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                Padded image = padded(x, kept, n, layout);
+                Padded image = padded(x, kept, n, layout, spare);
                 layout.spread(dy, n * outSize, f, spread, rowLength);
                 PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
                 sum.addProduct(rowLength, spread, 0, rowLength, image.data(), image.offset(), layout.taps);
@@ -348,17 +348,24 @@ final class ShiftedConvolution {
     private record Padded(float[] data, int offset) {
     }
 
-    /** Image {@code n} of {@code x} padded now: into {@code kept} if there is one, else into this thread's scratch. */
-    private static Padded pad(float[] x, float[] kept, int n, Layout layout) {
-        Padded image = kept != null ? new Padded(kept, n * layout.imageSize)
-                : new Padded(scratch(PADDED, layout.imageSize), 0);
+    /** Image {@code n} of {@code x} padded now: into {@code kept} if there is one, else into {@code spare}. */
+    private static Padded pad(float[] x, float[] kept, int n, Layout layout, float[] spare) {
+        Padded image = kept != null ? new Padded(kept, n * layout.imageSize) : new Padded(spare, 0);
         layout.pad(x, n * layout.planes * layout.height * layout.width, image.data(), image.offset());
         return image;
     }
 
-    /** Image {@code n} padded, as the forward pass kept it, or padded again. */
-    private static Padded padded(float[] x, float[] kept, int n, Layout layout) {
-        return kept != null ? new Padded(kept, n * layout.imageSize) : pad(x, null, n, layout);
+    /** Image {@code n} padded, as the forward pass kept it, or padded again into {@code spare}. */
+    private static Padded padded(float[] x, float[] kept, int n, Layout layout, float[] spare) {
+        return kept != null ? new Padded(kept, n * layout.imageSize) : pad(x, null, n, layout, spare);
+    }
+
+    /**
+     * Where this thread pads images when there is no {@code kept} to pad into (null when there is): taken once per
+     * run of images, not once per image.
+     */
+    private static float[] spare(float[] kept, Layout layout) {
+        return kept != null ? null : scratch(PADDED, layout.imageSize);
     }
 
     /** This thread's scratch array number {@code which}, at least {@code length} long (its contents are garbage). */
