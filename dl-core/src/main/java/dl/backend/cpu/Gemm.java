@@ -40,8 +40,11 @@ public final class Gemm {
     static final int KC = 1024;
     /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 320 KiB with AVX2), kept in L2. */
     static final int MC = 16 * MR;
-    /** Columns of a packed block of B ({@code KC x NC}, 8 MiB with AVX-512), read from L3. */
-    static final int NC = 64 * NR;
+    /**
+     * Columns of a packed block of B ({@code KC x NC}, 8 MiB), read from L3. The same with AVX2 as with AVX-512:
+     * every block of columns packs all of A once more.
+     */
+    static final int NC = 2048;
 
     /** Below this many multiply-adds a plain loop beats packing. */
     private static final long SMALL = 16 * 16 * 16;

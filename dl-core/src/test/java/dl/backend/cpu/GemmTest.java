@@ -53,6 +53,7 @@ class GemmTest {
         "130, 71, 1030, true, true, true, false",
         "13, 2100, 20, false, true, true, true",
         "30, 2060, 9, false, false, false, false",
+        "20, 2070, 30, false, false, true, false",
     })
     void matchesTheDefinition(int m, int n, int k, boolean transA, boolean transB, boolean accumulate,
                               boolean allCores) {
