@@ -238,10 +238,9 @@ final class ShiftedConvolution {
             });
             return;
         }
-        float[] spare = spare(kept, layout);
+        float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns), spare = spare(kept, layout);
         for (int n = 0; n < batch; n++) {
             Padded image = pad(x, kept, n, layout, spare);
-            float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns);
             int parts = Math.min(tiles, Parallel.CORES);
             Parallel.forEach(parts, part -> multiply(layout, filters, rows, image.data(), image.offset(), computed,
                     tiles * part / parts, tiles * (part + 1) / parts));
