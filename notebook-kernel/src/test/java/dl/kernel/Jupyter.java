@@ -16,12 +16,19 @@ import java.util.concurrent.TimeUnit;
  * The real Jupyter the kernel tests talk to: Debian's packages, the kernel registered under {@code target/jupyter}
  * and found through JUPYTER_PATH. Its kernel.json is written by {@link KernelMain#writeSpec}, as
  * {@code ./dl kernel install} does, but starts this JVM's class path: the classes under test, with no build.
+ * <p>
+ * Under {@code ./dl test} that kernel runs on the JVM a student's kernel runs on: the java and flags that
+ * {@code ./dl kernel run} uses (the newest JDK installed, the JIT's thresholds), which {@code ./dl test} passes in
+ * DL_KERNEL_JAVA and DL_KERNEL_FLAGS; only the start-up cache is left out, since it records classes from jars.
+ * A second kernel, under {@code target/jupyter-this-jvm}, runs on this JVM (Maven's java, the oldest JDK the
+ * README promises in CI), for the tests that must hold on every JDK.
  */
 final class Jupyter {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path TARGET = ROOT.resolve("notebook-kernel/target");
     static final Path PATH = TARGET.resolve("jupyter");
+    static final Path THIS_JVM_PATH = TARGET.resolve("jupyter-this-jvm");
     static final String PYTHON = "/usr/bin/python3";
 
     /** The Debian package that installs each tool the kernel's tests run. */
@@ -36,30 +43,67 @@ final class Jupyter {
     private Jupyter() {
     }
 
-    /** Whether this JVM has registered the kernel. */
+    /** Whether this JVM has registered the student's kernel, and the kernel on this JVM. */
     private static boolean registered;
+    private static boolean registeredOnThisJvm;
 
     /**
-     * Registers the kernel under target/jupyter, once per test run (an earlier run's kernel.json may name another
-     * class path); skips the test when one of Debian's {@code tools} is missing (fails it in CI, see {@link #require}).
+     * Registers the kernel that runs as a student's does under target/jupyter, once per test run (an earlier run's
+     * kernel.json may name another class path); skips the test when one of Debian's {@code tools} is missing (fails
+     * it in CI, see {@link #require}).
      */
     static synchronized void requireKernel(String... tools) {
+        requireTools(tools);
+        if (!registered) {
+            register(PATH, studentsJvm());
+            registered = true;
+        }
+    }
+
+    /** {@link #requireKernel} for the kernel on this JVM, under {@link #THIS_JVM_PATH}. */
+    static synchronized void requireKernelOnThisJvm(String... tools) {
+        requireTools(tools);
+        if (!registeredOnThisJvm) {
+            List<String> command = new ArrayList<>(KernelMain.thisJvm());
+            command.add(1, "-Xmx2g");   // the heap ./dl kernel run gives the kernel: a notebook must fit in it
+            register(THIS_JVM_PATH, command);
+            registeredOnThisJvm = true;
+        }
+    }
+
+    /**
+     * A student's kernel on this JVM's class path: the java in DL_KERNEL_JAVA with the flags in DL_KERNEL_FLAGS
+     * (both set by {@code ./dl test}), or, when Maven runs the tests without {@code ./dl}, the kernel on this JVM.
+     */
+    private static List<String> studentsJvm() {
+        String java = System.getenv("DL_KERNEL_JAVA");
+        if (java == null || java.isBlank()) {
+            List<String> command = new ArrayList<>(KernelMain.thisJvm());
+            command.add(1, "-Xmx2g");
+            return command;
+        }
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(System.getenv().getOrDefault("DL_KERNEL_FLAGS", "").trim().split(" +")));
+        command.add("-Ddl.sources=" + System.getProperty("dl.sources"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelMain.class.getName()));
+        return command;
+    }
+
+    private static void register(Path jupyterPath, List<String> command) {
+        try {
+            KernelMain.writeSpec(jupyterPath.resolve("kernels/" + KernelMain.NAME), command);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Each of Debian's {@code tools}, or a skip (a failure in CI); and where Shift-Tab finds the DSL's Javadoc. */
+    private static void requireTools(String... tools) {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         for (String tool : tools) {
             require(Path.of(tool), PACKAGES.get(tool), ci);
         }
-        Path spec = PATH.resolve("kernels/" + KernelMain.NAME);
-        if (!registered) {
-            System.setProperty("dl.sources", ROOT.resolve("dl-core/src/main/java").toString());
-            try {
-                List<String> command = new ArrayList<>(KernelMain.thisJvm());
-                command.add(1, "-Xmx2g");   // the heap ./dl kernel run gives the kernel: a notebook must fit in it
-                KernelMain.writeSpec(spec, command);
-                registered = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        System.setProperty("dl.sources", ROOT.resolve("dl-core/src/main/java").toString());
     }
 
     /**

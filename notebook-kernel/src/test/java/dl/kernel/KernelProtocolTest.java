@@ -16,16 +16,19 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The installed kernel driven by a client no one here wrote: Jupyter's own {@code jupyter_client} (Debian's
  * python3-jupyter-client) starts it, sends one conversation (src/test/python/drive_kernel.py) and hands back
- * every reply and every IOPub message, which the tests below read.
+ * every reply and every IOPub message, which the tests below read. The kernel runs on a student's JVM here, and on
+ * Maven's in {@link KernelProtocolOnThisJvmTest}.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KernelProtocolTest {
 
     private static final List<Map<String, Object>> STEPS = new ArrayList<>();
-    private static JsonArray results;
+    private JsonArray results;
 
     private static int step(Map<String, Object> step) {
         STEPS.add(step);
@@ -63,38 +66,44 @@ class KernelProtocolTest {
     private static final int AFTER_FORGED = step(Map.of("execute", "x + 5", "timeout", 60));
     private static final int SHUTDOWN = step(Map.of("shutdown", true));
 
-    @BeforeAll
-    static void converse() throws Exception {
+    /** Registers the kernel under test and says where: the student's kernel. */
+    Path registerKernel() {
         Jupyter.requireKernel(Jupyter.PYTHON, "/usr/bin/jupyter-kernelspec");
-        Path steps = Jupyter.TARGET.resolve("protocol/steps.json");
+        return Jupyter.PATH;
+    }
+
+    @BeforeAll
+    void converse() throws Exception {
+        Path jupyterPath = registerKernel();
+        Path steps = Jupyter.TARGET.resolve("protocol/" + getClass().getSimpleName() + "/steps.json");
         Files.createDirectories(steps.getParent());
         Files.writeString(steps, new Gson().toJson(STEPS));
         String out = Jupyter.run(List.of(Jupyter.PYTHON, Jupyter.ROOT.resolve(
                 "notebook-kernel/src/test/python/drive_kernel.py").toString(), steps.toString()),
-                steps.resolveSibling("results.json"), 600);
+                steps.resolveSibling("results.json"), 600, jupyterPath);
         results = new Gson().fromJson(out, JsonArray.class);
         System.out.printf("kernel start to first result: %.2f s%n",
                 results.get(0).getAsJsonObject().get("startup_seconds").getAsDouble()
                         + results.get(VALUE).getAsJsonObject().get("seconds").getAsDouble());
     }
 
-    private static JsonObject reply(int step) {
+    private JsonObject reply(int step) {
         return results.get(step).getAsJsonObject().getAsJsonObject("reply");
     }
 
-    private static List<JsonObject> iopub(int step, String type) {
+    private List<JsonObject> iopub(int step, String type) {
         return StreamSupport.stream(results.get(step).getAsJsonObject().getAsJsonArray("iopub").spliterator(), false)
                 .map(JsonElement::getAsJsonObject).filter(m -> m.get("msg_type").getAsString().equals(type))
                 .map(m -> m.getAsJsonObject("content")).toList();
     }
 
-    private static String result(int step) {
+    private String result(int step) {
         List<JsonObject> r = iopub(step, "execute_result");
         assertEquals(1, r.size(), "one execute_result for step " + step + ": " + results.get(step));
         return r.get(0).getAsJsonObject("data").get("text/plain").getAsString();
     }
 
-    private static String traceback(int step) {
+    private String traceback(int step) {
         List<JsonObject> errors = iopub(step, "error");
         assertEquals(1, errors.size(), results.get(step).toString());
         return String.join("\n", StreamSupport.stream(errors.get(0).getAsJsonArray("traceback").spliterator(), false)
