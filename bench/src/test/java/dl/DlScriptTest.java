@@ -106,6 +106,27 @@ class DlScriptTest {
         assertEquals("java ran 3", second.out().strip());
     }
 
+    /**
+     * The JIT's flags go to a JDK 25 or newer only: on JDK 17 the same C2 threshold left the Vector API's code
+     * compiled without its vector instructions, and training ran seven times slower.
+     */
+    @Test
+    void theJitFlagsGoToJdk25AndNewerOnly() throws Exception {
+        freshBuild();
+        for (String version : List.of("17.0.15", "21.0.7", "25.0.3")) {
+            Path jdk = Files.createDirectories(copy.resolve("jdk-" + version + "/bin"));
+            Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"" + version + "\"\n");
+            script(jdk.resolve("java"), "echo \"$*\"");   // a java that says how it was started
+
+            Run run = dl(Map.of("JAVA_HOME", jdk.getParent().toString()), "", "demo", "1");
+
+            assertEquals(0, run.status(), version + ": " + run);
+            assertTrue(run.out().contains("dl.demo.Demo 1"), version + ": " + run);
+            assertEquals(version.startsWith("25"), run.out().contains("-XX:Tier4MinInvocationThreshold=20"),
+                    version + ": " + run);
+        }
+    }
+
     /** JShell starts and answers when the home folder cannot be written (its preferences live there). */
     @Test
     void jshellStartsWhenTheHomeFolderCannotBeWritten() throws Exception {
