@@ -108,7 +108,7 @@ class DlScriptTest {
 
     /**
      * The JIT's flags go to a JDK 25 or newer only: on JDK 17 the same C2 threshold left the Vector API's code
-     * compiled without its vector instructions, and training ran seven times slower.
+     * compiled without its vector instructions.
      */
     @Test
     void theJitFlagsGoToJdk25AndNewerOnly() throws Exception {
