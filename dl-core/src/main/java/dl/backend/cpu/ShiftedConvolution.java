@@ -37,8 +37,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class ShiftedConvolution {
 
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
-    /** Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long). */
-    private static final VectorSpecies<Float> ROW = FloatVector.SPECIES_256;
+    /**
+     * Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long). But
+     * before JDK 25 the machine's own width: where its JIT has seen FloatVectors of two widths, JDK 17's compiles the
+     * other kernels' vector stores as calls to plain Java, and every convolution runs slower.
+     */
+    private static final VectorSpecies<Float> ROW =
+            Runtime.version().feature() >= 25 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
     /** Vectors for gathering numbers that lie far apart. */
     private static final VectorSpecies<Float> GATHER = FloatVector.SPECIES_PREFERRED;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
