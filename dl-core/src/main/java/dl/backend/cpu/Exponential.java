@@ -2,6 +2,7 @@ package dl.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -24,9 +25,14 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Exponential {
 
-    /** Doubles per vector, and as many floats per load. */
+    /**
+     * The machine's vectors of doubles, and of floats: a vector of floats is worked on as two vectors of doubles.
+     * Where the JIT allows it ({@link Gemm#ONE_WIDTH}), the floats are loaded and stored in vectors half as wide
+     * instead, one vector of doubles each.
+     */
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> HALF_FLOATS = FloatVector.SPECIES_PREFERRED
             .withShape(VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
 
     private static final double LOG2_E = 1.4426950408889634;
@@ -52,10 +58,21 @@ final class Exponential {
 
     /** {@code out[i] = e^x[i]} for i in {@code [from, to)}. */
     static void exp(float[] x, float[] out, int from, int to) {
+        exp(x, out, from, to, Gemm.ONE_WIDTH);
+    }
+
+    /** {@link #exp(float[], float[], int, int)} in whole vectors of floats or, unless {@code oneWidth}, in halves. */
+    static void exp(float[] x, float[] out, int from, int to, boolean oneWidth) {
         int i = from;
-        for (int end = from + FLOATS.loopBound(to - from); i < end; i += FLOATS.length()) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS, x, i).convertShape(VectorOperators.F2D, DOUBLES, 0);
-            ((FloatVector) exp(v).convertShape(VectorOperators.D2F, FLOATS, 0)).intoArray(out, i);
+        if (oneWidth) {
+            for (int end = from + FLOATS.loopBound(to - from); i < end; i += FLOATS.length()) {
+                FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+                joined(exp(half(v, 0)), exp(half(v, 1))).intoArray(out, i);
+            }
+        } else {
+            for (int end = from + HALF_FLOATS.loopBound(to - from); i < end; i += HALF_FLOATS.length()) {
+                rounded(exp(widened(x, i))).intoArray(out, i);
+            }
         }
         for (; i < to; i++) {
             out[i] = (float) exp((double) x[i]);
@@ -64,15 +81,53 @@ final class Exponential {
 
     /** {@code out[i] = 1 / (1 + e^-x[i])} for i in {@code [from, to)}, in double precision. */
     static void sigmoid(float[] x, float[] out, int from, int to) {
+        sigmoid(x, out, from, to, Gemm.ONE_WIDTH);
+    }
+
+    /** {@link #sigmoid(float[], float[], int, int)} in whole vectors of floats or, unless {@code oneWidth}, halves. */
+    static void sigmoid(float[] x, float[] out, int from, int to, boolean oneWidth) {
         int i = from;
-        for (int end = from + FLOATS.loopBound(to - from); i < end; i += FLOATS.length()) {
-            DoubleVector v = (DoubleVector) FloatVector.fromArray(FLOATS, x, i).convertShape(VectorOperators.F2D, DOUBLES, 0);
-            DoubleVector s = DoubleVector.broadcast(DOUBLES, 1).div(exp(v.neg()).add(1));
-            ((FloatVector) s.convertShape(VectorOperators.D2F, FLOATS, 0)).intoArray(out, i);
+        if (oneWidth) {
+            for (int end = from + FLOATS.loopBound(to - from); i < end; i += FLOATS.length()) {
+                FloatVector v = FloatVector.fromArray(FLOATS, x, i);
+                joined(sigmoid(half(v, 0)), sigmoid(half(v, 1))).intoArray(out, i);
+            }
+        } else {
+            for (int end = from + HALF_FLOATS.loopBound(to - from); i < end; i += HALF_FLOATS.length()) {
+                rounded(sigmoid(widened(x, i))).intoArray(out, i);
+            }
         }
         for (; i < to; i++) {
             out[i] = (float) (1 / (1 + exp(-(double) x[i])));
         }
+    }
+
+    private static DoubleVector sigmoid(DoubleVector x) {
+        return DoubleVector.broadcast(DOUBLES, 1).div(exp(x.neg()).add(1));
+    }
+
+    /** Half {@code part} (0 or 1) of a vector of floats, in double precision. */
+    private static DoubleVector half(FloatVector v, int part) {
+        return (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, part);
+    }
+
+    /** The floats at {@code x[i ..]}, as many as a vector of doubles holds, in double precision. */
+    private static DoubleVector widened(float[] x, int i) {
+        return (DoubleVector) FloatVector.fromArray(HALF_FLOATS, x, i).convertShape(VectorOperators.F2D, DOUBLES, 0);
+    }
+
+    private static FloatVector rounded(DoubleVector v) {
+        return (FloatVector) v.convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
+    }
+
+    /**
+     * Two vectors of doubles rounded to floats side by side in one vector: each is converted into its half, zeros in
+     * the other, and the halves are put together bit by bit.
+     */
+    private static FloatVector joined(DoubleVector low, DoubleVector high) {
+        IntVector a = ((FloatVector) low.convertShape(VectorOperators.D2F, FLOATS, 0)).reinterpretAsInts();
+        IntVector b = ((FloatVector) high.convertShape(VectorOperators.D2F, FLOATS, -1)).reinterpretAsInts();
+        return a.or(b).reinterpretAsFloats();
     }
 
     /** The steps above, on every lane. */

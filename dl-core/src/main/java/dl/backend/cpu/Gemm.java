@@ -28,6 +28,13 @@ import jdk.incubator.vector.VectorSpecies;
 public final class Gemm {
 
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /**
+     * Whether every FloatVector the kernels make has the machine's width. Before JDK 25 it must: once a FloatVector
+     * method has run on vectors of two widths, that JIT compiles its stores as calls to plain Java wherever it cannot
+     * prove the width itself, the GEMM micro-kernel's included. From JDK 25 on, narrower vectors go where they are
+     * faster.
+     */
+    static final boolean ONE_WIDTH = Runtime.version().feature() < 25;
     /** Rows of a register tile: 8 with AVX-512's 32 registers, 5 with AVX2's 16 (see {@link GemmKernel}). */
     static final int MR = SPECIES.length() >= 16 ? 8 : 5;
     /** Columns of a register tile: two vectors. */

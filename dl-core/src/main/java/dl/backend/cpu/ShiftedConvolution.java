@@ -38,12 +38,10 @@ final class ShiftedConvolution {
 
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
     /**
-     * Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long). But
-     * before JDK 25 the machine's own width: where its JIT has seen FloatVectors of two widths, JDK 17's compiles the
-     * other kernels' vector stores as calls to plain Java, and every convolution runs slower.
+     * Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long), or the
+     * machine's width where every vector must have it ({@link Gemm#ONE_WIDTH}).
      */
-    private static final VectorSpecies<Float> ROW =
-            Runtime.version().feature() >= 25 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> ROW = Gemm.ONE_WIDTH ? Gemm.SPECIES : FloatVector.SPECIES_256;
     /** Vectors for gathering numbers that lie far apart. */
     private static final VectorSpecies<Float> GATHER = FloatVector.SPECIES_PREFERRED;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
