@@ -64,9 +64,7 @@ final class Jupyter {
     static synchronized void requireKernelOnThisJvm(String... tools) {
         requireTools(tools);
         if (!registeredOnThisJvm) {
-            List<String> command = new ArrayList<>(KernelMain.thisJvm());
-            command.add(1, "-Xmx2g");   // the heap ./dl kernel run gives the kernel: a notebook must fit in it
-            register(THIS_JVM_PATH, command);
+            register(THIS_JVM_PATH, kernelOnThisJvm());
             registeredOnThisJvm = true;
         }
     }
@@ -78,14 +76,18 @@ final class Jupyter {
     private static List<String> studentsJvm() {
         String java = System.getenv("DL_KERNEL_JAVA");
         if (java == null || java.isBlank()) {
-            List<String> command = new ArrayList<>(KernelMain.thisJvm());
-            command.add(1, "-Xmx2g");
-            return command;
+            return kernelOnThisJvm();
         }
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(List.of(System.getenv().getOrDefault("DL_KERNEL_FLAGS", "").trim().split(" +")));
         command.add("-Ddl.sources=" + System.getProperty("dl.sources"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelMain.class.getName()));
+        return command;
+    }
+
+    private static List<String> kernelOnThisJvm() {
+        List<String> command = new ArrayList<>(KernelMain.thisJvm());
+        command.add(1, "-Xmx2g");   // the heap ./dl kernel run gives the kernel: a notebook must fit in it
         return command;
     }
 
