@@ -454,7 +454,15 @@ public class Net implements Module {
         return this;
     }
 
-    /** Runs the layers on a batch {@code [N, ...inputShape]}. */
+    /**
+     * Runs the layers on a batch {@code [N, ...inputShape]}.
+     *
+     * <p>A {@code relu()} right before a max {@code pool()} runs after it instead. The two orders give the same
+     * numbers, outputs and gradients alike: ReLU keeps the order of the positive numbers and turns the others into
+     * 0, so {@code relu(max(a, b)) = max(relu(a), relu(b))}, and wherever the gradient is not 0 both orders pick
+     * the same winner of the window. After the pooling, ReLU has a quarter of the numbers to go through (2x2 windows),
+     * forward and backward: less memory to read and write, on the largest feature maps of a CNN.
+     */
     @Override
     public Tensor forward(Tensor x) {
         int[] s = x.shape();
@@ -465,8 +473,13 @@ public class Net implements Module {
                     + Shapes.str(inputShape).replaceAll("[\\[\\]]", "") + ")" : ""));
         }
         build();
-        for (Layer layer : layers) {
-            x = layer.forward(x);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (i + 1 < layers.size() && layer.kind().equals("relu") && layers.get(i + 1).kind().equals("pool")) {
+                x = layer.forward(layers.get(++i).forward(x));   // the max pooling first (see above)
+            } else {
+                x = layer.forward(x);
+            }
         }
         return x;
     }
