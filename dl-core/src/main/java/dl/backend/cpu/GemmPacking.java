@@ -3,6 +3,9 @@ package dl.backend.cpu;
 import static dl.backend.cpu.Gemm.MR;
 import static dl.backend.cpu.Gemm.NR;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Copies blocks of A and B into the order the micro-kernel reads them. A block of A becomes micro-panels of
  * {@code MR} rows stored column by column ({@code MR} values of one column of A, then the next column); a block
@@ -10,19 +13,38 @@ import static dl.backend.cpu.Gemm.NR;
  */
 final class GemmPacking {
 
+    /** Eight numbers, the height of an AVX-512 register tile: a column of a panel of A, copied in one vector. */
+    private static final VectorSpecies<Float> COLUMN = FloatVector.SPECIES_256;
+
     private GemmPacking() {
     }
 
     /** Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]}. */
     static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed) {
+        packA(transA, a, aOff, lda, ic, mc, pc, kc, packed, !Gemm.ONE_WIDTH);
+    }
+
+    /**
+     * The same, copying a transposed A's columns in vectors of {@link #COLUMN} when {@code columnVectors} and the
+     * tile has its height: narrower vectors than the machine's, which only JDK 25 and newer take ({@link
+     * Gemm#ONE_WIDTH}).
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed,
+                      boolean columnVectors) {
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir), panel = ir * kc;
             if (rows < MR) {
                 java.util.Arrays.fill(packed, panel, panel + MR * kc, 0f);
             }
             if (transA) {   // column p of op(A) is row p of A: MR neighbours to copy
+                boolean oneVector = columnVectors && rows == MR && MR == COLUMN.length();
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOff + (pc + p) * lda + ic + ir, packed, panel + p * MR, rows);
+                    int from = aOff + (pc + p) * lda + ic + ir;
+                    if (oneVector) {
+                        FloatVector.fromArray(COLUMN, a, from).intoArray(packed, panel + p * MR);
+                    } else {
+                        System.arraycopy(a, from, packed, panel + p * MR, rows);
+                    }
                 }
             } else {        // read each row of A in order, write it every MR places
                 for (int r = 0; r < rows; r++) {

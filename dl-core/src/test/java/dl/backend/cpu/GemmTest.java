@@ -31,8 +31,21 @@ class GemmTest {
         assertArrayEquals(new float[] {8, 10, 20, 22}, c);
     }
 
+    /** A transposed A packs into the same panels with its columns copied in vectors or number by number. */
+    @Test
+    void aTransposedAPacksTheSameInVectors() {
+        int lda = 100, mc = 4 * Gemm.MR + 3, kc = 60;   // whole panels and a last one of 3 rows
+        float[] a = random(rng, 70 * lda);
+        float[] inVectors = new float[Gemm.roundUp(mc, Gemm.MR) * kc], oneByOne = inVectors.clone();
+        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, inVectors, true);
+        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, oneByOne, false);
+        assertArrayEquals(oneByOne, inVectors);
+        assertEquals(a[3 + 2 * lda + 5 + 1], inVectors[1], "column 0 of panel 0, row 1: A[pc, ic + 1]");
+    }
+
     /**
-     * Sizes chosen to reach every path: tiny products (plain loops), few rows (B read in place), ragged edges
+     * Sizes chosen to reach every path: tiny products (plain loops), few rows (B read in place), a transposed A
+     * (a dense layer's weight gradient, X^T dY: whole panels packed a column in one vector), ragged edges
      * (sizes that are not multiples of the tile or the vector), several blocks of k, of rows and of columns
      * ({@code k > KC}, {@code m > MC}, {@code n > NC}), and the split over the cores by columns and by rows.
      */
@@ -54,6 +67,9 @@ class GemmTest {
         "13, 2100, 20, false, true, true, true",
         "30, 2060, 9, false, false, false, false",
         "20, 2070, 30, false, false, true, false",
+        "784, 50, 64, true, false, false, true",
+        "150, 37, 1030, true, false, true, false",
+        "21, 32, 40, true, true, false, false",
     })
     void matchesTheDefinition(int m, int n, int k, boolean transA, boolean transB, boolean accumulate,
                               boolean allCores) {
