@@ -44,8 +44,8 @@ class GemmTest {
     }
 
     /**
-     * Sizes chosen to reach every path: tiny products (plain loops), few rows (B read in place), a transposed A
-     * (a dense layer's weight gradient, X^T dY: whole panels packed a column in one vector), ragged edges
+     * Sizes chosen to reach every path: tiny products (plain loops), few rows (B read in place), a dense layer's
+     * products (X W, and X^T dY: whole panels of a transposed A packed a column in one vector), ragged edges
      * (sizes that are not multiples of the tile or the vector), several blocks of k, of rows and of columns
      * ({@code k > KC}, {@code m > MC}, {@code n > NC}), and the split over the cores by columns and by rows.
      */
@@ -67,6 +67,8 @@ class GemmTest {
         "13, 2100, 20, false, true, true, true",
         "30, 2060, 9, false, false, false, false",
         "20, 2070, 30, false, false, true, false",
+        "64, 50, 784, false, false, false, true",
+        "70, 100, 50, false, false, true, false",
         "784, 50, 64, true, false, false, true",
         "150, 37, 1030, true, false, true, false",
         "21, 32, 40, true, true, false, false",
