@@ -475,13 +475,21 @@ public class Net implements Module {
         build();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
-            if (i + 1 < layers.size() && layer.kind().equals("relu") && layers.get(i + 1).kind().equals("pool")) {
+            if (i + 1 < layers.size() && isRelu(layer) && isMaxPool(layers.get(i + 1))) {
                 x = layer.forward(layers.get(++i).forward(x));   // the max pooling first (see above)
             } else {
                 x = layer.forward(x);
             }
         }
         return x;
+    }
+
+    private static boolean isRelu(Layer layer) {
+        return layer instanceof Activation && layer.kind().equals("relu");
+    }
+
+    private static boolean isMaxPool(Layer layer) {
+        return layer instanceof Pool && layer.kind().equals("pool");
     }
 
     /**
