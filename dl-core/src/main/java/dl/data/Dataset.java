@@ -288,9 +288,12 @@ public final class Dataset {
     /** A batch of the examples at {@code indices}: inputs {@code [b, ...shape]} and targets. */
     public Batch batch(int[] indices) {
         Tensor x = Tensor.ofRows(inputs, indices, inputShape);
-        int[] l = labels == null ? null : new int[indices.length];
-        for (int i = 0; l != null && i < l.length; i++) {
-            l[i] = labels[indices[i]];
+        int[] l = null;
+        if (labels != null) {
+            l = new int[indices.length];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = labels[indices[i]];
+            }
         }
         if (targets != null) {
             return new Batch(x, Tensor.of(targetRows(indices), indices.length, targetSize), l);
