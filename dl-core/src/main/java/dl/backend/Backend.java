@@ -12,7 +12,7 @@ package dl.backend;
  *   reductions    reduce (ReduceOp over one axis: sum max argmax), softmax and log-softmax of rows
  *   linear        matmul (a batch of products, either side transposed, accumulating or not)
  *   images, NCHW  conv2d, conv2dBackwardInput, conv2dBackwardWeight, maxPool, maxPoolBackward, avgPool,
- *                 avgPoolBackward
+ *                 avgPoolBackward; optionally conv2dMaxPool (the two computed together)
  * </pre>
  * All tensors are dense and row-major (the last axis varies fastest). Kernels take storages, sizes and op codes,
  * never lambdas and never tensors, so that a GPU can implement the same list; {@code ReferenceBackend} is the
@@ -122,6 +122,19 @@ public interface Backend {
      * gradient {@code db[f] = sum over the batch and the positions of dy[., f, ., .]}, while {@code dy} is at hand.
      */
     void conv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, Storage db, ConvGeometry g);
+
+    /**
+     * {@link #conv2d} followed by {@link #maxPool} of its output ({@code pool} is that pooling's geometry): the numbers
+     * of the two, into {@code y} and {@code argmax}, without keeping the convolution's output. A backend may compute
+     * the two together; by default it runs one after the other. Returns what {@link #conv2d} keeps.
+     */
+    default Storage conv2dMaxPool(Storage x, Storage w, Storage bias, Storage y, Storage argmax, ConvGeometry g,
+                                  PoolGeometry pool, boolean forWeightGradient) {
+        Storage convolved = allocateForOverwrite(g.batch() * g.filters() * g.outHeight() * g.outWidth());
+        Storage kept = conv2d(x, w, bias, convolved, g, forWeightGradient);
+        maxPool(convolved, y, argmax, pool);
+        return kept;
+    }
 
     /** Max over each window; {@code argmax} receives the flat index (within the image plane) of each winner. */
     void maxPool(Storage x, Storage y, Storage argmax, PoolGeometry g);

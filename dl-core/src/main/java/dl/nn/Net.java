@@ -462,6 +462,10 @@ public class Net implements Module {
      * 0, so {@code relu(max(a, b)) = max(relu(a), relu(b))}, and wherever the gradient is not 0 both orders pick
      * the same winner of the window. After the pooling, ReLU has a quarter of the numbers to go through (2x2 windows),
      * forward and backward: less memory to read and write, on the largest feature maps of a CNN.
+     *
+     * <p>A {@code conv()} followed by a max {@code pool()} (with or without that ReLU between them) runs as one op,
+     * {@link Tensor#conv2dMaxPool}, with the same numbers: the convolution's output, which only the pooling reads, is
+     * then not kept in memory.
      */
     @Override
     public Tensor forward(Tensor x) {
@@ -474,9 +478,16 @@ public class Net implements Module {
         }
         build();
         for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            if (i + 1 < layers.size() && isRelu(layer) && isMaxPool(layers.get(i + 1))) {
-                x = layer.forward(layers.get(++i).forward(x));   // the max pooling first (see above)
+            Layer layer = layers.get(i), next = layerAt(i + 1), afterNext = layerAt(i + 2);
+            if (layer instanceof Conv conv && isMaxPool(next)) {
+                x = conv.forwardThenMaxPool(x, (Pool) next);
+                i++;
+            } else if (layer instanceof Conv conv && isRelu(next) && isMaxPool(afterNext)) {
+                x = next.forward(conv.forwardThenMaxPool(x, (Pool) afterNext));   // the max pooling first
+                i += 2;
+            } else if (isRelu(layer) && isMaxPool(next)) {
+                x = layer.forward(next.forward(x));   // the max pooling first
+                i++;
             } else {
                 x = layer.forward(x);
             }
@@ -484,12 +495,17 @@ public class Net implements Module {
         return x;
     }
 
+    /** Layer {@code i}, or null past the last. */
+    private Layer layerAt(int i) {
+        return i < layers.size() ? layers.get(i) : null;
+    }
+
     private static boolean isRelu(Layer layer) {
         return layer instanceof Activation && layer.kind().equals("relu");
     }
 
     private static boolean isMaxPool(Layer layer) {
-        return layer instanceof Pool && layer.kind().equals("pool");
+        return layer instanceof Pool pool && pool.isMax();
     }
 
     /**

@@ -819,6 +819,15 @@ public final class Tensor {
         return Conv2d.apply(this, weight, bias, stride, padding);
     }
 
+    /**
+     * {@code conv2d(weight, bias, stride, padding).maxPool2d(poolKernel, poolStride, poolPadding)} as one op, with
+     * the same numbers and gradients, without the convolution's output in memory; see {@link Conv2d}.
+     */
+    public Tensor conv2dMaxPool(Tensor weight, Tensor bias, int stride, int padding,
+                                int poolKernel, int poolStride, int poolPadding) {
+        return Conv2d.applyThenMaxPool(this, weight, bias, stride, padding, poolKernel, poolStride, poolPadding);
+    }
+
     /** Max over {@code kernel x kernel} windows moved by {@code stride}; see {@link MaxPool2d}. */
     public Tensor maxPool2d(int kernel, int stride, int padding) {
         return MaxPool2d.apply(this, kernel, stride, padding);

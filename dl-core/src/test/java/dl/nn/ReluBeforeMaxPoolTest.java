@@ -12,8 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Net#forward} runs a ReLU that comes right before a max pooling after the pooling, and gives the numbers of
- * the layers run in the order they were declared: the same outputs and the same gradients, to the last bit.
+ * {@link Net#forward} runs a ReLU that comes right before a max pooling after the pooling, and a convolution and the
+ * max pooling after it as one op, and gives the numbers of the layers run one by one in the order they were declared:
+ * the same outputs and the same gradients, to the last bit.
  */
 class ReluBeforeMaxPoolTest {
 
@@ -28,6 +29,15 @@ class ReluBeforeMaxPoolTest {
     void otherPoolingsAndActivationsKeepTheirOrder() {
         assertEquals("avgpool2d", net(input(1, 4, 4)).relu().avgPool(2).forward(anInput()).creator().name());
         assertEquals("maxpool2d", net(input(1, 4, 4)).tanh().pool(2).forward(anInput()).creator().name());
+    }
+
+    @Test
+    void aConvolutionAndItsMaxPoolingAreOneOp() {
+        Tensor y = net(input(1, 4, 4)).conv(3, 2).pad(1).relu().pool(2).forward(anInput());
+        assertEquals("relu", y.creator().name());
+        assertEquals("conv2d+maxpool2d", y.creator().inputs()[0].creator().name());
+        assertEquals("conv2d+maxpool2d", net(input(1, 4, 4)).conv(3, 2).pool(2).forward(anInput()).creator().name());
+        assertEquals("avgpool2d", net(input(1, 4, 4)).conv(3, 2).avgPool(2).forward(anInput()).creator().name());
     }
 
     /** One 4x4 image whose gradient is wanted, so that the ops are recorded. */

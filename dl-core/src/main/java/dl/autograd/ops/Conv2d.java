@@ -3,6 +3,7 @@ package dl.autograd.ops;
 import dl.autograd.NoGrad;
 import dl.autograd.Op;
 import dl.backend.ConvGeometry;
+import dl.backend.PoolGeometry;
 import dl.backend.Storage;
 import dl.tensor.Shapes;
 import dl.tensor.Tensor;
@@ -18,6 +19,10 @@ import java.util.List;
  * {@code OH = floor((H + 2p - kh) / s) + 1}. Backward: {@code dL/dx} is the "full" correlation of {@code dL/dy}
  * with the flipped filters, {@code dL/dw[f, c, u, v] = sum_n,i,j dL/dy[n, f, i, j] x[n, c, s*i + u - p, s*j + v - p]},
  * {@code dL/db[f] = sum_n,i,j dL/dy[n, f, i, j]}.
+ *
+ * <p>{@link #applyThenMaxPool} is this op with a max pooling of its output ({@link MaxPool2d}) in the same op: the
+ * numbers and gradients of the two ops, without the convolution's output kept in memory, which in a CNN's first
+ * layers is the largest array of the step. Backward, {@code dL/dy} first goes through the pooling.
  */
 public final class Conv2d extends Op {
 
@@ -25,29 +30,61 @@ public final class Conv2d extends Op {
     private final Tensor w;
     private final Tensor b;
     private final ConvGeometry g;
+    /** The max pooling computed with the convolution, or null. */
+    private final PoolGeometry pool;
+    /** Each pooled number's winner, when there is a pooling. */
+    private Tensor argmax;
     /** What the backend kept from the forward pass for the weight gradient (the CPU: the images), or null. */
     private Storage kept;
 
-    private Conv2d(Tensor x, Tensor w, Tensor b, ConvGeometry g) {
+    private Conv2d(Tensor x, Tensor w, Tensor b, ConvGeometry g, PoolGeometry pool) {
         this.x = x;
         this.w = w;
         this.b = b;
         this.g = g;
+        this.pool = pool;
     }
 
     /** {@code bias}: {@code [F]}, one number per filter, or null for none. */
     public static Tensor apply(Tensor x, Tensor w, Tensor bias, int stride, int padding) {
+        ConvGeometry g = checked(x, w, bias, stride, padding);
+        Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
+        Conv2d op = new Conv2d(x, w, bias, g, null);
+        op.kept = x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g,
+                w.isGradRequired() && !NoGrad.isActive());
+        return op.recordWith(y);
+    }
+
+    /**
+     * {@code maxPool2d(conv2d(x, w, bias, stride, padding), poolKernel, poolStride, poolPadding)} as one op: the same
+     * numbers and gradients.
+     */
+    public static Tensor applyThenMaxPool(Tensor x, Tensor w, Tensor bias, int stride, int padding,
+                                          int poolKernel, int poolStride, int poolPadding) {
+        ConvGeometry g = checked(x, w, bias, stride, padding);
+        PoolGeometry pool = AvgPool2d.geometry("maxPool2d", new int[] {g.batch(), g.filters(), g.outHeight(),
+                g.outWidth()}, poolKernel, poolStride, poolPadding);
+        int[] pooled = {g.batch(), g.filters(), pool.outHeight(), pool.outWidth()};
+        Tensor y = Tensor.output(x.backend(), pooled);
+        Conv2d op = new Conv2d(x, w, bias, g, pool);
+        op.argmax = Tensor.output(x.backend(), pooled);
+        op.kept = x.backend().conv2dMaxPool(x.storage(), w.storage(), bias == null ? null : bias.storage(),
+                y.storage(), op.argmax.storage(), g, pool, w.isGradRequired() && !NoGrad.isActive());
+        return op.recordWith(y);
+    }
+
+    private Tensor recordWith(Tensor y) {
+        return b == null ? record(y, x, w) : record(y, x, w, b);
+    }
+
+    private static ConvGeometry checked(Tensor x, Tensor w, Tensor bias, int stride, int padding) {
         ConvGeometry g = geometry(x.shape(), w.shape(), stride, padding);
         if (bias != null && (bias.shape().length != 1 || bias.shape()[0] != g.filters())) {
             throw new IllegalArgumentException("conv2d: bias " + Shapes.str(bias.shape()) + " for " + g.filters()
                     + " filters: the bias needs one number per filter, shape [" + g.filters() + "]");
         }
         sameDevice("conv2d", x, w, bias);
-        Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
-        Conv2d op = new Conv2d(x, w, bias, g);
-        op.kept = x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g,
-                w.isGradRequired() && !NoGrad.isActive());
-        return bias == null ? op.record(y, x, w) : op.record(y, x, w, bias);
+        return g;
     }
 
     private static ConvGeometry geometry(int[] xs, int[] ws, int stride, int padding) {
@@ -91,7 +128,17 @@ public final class Conv2d extends Op {
     }
 
     @Override
+    public String name() {
+        return pool == null ? "conv2d" : "conv2d+maxpool2d";
+    }
+
+    @Override
     protected Tensor[] backward(Tensor dy) {
+        if (pool != null) {   // through the pooling first: each number of dy to the winner of its window
+            Tensor convolved = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
+            x.backend().maxPoolBackward(dy.storage(), argmax.storage(), convolved.storage(), pool);
+            dy = convolved;
+        }
         Tensor dx = null, dw = null, db = null;
         boolean biasGradient = b != null && b.isGradRequired();
         if (x.isGradRequired()) {

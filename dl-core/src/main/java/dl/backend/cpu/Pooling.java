@@ -74,17 +74,28 @@ final class Pooling {
      * branches that random activations mispredict half the time.) A row too short for a vector goes the scalar way.
      */
     private static void maxTwoByTwo(float[] x, float[] y, float[] argmax, PoolGeometry g, int plane) {
-        int width = g.width(), outH = g.outHeight(), outW = g.outWidth(), h = HALF.length();
-        int in = plane * g.height() * width, out = plane * outH * outW;
+        int planeOut = g.outHeight() * g.outWidth();
+        maxTwoByTwo(x, plane * g.height() * g.width(), g.width(), g.width(), y, argmax, plane * planeOut,
+                g.outHeight(), g.outWidth());
+    }
+
+    /**
+     * 2x2 windows of the plane at {@code x[in]}, whose rows lie {@code stride} apart, into the {@code outH x outW}
+     * plane at {@code y[out]}; {@code argmax} counts cells on rows {@code width} long (a convolution's computed rows
+     * are longer than its output's: see {@link ShiftedConvolution}).
+     */
+    static void maxTwoByTwo(float[] x, int in, int stride, int width, float[] y, float[] argmax, int out,
+                            int outH, int outW) {
+        int h = HALF.length();
         for (int oh = 0; oh < outH; oh++, out += outW) {
-            int top = 2 * oh * width;
+            int top = in + 2 * oh * stride, cell = 2 * oh * width;
             if (outW < h) {
-                maxTwoByTwo(x, in, top, width, y, argmax, out, 0, outW);
+                maxTwoByTwo(x, top, stride, cell, width, y, argmax, out, outW);
                 continue;
             }
             for (int ow = 0; ; ow += h) {
                 int at = Math.min(ow, outW - h);   // the last vector overlaps the one before: same numbers again
-                maxOfWindows(x, in, top + 2 * at, width, y, argmax, out + at);
+                maxOfWindows(x, top + 2 * at, stride, cell + 2 * at, width, y, argmax, out + at);
                 if (at == outW - h) {
                     break;
                 }
@@ -92,10 +103,14 @@ final class Pooling {
         }
     }
 
-    /** {@link #HALF} windows side by side from {@code x[in + cell]}, their top-left cell's index {@code cell}. */
-    private static void maxOfWindows(float[] x, int in, int cell, int width, float[] y, float[] argmax, int out) {
-        FloatVector top = FloatVector.fromArray(S, x, in + cell);
-        FloatVector bottom = FloatVector.fromArray(S, x, in + cell + width);
+    /**
+     * {@link #HALF} windows side by side from {@code x[at]} (the next row {@code stride} further), their top-left
+     * cell's index {@code cell} on rows {@code width} long.
+     */
+    private static void maxOfWindows(float[] x, int at, int stride, int cell, int width, float[] y, float[] argmax,
+                                     int out) {
+        FloatVector top = FloatVector.fromArray(S, x, at);
+        FloatVector bottom = FloatVector.fromArray(S, x, at + stride);
         FloatVector a = top.rearrange(LEFT), b = top.rearrange(RIGHT);
         FloatVector c = bottom.rearrange(LEFT), d = bottom.rearrange(RIGHT);
         FloatVector index = TWICE_IOTA.add(cell);
@@ -107,14 +122,13 @@ final class Pooling {
                 .reinterpretShape(HALF, 0)).intoArray(argmax, out);
     }
 
-    /** Windows {@code from .. to-1} of an output row, one at a time. */
-    private static void maxTwoByTwo(float[] x, int in, int top, int width, float[] y, float[] argmax, int out,
-                                    int from, int to) {
-        int bottom = top + width;
-        for (int ow = from; ow < to; ow++) {
-            int i = top + 2 * ow, j = bottom + 2 * ow;
-            float a = x[in + i], b = x[in + i + 1], c = x[in + j], d = x[in + j + 1];
-            int upper = b > a ? i + 1 : i, lower = d > c ? j + 1 : j;
+    /** The first {@code count} windows of an output row, one at a time (the arguments of {@link #maxOfWindows}). */
+    private static void maxTwoByTwo(float[] x, int at, int stride, int cell, int width, float[] y, float[] argmax,
+                                    int out, int count) {
+        for (int ow = 0; ow < count; ow++) {
+            int i = at + 2 * ow, j = i + stride, upperCell = cell + 2 * ow, lowerCell = upperCell + width;
+            float a = x[i], b = x[i + 1], c = x[j], d = x[j + 1];
+            int upper = b > a ? upperCell + 1 : upperCell, lower = d > c ? lowerCell + 1 : lowerCell;
             float upperMax = Math.max(a, b), lowerMax = Math.max(c, d);
             y[out + ow] = Math.max(upperMax, lowerMax);
             argmax[out + ow] = lowerMax > upperMax ? lower : upper;

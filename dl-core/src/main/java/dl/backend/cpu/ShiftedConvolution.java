@@ -124,6 +124,20 @@ final class ShiftedConvolution {
             }
         }
 
+        /**
+         * Adds {@code bias} to the computed rows (in place, as {@link #crop} adds it) and pools them into {@code out},
+         * 2x2 windows of stride 2, the winners into {@code argmax}: their indices on the output's width, as
+         * {@link Pooling#max} gives them.
+         */
+        void pool(float[] computed, int rows, float[] bias, float[] out, float[] argmax, int outOff) {
+            int pooledHeight = outHeight / 2, pooledWidth = outWidth / 2;
+            for (int r = 0; r < rows; r++) {
+                addInPlace(computed, r * columns, positions, bias == null ? 0f : bias[r]);
+                Pooling.maxTwoByTwo(computed, r * columns, paddedWidth, outWidth, out, argmax,
+                        outOff + r * pooledHeight * pooledWidth, pooledHeight, pooledWidth);
+            }
+        }
+
         /** Spreads {@code rows} planes of outputs ({@code OH x OW}) onto the padded width, zeros elsewhere. */
         void spread(float[] dy, int dyOff, int rows, float[] out, int rowLength) {
             Arrays.fill(out, 0, rows * rowLength, 0f);
@@ -184,6 +198,17 @@ final class ShiftedConvolution {
         }
     }
 
+    /** {@code a[from + i] += add} for {@code i < length}. */
+    private static void addInPlace(float[] a, int from, int length, float add) {
+        int i = 0;
+        for (; i <= length - ROW.length(); i += ROW.length()) {
+            FloatVector.fromArray(ROW, a, from + i).add(add).intoArray(a, from + i);
+        }
+        for (; i < length; i++) {
+            a[from + i] += add;
+        }
+    }
+
     /** The layout of the input images of a forward pass. */
     private static Layout forward(ConvGeometry g) {
         return new Layout(g.channels(), g.height(), g.width(), g.padding(), g.padding(), g.kernelH(), g.kernelW());
@@ -198,7 +223,22 @@ final class ShiftedConvolution {
         int f = g.filters(), k = layout.taps.length;
         float[] filters = scratch(FILTERS, Gemm.roundUp(f, MR) * k);
         GemmPacking.packA(false, w, 0, k, 0, f, 0, k, filters);
-        correlate(g.batch(), x, layout, filters, f, bias, y, kept, f * layout.outHeight * layout.outWidth);
+        correlate(g.batch(), x, layout, filters, f, bias, y, null, kept, f * layout.outHeight * layout.outWidth);
+    }
+
+    /**
+     * {@link #forward} followed by max pooling, 2x2 windows of stride 2: {@code y} receives the pooled planes and
+     * {@code argmax} their winners, as {@link Pooling#max} would from the convolution's output. That output is never
+     * written out whole: each image's rows are pooled as soon as they are computed, while they are in the cache.
+     */
+    static void forwardMaxPool(float[] x, float[] w, float[] bias, float[] y, float[] argmax, float[] kept,
+                               ConvGeometry g) {
+        Layout layout = forward(g);
+        int f = g.filters(), k = layout.taps.length;
+        float[] filters = scratch(FILTERS, Gemm.roundUp(f, MR) * k);
+        GemmPacking.packA(false, w, 0, k, 0, f, 0, k, filters);
+        correlate(g.batch(), x, layout, filters, f, bias, y, argmax, kept,
+                f * (layout.outHeight / 2) * (layout.outWidth / 2));
     }
 
     /** {@code dx}: overwrites it. */
@@ -218,16 +258,16 @@ final class ShiftedConvolution {
         }
         float[] filters = scratch(FILTERS, Gemm.roundUp(c, MR) * k);
         GemmPacking.packA(false, turned, 0, k, 0, c, 0, k, filters);
-        correlate(g.batch(), dy, layout, filters, c, null, dx, null, c * g.height() * g.width());
+        correlate(g.batch(), dy, layout, filters, c, null, dx, null, null, c * g.height() * g.width());
     }
 
     /**
      * The packed {@code filters} (its {@code rows} rows in panels of {@code MR}) times each padded image of
-     * {@code x}, cropped into {@code out} (plus {@code bias}). Images are spread over the cores; a batch smaller
-     * than the cores splits each image's columns instead.
+     * {@code x}, cropped into {@code out} (plus {@code bias}), or pooled when there is an {@code argmax} to fill.
+     * Images are spread over the cores; a batch smaller than the cores splits each image's columns instead.
      */
     private static void correlate(int batch, float[] x, Layout layout, float[] filters, int rows, float[] bias,
-                                  float[] out, float[] kept, int outSize) {
+                                  float[] out, float[] argmax, float[] kept, int outSize) {
         int tiles = layout.columns / NR;
         if (batch >= Parallel.CORES) {
             int cores = Parallel.CORES;
@@ -236,7 +276,7 @@ final class ShiftedConvolution {
                 for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                     Padded image = pad(x, kept, n, layout, spare);
                     multiply(layout, filters, rows, image.data(), image.offset(), computed, 0, tiles);
-                    layout.crop(computed, rows, bias, out, n * outSize);
+                    copyOut(layout, computed, rows, bias, out, argmax, n * outSize);
                 }
             });
             return;
@@ -247,7 +287,17 @@ final class ShiftedConvolution {
             int parts = Math.min(tiles, Parallel.CORES);
             Parallel.forEach(parts, part -> multiply(layout, filters, rows, image.data(), image.offset(), computed,
                     tiles * part / parts, tiles * (part + 1) / parts));
-            layout.crop(computed, rows, bias, out, n * outSize);
+            copyOut(layout, computed, rows, bias, out, argmax, n * outSize);
+        }
+    }
+
+    /** An image's computed rows into {@code out}: cropped, or pooled when there is an {@code argmax} to fill. */
+    private static void copyOut(Layout layout, float[] computed, int rows, float[] bias, float[] out, float[] argmax,
+                                int outOff) {
+        if (argmax == null) {
+            layout.crop(computed, rows, bias, out, outOff);
+        } else {
+            layout.pool(computed, rows, bias, out, argmax, outOff);
         }
     }
 

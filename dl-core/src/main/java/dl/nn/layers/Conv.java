@@ -112,6 +112,17 @@ public final class Conv extends Layer {
         return x.conv2d(weight, bias, stride, pad());
     }
 
+    /**
+     * {@code pool.forward(forward(x))} for a max {@code pool}, computed as one op: the same numbers, without this
+     * layer's output in memory (see {@link Tensor#conv2dMaxPool}).
+     */
+    public Tensor forwardThenMaxPool(Tensor x, Pool pool) {
+        if (!pool.isMax()) {
+            throw new IllegalArgumentException("forwardThenMaxPool: " + pool + " is not a max pooling");
+        }
+        return x.conv2dMaxPool(weight, bias, stride, pad(), pool.window(), pool.stride(), pool.padding());
+    }
+
     @Override
     public Map<String, Tensor> parameters() {
         return named("weight", weight, "bias", bias);

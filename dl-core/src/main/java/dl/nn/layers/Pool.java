@@ -40,6 +40,23 @@ public final class Pool extends Layer {
         this.padding = p;
     }
 
+    /** Whether it takes the maximum of each window (else their mean). */
+    public boolean isMax() {
+        return max;
+    }
+
+    int window() {
+        return kernel;
+    }
+
+    int stride() {
+        return stride;
+    }
+
+    int padding() {
+        return padding;
+    }
+
     @Override
     public String kind() {
         return max ? "pool" : "avgPool";
