@@ -12,7 +12,7 @@ package dl.backend;
  *   reductions    reduce (ReduceOp over one axis: sum max argmax), softmax and log-softmax of rows
  *   linear        matmul (a batch of products, either side transposed, accumulating or not)
  *   images, NCHW  conv2d, conv2dBackwardInput, conv2dBackwardWeight, maxPool, maxPoolBackward, avgPool,
- *                 avgPoolBackward; optionally conv2dMaxPool (the two computed together)
+ *                 avgPoolBackward; optionally conv2dMaxPool and conv2dMaxPoolBackwardWeight (the two together)
  * </pre>
  * All tensors are dense and row-major (the last axis varies fastest). Kernels take storages, sizes and op codes,
  * never lambdas and never tensors, so that a GPU can implement the same list; {@code ReferenceBackend} is the
@@ -134,6 +134,18 @@ public interface Backend {
         Storage kept = conv2d(x, w, bias, convolved, g, forWeightGradient);
         maxPool(convolved, y, argmax, pool);
         return kept;
+    }
+
+    /**
+     * {@link #conv2dBackwardWeight} of a {@link #conv2dMaxPool}, given the pooled {@code dy} and its {@code argmax}:
+     * what the convolution's input needs no gradient (a first layer). By default {@link #maxPoolBackward} first
+     * routes {@code dy} to the winners, into a gradient of the whole convolution's output.
+     */
+    default void conv2dMaxPoolBackwardWeight(Storage x, Storage kept, Storage dy, Storage argmax, Storage dw,
+                                             Storage db, ConvGeometry g, PoolGeometry pool) {
+        Storage convolved = allocateForOverwrite(g.batch() * g.filters() * g.outHeight() * g.outWidth());
+        maxPoolBackward(dy, argmax, convolved, pool);
+        conv2dBackwardWeight(x, kept, convolved, dw, db, g);
     }
 
     /** Max over each window; {@code argmax} receives the flat index (within the image plane) of each winner. */

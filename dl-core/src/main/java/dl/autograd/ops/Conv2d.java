@@ -134,13 +134,20 @@ public final class Conv2d extends Op {
 
     @Override
     protected Tensor[] backward(Tensor dy) {
+        boolean biasGradient = b != null && b.isGradRequired();
+        if (pool != null && !x.isGradRequired() && w.isGradRequired()) {   // a first layer: dw from the pooled dy
+            Tensor dw = Tensor.output(x.backend(), w.shape());
+            Tensor db = biasGradient ? Tensor.output(x.backend(), g.filters()) : null;
+            x.backend().conv2dMaxPoolBackwardWeight(x.storage(), kept, dy.storage(), argmax.storage(), dw.storage(),
+                    db == null ? null : db.storage(), g, pool);
+            return b == null ? new Tensor[] {null, dw} : new Tensor[] {null, dw, db};
+        }
         if (pool != null) {   // through the pooling first: each number of dy to the winner of its window
             Tensor convolved = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
             x.backend().maxPoolBackward(dy.storage(), argmax.storage(), convolved.storage(), pool);
             dy = convolved;
         }
         Tensor dx = null, dw = null, db = null;
-        boolean biasGradient = b != null && b.isGradRequired();
         if (x.isGradRequired()) {
             dx = Tensor.output(x.backend(), x.shape());
             x.backend().conv2dBackwardInput(dy.storage(), w.storage(), dx.storage(), g);

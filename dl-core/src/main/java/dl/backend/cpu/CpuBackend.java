@@ -156,6 +156,18 @@ public final class CpuBackend implements Backend {
         return kept;
     }
 
+    /** Each image's gradient is routed to its windows' winners when it is used, where the convolution is shifted. */
+    @Override
+    public void conv2dMaxPoolBackwardWeight(Storage x, Storage kept, Storage dy, Storage argmax, Storage dw,
+                                            Storage db, ConvGeometry g, PoolGeometry pool) {
+        if (!ShiftedConvolution.applies(g)) {
+            Backend.super.conv2dMaxPoolBackwardWeight(x, kept, dy, argmax, dw, db, g, pool);
+            return;
+        }
+        ShiftedConvolution.backwardWeightFromPooled(data(x), kept == null ? null : data(kept), data(dy),
+                data(argmax), pool.outHeight() * pool.outWidth(), data(dw), db == null ? null : data(db), g);
+    }
+
     @Override
     public void conv2dBackwardInput(Storage dy, Storage w, Storage dx, ConvGeometry g) {
         Convolution.backwardInput(data(dy), data(w), data(dx), g);

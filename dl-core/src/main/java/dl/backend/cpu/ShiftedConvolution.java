@@ -36,7 +36,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class ShiftedConvolution {
 
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
     /**
      * Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long), or the
      * machine's width where every vector must have it ({@link Gemm#ONE_WIDTH}).
@@ -46,7 +46,7 @@ final class ShiftedConvolution {
     private static final VectorSpecies<Float> GATHER = FloatVector.SPECIES_PREFERRED;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
     private static final int FEW_TAPS = 32;
-    private static final int PADDED = 0, OUT = 1, FILTERS = 2, TURNED = 3;
+    private static final int PADDED = 0, OUT = 1, FILTERS = 2, TURNED = 3, UNPOOLED = 4;
 
     private ShiftedConvolution() {
     }
@@ -274,7 +274,7 @@ final class ShiftedConvolution {
             Parallel.forEach(cores, t -> {   // a run of images on each core, with this core's scratch arrays
                 float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns), spare = spare(kept, layout);
                 for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                    Padded image = pad(x, kept, n, layout, spare);
+                    At image = pad(x, kept, n, layout, spare);
                     multiply(layout, filters, rows, image.data(), image.offset(), computed, 0, tiles);
                     copyOut(layout, computed, rows, bias, out, argmax, n * outSize);
                 }
@@ -283,7 +283,7 @@ final class ShiftedConvolution {
         }
         float[] computed = scratch(OUT, Gemm.roundUp(rows, MR) * layout.columns), spare = spare(kept, layout);
         for (int n = 0; n < batch; n++) {
-            Padded image = pad(x, kept, n, layout, spare);
+            At image = pad(x, kept, n, layout, spare);
             int parts = Math.min(tiles, Parallel.CORES);
             Parallel.forEach(parts, part -> multiply(layout, filters, rows, image.data(), image.offset(), computed,
                     tiles * part / parts, tiles * (part + 1) / parts));
@@ -325,9 +325,49 @@ final class ShiftedConvolution {
      * ({@link ConvWeightKernel}).
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
+        backwardWeight(x, kept, new OutputGradient(dy, null, 0), dw, db, g);
+    }
+
+    /**
+     * {@link #backwardWeight} given the gradient of the max pooling that followed the convolution: {@code dy} and
+     * {@code argmax} are the pooled ones ({@code pooledSize} numbers a plane). Each image's gradient is routed to the
+     * winners of its windows just before it is used, while it fits in the cache, not the whole batch's at once.
+     */
+    static void backwardWeightFromPooled(float[] x, float[] kept, float[] dy, float[] argmax, int pooledSize,
+                                         float[] dw, float[] db, ConvGeometry g) {
+        backwardWeight(x, kept, new OutputGradient(dy, argmax, pooledSize), dw, db, g);
+    }
+
+    /**
+     * The gradient of the convolution's output, {@code dy}, or the pooled gradient {@code dy} and its winners
+     * {@code argmax} ({@code pooledSize} numbers a plane) when a max pooling followed.
+     */
+    private record OutputGradient(float[] dy, float[] argmax, int pooledSize) {
+
+        /**
+         * Image {@code n}'s gradient, {@code planes} planes of {@code planeSize}: where it lies in {@code dy}, or
+         * routed from the pooled one into this thread's scratch array, as {@link Pooling#maxBackward} routes it.
+         */
+        At image(int n, int planes, int planeSize) {
+            if (argmax == null) {
+                return new At(dy, n * planes * planeSize);
+            }
+            float[] out = scratch(UNPOOLED, planes * planeSize);
+            Arrays.fill(out, 0, planes * planeSize, 0f);
+            for (int p = 0, o = n * planes * pooledSize; p < planes; p++) {
+                for (int end = o + pooledSize; o < end; o++) {
+                    out[p * planeSize + (int) argmax[o]] += dy[o];
+                }
+            }
+            return new At(out, 0);
+        }
+    }
+
+    private static void backwardWeight(float[] x, float[] kept, OutputGradient dy, float[] dw, float[] db,
+                                       ConvGeometry g) {
         Layout layout = forward(g);
         int f = g.filters(), k = layout.taps.length, batch = g.batch(), cols = Gemm.roundUp(f, NR);
-        int outSize = f * layout.outHeight * layout.outWidth;
+        int planeSize = layout.outHeight * layout.outWidth;
         if (k < FEW_TAPS) {
             backwardWeightAsDots(x, kept, dy, dw, db, g, layout);
             return;
@@ -342,9 +382,9 @@ final class ShiftedConvolution {
             float[] sum = new float[taps.length * cols], turned = scratch(TURNED, layout.positions * cols);
             float[] spare = spare(kept, layout);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                Padded image = padded(x, kept, n, layout, spare);
-                layout.turn(dy, n * outSize, f, turned, cols);
-                PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
+                At image = padded(x, kept, n, layout, spare), gradient = dy.image(n, f, planeSize);
+                layout.turn(gradient.data(), gradient.offset(), f, turned, cols);
+                PlaneSums.add(gradient.data(), gradient.offset(), f, planeSize, biasShares[t]);
                 for (int ir = 0; ir < k; ir += MR) {
                     for (int jr = 0; jr < cols; jr += NR) {
                         GemmKernel.tileFromRows(layout.positions, image.data(), image.offset(), taps, ir,
@@ -366,10 +406,10 @@ final class ShiftedConvolution {
         PlaneSums.write(biasShares, db);
     }
 
-    private static void backwardWeightAsDots(float[] x, float[] kept, float[] dy, float[] dw, float[] db,
+    private static void backwardWeightAsDots(float[] x, float[] kept, OutputGradient dy, float[] dw, float[] db,
                                              ConvGeometry g, Layout layout) {
         int f = g.filters(), k = layout.taps.length, size = f * k, batch = g.batch();
-        int outSize = f * layout.outHeight * layout.outWidth;
+        int planeSize = layout.outHeight * layout.outWidth;
         int rowLength = Gemm.roundUp(layout.positions, Gemm.SPECIES.length());
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
         float[][] shares = new float[cores][];
@@ -378,9 +418,9 @@ final class ShiftedConvolution {
             ConvWeightKernel.Accumulator sum = ConvWeightKernel.accumulator(f, k);
             float[] spread = scratch(TURNED, f * rowLength), spare = spare(kept, layout);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                Padded image = padded(x, kept, n, layout, spare);
-                layout.spread(dy, n * outSize, f, spread, rowLength);
-                PlaneSums.add(dy, n * outSize, f, outSize / f, biasShares[t]);
+                At image = padded(x, kept, n, layout, spare), gradient = dy.image(n, f, planeSize);
+                layout.spread(gradient.data(), gradient.offset(), f, spread, rowLength);
+                PlaneSums.add(gradient.data(), gradient.offset(), f, planeSize, biasShares[t]);
                 sum.addProduct(rowLength, spread, 0, rowLength, image.data(), image.offset(), layout.taps);
             }
             shares[t] = new float[size];   // an array of its own, as in backwardWeight
@@ -396,20 +436,20 @@ final class ShiftedConvolution {
         PlaneSums.write(biasShares, db);
     }
 
-    /** Where a padded image starts. */
-    private record Padded(float[] data, int offset) {
+    /** An array, and where in it an image (padded, or its gradient) starts. */
+    private record At(float[] data, int offset) {
     }
 
     /** Image {@code n} of {@code x} padded now: into {@code kept} if there is one, else into {@code spare}. */
-    private static Padded pad(float[] x, float[] kept, int n, Layout layout, float[] spare) {
-        Padded image = kept != null ? new Padded(kept, n * layout.imageSize) : new Padded(spare, 0);
+    private static At pad(float[] x, float[] kept, int n, Layout layout, float[] spare) {
+        At image = kept != null ? new At(kept, n * layout.imageSize) : new At(spare, 0);
         layout.pad(x, n * layout.planes * layout.height * layout.width, image.data(), image.offset());
         return image;
     }
 
     /** Image {@code n} padded, as the forward pass kept it, or padded again into {@code spare}. */
-    private static Padded padded(float[] x, float[] kept, int n, Layout layout, float[] spare) {
-        return kept != null ? new Padded(kept, n * layout.imageSize) : pad(x, null, n, layout, spare);
+    private static At padded(float[] x, float[] kept, int n, Layout layout, float[] spare) {
+        return kept != null ? new At(kept, n * layout.imageSize) : pad(x, null, n, layout, spare);
     }
 
     /**

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Tensor#conv2dMaxPool} gives, to the last bit, what {@code conv2d(...).maxPool2d(...)} gives: the output, and
- * the gradients of the input, the filters and the bias. The CPU computes the two together where the convolution is
- * shifted (stride 1) and the windows are 2x2 of stride 2; the other cases run the two kernels.
+ * the gradients of the input, the filters and the bias, also when the input needs no gradient (a first layer, whose
+ * weight gradient the CPU takes from the pooled gradient). The CPU computes the two together where the convolution
+ * is shifted (stride 1) and the windows are 2x2 of stride 2; the other cases run the two kernels.
  */
 class ConvThenMaxPoolTest {
 
@@ -84,24 +85,34 @@ class ConvThenMaxPoolTest {
 
     private static void assertSameAsTwoOps(Tensor x, Tensor w, Tensor b, int stride, int padding,
                                            int poolKernel, int poolStride, int poolPadding) {
-        List<int[]> twoOps = run(x, w, b, in -> in[0].conv2d(in[1], in[2], stride, padding)
-                .maxPool2d(poolKernel, poolStride, poolPadding));
-        List<int[]> oneOp = run(x, w, b, in -> in[0].conv2dMaxPool(in[1], in[2], stride, padding,
-                poolKernel, poolStride, poolPadding));
-        String[] what = {"output", "input gradient", "filter gradient", "bias gradient"};
-        for (int i = 0; i < twoOps.size(); i++) {
-            assertArrayEquals(twoOps.get(i), oneOp.get(i), what[i]);
+        for (boolean inputGradient : new boolean[] {true, false}) {
+            List<int[]> twoOps = run(x, w, b, inputGradient, in -> in[0].conv2d(in[1], in[2], stride, padding)
+                    .maxPool2d(poolKernel, poolStride, poolPadding));
+            List<int[]> oneOp = run(x, w, b, inputGradient, in -> in[0].conv2dMaxPool(in[1], in[2], stride, padding,
+                    poolKernel, poolStride, poolPadding));
+            String[] what = {"output", "filter gradient", "bias gradient", "input gradient"};
+            for (int i = 0; i < twoOps.size(); i++) {
+                assertArrayEquals(twoOps.get(i), oneOp.get(i), what[i] + (inputGradient ? "" : ", no input gradient"));
+            }
         }
     }
 
-    /** The output and the gradients (of the loss {@code sum(y * r)}, r fixed) of copies of x, w and b, as bits. */
-    private static List<int[]> run(Tensor x, Tensor w, Tensor b, java.util.function.Function<Tensor[], Tensor> op) {
-        Tensor[] in = {copy(x), copy(w), b == null ? null : copy(b)};
+    /**
+     * The output and the gradients (of the loss {@code sum(y * r)}, r fixed) of copies of w, b and x (of x when
+     * {@code inputGradient}), as bits.
+     */
+    private static List<int[]> run(Tensor x, Tensor w, Tensor b, boolean inputGradient,
+                                   java.util.function.Function<Tensor[], Tensor> op) {
+        Tensor[] in = {Tensor.of(x.toFloatArray(), x.shape()), copy(w), b == null ? null : copy(b)};
+        if (inputGradient) {
+            in[0].requiresGrad();
+        }
         Tensor y = op.apply(in);
         y.mul(Tensor.randn(new Random(12), y.shape())).sum().backward();
-        List<int[]> numbers = new ArrayList<>(List.of(bits(y), bits(in[0].grad()), bits(in[1].grad())));
-        if (b != null) {
-            numbers.add(bits(in[2].grad()));
+        List<int[]> numbers = new ArrayList<>(List.of(bits(y), bits(in[1].grad())));
+        numbers.add(b == null ? new int[0] : bits(in[2].grad()));
+        if (inputGradient) {
+            numbers.add(bits(in[0].grad()));
         }
         return numbers;
     }
