@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>How it is fast (the structure of GotoBLAS and BLIS): C is computed in tiles of {@link #MR} rows by
  * {@link #NR} columns, each held in SIMD registers while a {@link GemmKernel micro-kernel} runs along k with one
- * fused multiply-add per register and step. To feed it from cache, blocks of A (MC x {@link #KC}, MC =
- * {@link #TILES_PER_BLOCK} tiles of rows) and of B ({@link #KC} x {@link #NC}) are first copied ("packed") into the
- * exact order the kernel reads them, with zeros past the edges:
+ * fused multiply-add per register and step. To feed it from cache, blocks of A ({@link #MC} x {@link #KC}) and
+ * of B ({@link #KC} x {@link #NC}) are first copied ("packed") into the exact order the kernel reads them, with
+ * zeros past the edges:
  * <pre>
  *   for each block of NC columns (jc):
  *       for each block of KC steps of k (pc):          pack B[pc.., jc..]    (KC x NC, shared by all rows)
@@ -37,14 +37,6 @@ public final class Gemm {
     static final boolean ONE_WIDTH = Runtime.version().feature() < 25;
     /** Rows of a register tile: 8 with AVX-512's 32 registers, 5 with AVX2's 16 (see {@link GemmKernel}). */
     static final int MR = SPECIES.length() >= 16 ? 8 : 5;
-    /**
-     * Rows of the register tile of a large product ({@link #tileRows}): 12 with AVX-512, whose 24 accumulators need
-     * fewer loads per multiply-add than 8 rows' 16. A second kernel for the JIT to compile, so only for products
-     * big enough to pay for it, which the course's models do not have. With AVX2, {@link #MR}.
-     */
-    static final int MR_LARGE = SPECIES.length() >= 16 ? 12 : MR;
-    /** Multiply-adds on one core from which a product with enough rows takes the tile of {@link #MR_LARGE} rows. */
-    private static final long LARGE = 1L << 28;
     /** Columns of a register tile: two vectors. */
     static final int NR = 2 * SPECIES.length();
     /**
@@ -53,11 +45,8 @@ public final class Gemm {
      * which still feeds the kernel fast enough.
      */
     static final int KC = 1024;
-    /**
-     * Tiles of rows in a packed block of A, kept in L2: with {@code KC} 512 KiB for AVX-512's 8-row tiles, 768 KiB
-     * for its 12-row ones, 320 KiB with AVX2.
-     */
-    static final int TILES_PER_BLOCK = 16;
+    /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 320 KiB with AVX2), kept in L2. */
+    static final int MC = 16 * MR;
     /**
      * Columns of a packed block of B ({@code KC x NC}, 8 MiB), read from L3. The same with AVX2 as with AVX-512:
      * every block of columns packs all of A once more.
@@ -114,28 +103,22 @@ public final class Gemm {
         if ((long) m * n * k <= SMALL) {
             GemmPacking.naive(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else {
-            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate,
-                    tileRows(m, n, k));
+            blocked(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         }
     }
 
-    /** The rows of the register tile for a product on one core: {@link #MR_LARGE} for a large one, else MR. */
-    static int tileRows(int m, int n, int k) {
-        return m >= TILES_PER_BLOCK * MR_LARGE && (long) m * n * k >= LARGE ? MR_LARGE : MR;
-    }
-
-    /** The loops over blocks drawn in the class comment, on this thread, with register tiles of {@code mr} rows. */
-    static void blocked(boolean transA, boolean transB, int m, int n, int k,
-                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                        float[] c, int cOff, int ldc, boolean accumulate, int mr) {
+    /** The loops over blocks drawn in the class comment, on this thread. */
+    private static void blocked(boolean transA, boolean transB, int m, int n, int k,
+                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float[] c, int cOff, int ldc, boolean accumulate) {
         // With few rows, each number of B is used by one or two register tiles only: copying B first would cost
         // as much as the product (convolutions: 6 or 16 filters). Then the kernel reads B's rows where they are.
-        boolean packB = transB || m > 2 * mr;
-        int kMax = Math.min(KC, k), blockRows = TILES_PER_BLOCK * mr;
+        boolean packB = transB || m > 2 * MR;
+        int kMax = Math.min(KC, k);
         float[][] buffers = BUFFERS.get();
-        float[] packedA = buffer(buffers, 0, Math.min(blockRows, roundUp(m, mr)) * kMax);
+        float[] packedA = buffer(buffers, 0, Math.min(MC, roundUp(m, MR)) * kMax);
         float[] packedB = buffer(buffers, 1, packB ? kMax * Math.min(NC, roundUp(n, NR)) : 0);
-        float[] tile = buffer(buffers, 2, mr * NR + kMax * NR);
+        float[] tile = buffer(buffers, 2, MR * NR + kMax * NR);
         int[] inPlace = packB ? null : rowStarts(kMax, ldb);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
@@ -146,10 +129,10 @@ public final class Gemm {
                 }
                 Panels panels = packB ? new Panels(packedB, 0, kc, NR, PACKED_ROWS)
                         : new Panels(b, bOff + pc * ldb + jc, 1, ldb, inPlace);
-                for (int ic = 0; ic < m; ic += blockRows) {
-                    int mc = Math.min(blockRows, m - ic);
-                    GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA, mr);
-                    macroKernel(mr, mc, nc, kc, packedA, panels, c, cOff + ic * ldc + jc, ldc, tile,
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
+                    macroKernel(mc, nc, kc, packedA, panels, c, cOff + ic * ldc + jc, ldc, tile,
                             accumulate || pc > 0);
                 }
             }
@@ -166,10 +149,10 @@ public final class Gemm {
     }
 
     /**
-     * All register tiles ({@code mr} rows) of one packed block of A times one block of B, into C: added to C when
-     * {@code load}, else replacing it.
+     * All register tiles of one packed block of A times one block of B, into C: added to C when {@code load},
+     * else replacing it.
      */
-    private static void macroKernel(int mr, int mc, int nc, int kc, float[] packedA, Panels b,
+    private static void macroKernel(int mc, int nc, int kc, float[] packedA, Panels b,
                                     float[] c, int cOff, int ldc, float[] tile, boolean load) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
@@ -178,17 +161,17 @@ public final class Gemm {
             int[] bRows = b.rows();
             if (cols < NR && b.rowStride() != NR) {   // an unpacked edge: pad its columns with zeros first
                 bArray = tile;
-                bPanel = mr * NR;
+                bPanel = MR * NR;
                 bRows = PACKED_ROWS;
                 GemmPacking.copyEdge(b.array(), b.start() + jr, b.rowStride(), kc, cols, tile, bPanel);
             }
-            for (int ir = 0; ir < mc; ir += mr) {
-                int rows = Math.min(mr, mc - ir);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int rows = Math.min(MR, mc - ir);
                 int at = cOff + ir * ldc + jr;
-                if (rows == mr && cols == NR && !load) {   // a whole tile that replaces C: straight into C
-                    GemmKernel.tile(mr, kc, packedA, ir * kc, bArray, bPanel, bRows, c, at, ldc);
+                if (rows == MR && cols == NR && !load) {   // a whole tile that replaces C: straight into C
+                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, c, at, ldc);
                 } else {                                    // else aside first, then added or cut to size
-                    GemmKernel.tile(mr, kc, packedA, ir * kc, bArray, bPanel, bRows, tile, 0, NR);
+                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, tile, 0, NR);
                     GemmKernel.write(tile, rows, cols, c, at, ldc, load);
                 }
             }

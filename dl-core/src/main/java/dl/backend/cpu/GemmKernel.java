@@ -21,14 +21,13 @@ import jdk.incubator.vector.VectorSpecies;
  * where the filter's tap p reads it (see {@link ShiftedConvolution}).
  *
  * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast: 19 of the 32):
- * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product of the course's models
- * means one kernel for the JIT to compile. A large product takes 12 rows ({@link Gemm#MR_LARGE}: 27 registers),
- * 10 loads for 16 multiply-adds becoming 14 for 24. AVX2 has 16 registers, so its tile has 5 rows (13 registers);
- * 6 rows, the textbook choice, would need 15 and leave the JIT only one to spare. The accumulators are written out
- * one by one so that the JIT keeps each in a register: an array of vectors would live in memory. The loop starts
- * from zero rather than from C, so that it never waits for C to arrive from memory; C is read, if at all, once the
- * sums are made: a tile to be added to C, or cut at C's edges, goes through a scratch tile and {@link #write}, and
- * {@link #tileFromRows} adds its sums to C itself.
+ * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product means one kernel for
+ * the JIT to compile. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice,
+ * would need 15 and leave the JIT only one to spare. The accumulators are written out one by one so that the JIT
+ * keeps each in a register: an array of vectors would live in memory. The loop starts from zero rather than from C,
+ * so that it never waits for C to arrive from memory; C is read, if at all, once the sums are made: a tile to be
+ * added to C, or cut at C's edges, goes through a scratch tile and {@link #write}, and {@link #tileFromRows} adds
+ * its sums to C itself.
  */
 final class GemmKernel {
 
@@ -39,68 +38,16 @@ final class GemmKernel {
     }
 
     /**
-     * {@code out[mr, NR] = A[mr, kc] B[kc, NR]}, written with rows {@code ldo} apart from {@code outOff}: into C
-     * itself, or into a scratch tile that {@link #write} then adds to C. {@code mr} is {@code MR} or
-     * {@link Gemm#MR_LARGE}, and A is packed in panels of as many rows.
+     * {@code out[MR, NR] = A[MR, kc] B[kc, NR]}, written with rows {@code ldo} apart from {@code outOff}: into C
+     * itself, or into a scratch tile that {@link #write} then adds to C.
      */
-    static void tile(int mr, int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out, int outOff,
+    static void tile(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out, int outOff,
                      int ldo) {
-        if (mr == 12) {
-            tile12(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
-        } else if (mr == 8) {
+        if (MR == 8) {
             tile8(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         } else {
             tile5(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         }
-    }
-
-    /** The 12-row tile of a large product, for machines with 32 vector registers. */
-    private static void tile12(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
-                               int outOff, int ldo) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00, c80 = c00, c81 = c00;
-        FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00, cb0 = c00, cb1 = c00;
-        for (int p = 0; p < kc; p++) {
-            int ai = aOff + p * 12, bi = bOff + bRows[p];
-            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
-            x = FloatVector.broadcast(S, a[ai]);      c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ai + 1]);  c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ai + 2]);  c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ai + 3]);  c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ai + 4]);  c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[ai + 5]);  c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, a[ai + 6]);  c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, a[ai + 7]);  c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
-            x = FloatVector.broadcast(S, a[ai + 8]);  c80 = x.fma(b0, c80); c81 = x.fma(b1, c81);
-            x = FloatVector.broadcast(S, a[ai + 9]);  c90 = x.fma(b0, c90); c91 = x.fma(b1, c91);
-            x = FloatVector.broadcast(S, a[ai + 10]); ca0 = x.fma(b0, ca0); ca1 = x.fma(b1, ca1);
-            x = FloatVector.broadcast(S, a[ai + 11]); cb0 = x.fma(b0, cb0); cb1 = x.fma(b1, cb1);
-        }
-        c00.intoArray(out, outOff);
-        c01.intoArray(out, outOff + V);
-        c10.intoArray(out, outOff + ldo);
-        c11.intoArray(out, outOff + ldo + V);
-        c20.intoArray(out, outOff + 2 * ldo);
-        c21.intoArray(out, outOff + 2 * ldo + V);
-        c30.intoArray(out, outOff + 3 * ldo);
-        c31.intoArray(out, outOff + 3 * ldo + V);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + V);
-        c50.intoArray(out, outOff + 5 * ldo);
-        c51.intoArray(out, outOff + 5 * ldo + V);
-        c60.intoArray(out, outOff + 6 * ldo);
-        c61.intoArray(out, outOff + 6 * ldo + V);
-        c70.intoArray(out, outOff + 7 * ldo);
-        c71.intoArray(out, outOff + 7 * ldo + V);
-        c80.intoArray(out, outOff + 8 * ldo);
-        c81.intoArray(out, outOff + 8 * ldo + V);
-        c90.intoArray(out, outOff + 9 * ldo);
-        c91.intoArray(out, outOff + 9 * ldo + V);
-        ca0.intoArray(out, outOff + 10 * ldo);
-        ca1.intoArray(out, outOff + 10 * ldo + V);
-        cb0.intoArray(out, outOff + 11 * ldo);
-        cb1.intoArray(out, outOff + 11 * ldo + V);
     }
 
     /** The 8-row tile, for machines with 32 vector registers. */

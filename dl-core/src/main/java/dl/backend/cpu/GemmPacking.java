@@ -8,8 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of A and B into the order the micro-kernel reads them. A block of A becomes micro-panels of
- * {@code mr} rows (a register tile's, {@code MR} unless said) stored column by column ({@code mr} values of one
- * column of A, then the next column); a block
+ * {@code MR} rows stored column by column ({@code MR} values of one column of A, then the next column); a block
  * of B becomes micro-panels of {@code NR} columns stored row by row. Rows or columns past the matrix are zeros.
  */
 final class GemmPacking {
@@ -20,15 +19,9 @@ final class GemmPacking {
     private GemmPacking() {
     }
 
-    /** Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]} in panels of {@code MR} rows. */
+    /** Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]}. */
     static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed) {
-        packA(transA, a, aOff, lda, ic, mc, pc, kc, packed, MR);
-    }
-
-    /** The same in panels of {@code mr} rows. */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed,
-                      int mr) {
-        packA(transA, a, aOff, lda, ic, mc, pc, kc, packed, mr, !Gemm.ONE_WIDTH);
+        packA(transA, a, aOff, lda, ic, mc, pc, kc, packed, !Gemm.ONE_WIDTH);
     }
 
     /**
@@ -37,27 +30,27 @@ final class GemmPacking {
      * Gemm#ONE_WIDTH}).
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed,
-                      int mr, boolean columnVectors) {
-        for (int ir = 0; ir < mc; ir += mr) {
-            int rows = Math.min(mr, mc - ir), panel = ir * kc;
-            if (rows < mr) {
-                java.util.Arrays.fill(packed, panel, panel + mr * kc, 0f);
+                      boolean columnVectors) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int rows = Math.min(MR, mc - ir), panel = ir * kc;
+            if (rows < MR) {
+                java.util.Arrays.fill(packed, panel, panel + MR * kc, 0f);
             }
-            if (transA) {   // column p of op(A) is row p of A: mr neighbours to copy
-                boolean oneVector = columnVectors && rows == mr && mr == COLUMN.length();
+            if (transA) {   // column p of op(A) is row p of A: MR neighbours to copy
+                boolean oneVector = columnVectors && rows == MR && MR == COLUMN.length();
                 for (int p = 0; p < kc; p++) {
                     int from = aOff + (pc + p) * lda + ic + ir;
                     if (oneVector) {
-                        FloatVector.fromArray(COLUMN, a, from).intoArray(packed, panel + p * mr);
+                        FloatVector.fromArray(COLUMN, a, from).intoArray(packed, panel + p * MR);
                     } else {
-                        System.arraycopy(a, from, packed, panel + p * mr, rows);
+                        System.arraycopy(a, from, packed, panel + p * MR, rows);
                     }
                 }
-            } else {        // read each row of A in order, write it every mr places
+            } else {        // read each row of A in order, write it every MR places
                 for (int r = 0; r < rows; r++) {
                     int row = aOff + (ic + ir + r) * lda + pc;
                     for (int p = 0; p < kc; p++) {
-                        packed[panel + p * mr + r] = a[row + p];
+                        packed[panel + p * MR + r] = a[row + p];
                     }
                 }
             }

@@ -307,7 +307,7 @@ final class ShiftedConvolution {
         int k = layout.taps.length;
         for (int jr = fromTile * NR; jr < toTile * NR; jr += NR) {
             for (int ir = 0; ir < rows; ir += MR) {
-                GemmKernel.tile(MR, k, filters, ir * k, padded, at + jr, layout.taps,
+                GemmKernel.tile(k, filters, ir * k, padded, at + jr, layout.taps,
                         computed, ir * layout.columns + jr, layout.columns);
             }
         }

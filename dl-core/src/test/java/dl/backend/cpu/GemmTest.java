@@ -37,8 +37,8 @@ class GemmTest {
         int lda = 100, mc = 4 * Gemm.MR + 3, kc = 60;   // whole panels and a last one of 3 rows
         float[] a = random(rng, 70 * lda);
         float[] inVectors = new float[Gemm.roundUp(mc, Gemm.MR) * kc], oneByOne = inVectors.clone();
-        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, inVectors, Gemm.MR, true);
-        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, oneByOne, Gemm.MR, false);
+        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, inVectors, true);
+        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, oneByOne, false);
         assertArrayEquals(oneByOne, inVectors);
         assertEquals(a[3 + 2 * lda + 5 + 1], inVectors[1], "column 0 of panel 0, row 1: A[pc, ic + 1]");
     }
@@ -75,42 +75,6 @@ class GemmTest {
     })
     void matchesTheDefinition(int m, int n, int k, boolean transA, boolean transB, boolean accumulate,
                               boolean allCores) {
-        assertMatchesTheDefinition(m, n, k, transA, transB, accumulate,
-                allCores ? Gemm::sgemm : Gemm::sgemmSingleThread);
-    }
-
-    /** A large product's tile of 12 rows (with AVX-512; AVX2 keeps its 5), tried on smaller products. */
-    @ParameterizedTest(name = "{0}x{1}x{2} transA={3} transB={4} accumulate={5}")
-    @CsvSource({
-        "12, 32, 20, false, false, false",
-        "200, 300, 513, false, false, true",
-        "261, 70, 1100, true, false, false",
-        "130, 71, 1030, true, true, true",
-        "25, 2100, 20, false, true, false",
-    })
-    void theLargeProductsTileMatchesTheDefinition(int m, int n, int k, boolean transA, boolean transB,
-                                                  boolean accumulate) {
-        assertMatchesTheDefinition(m, n, k, transA, transB, accumulate, (ta, tb, m1, n1, k1, a, aOff, lda,
-                b, bOff, ldb, c, cOff, ldc, acc) -> Gemm.blocked(ta, tb, m1, n1, k1, a, aOff, lda, b, bOff, ldb,
-                c, cOff, ldc, acc, Gemm.MR_LARGE));
-    }
-
-    @Test
-    void onlyLargeProductsTakeTheLargeTile() {
-        assertEquals(Gemm.MR_LARGE, Gemm.tileRows(4096, 2048, 4096), "SGEMM 4096^3, half on each core");
-        assertEquals(Gemm.MR, Gemm.tileRows(64, 50, 784), "the mlp's forward product");
-        assertEquals(Gemm.MR, Gemm.tileRows(3136, 128, 64), "vgg_small's dense weight gradient");
-        assertEquals(Gemm.MR, Gemm.tileRows(100, 4096, 4096), "too few rows for a block of tall tiles");
-    }
-
-    /** {@code C = op(A) op(B) (+ C)}, Gemm's arguments. */
-    private interface Product {
-        void multiply(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
-                      float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate);
-    }
-
-    private void assertMatchesTheDefinition(int m, int n, int k, boolean transA, boolean transB, boolean accumulate,
-                                            Product product) {
         // stored as parts of bigger arrays: with offsets, and rows longer than needed
         int lda = (transA ? m : k) + 3, ldb = (transB ? k : n) + 5, ldc = n + 2;
         int aOff = 7, bOff = 11, cOff = 13;
@@ -118,7 +82,11 @@ class GemmTest {
         float[] c = random(rng, cOff + m * ldc);
         float[] before = c.clone();
         double[] expected = reference(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
-        product.multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        if (allCores) {
+            Gemm.sgemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else {
+            Gemm.sgemmSingleThread(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        }
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double want = expected[i * n + j];
