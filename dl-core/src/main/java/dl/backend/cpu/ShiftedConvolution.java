@@ -219,17 +219,14 @@ final class ShiftedConvolution {
      * padded images are left there for {@link #backwardWeight}.
      */
     static void forward(float[] x, float[] w, float[] bias, float[] y, float[] kept, ConvGeometry g) {
-        Layout layout = forward(g);
-        int f = g.filters(), k = layout.taps.length;
-        float[] filters = scratch(FILTERS, Gemm.roundUp(f, MR) * k);
-        GemmPacking.packA(false, w, 0, k, 0, f, 0, k, filters);
-        correlate(g.batch(), x, layout, filters, f, bias, y, null, kept, f * layout.outHeight * layout.outWidth);
+        forwardMaxPool(x, w, bias, y, null, kept, g);
     }
 
     /**
-     * {@link #forward} followed by max pooling, 2x2 windows of stride 2: {@code y} receives the pooled planes and
-     * {@code argmax} their winners, as {@link Pooling#max} would from the convolution's output. That output is never
-     * written out whole: each image's rows are pooled as soon as they are computed, while they are in the cache.
+     * {@link #forward} followed by max pooling, 2x2 windows of stride 2, when there is an {@code argmax}: {@code y}
+     * then receives the pooled planes and {@code argmax} their winners, as {@link Pooling#max} would from the
+     * convolution's output. That output is never written out whole: each image's rows are pooled as soon as they are
+     * computed, while they are in the cache.
      */
     static void forwardMaxPool(float[] x, float[] w, float[] bias, float[] y, float[] argmax, float[] kept,
                                ConvGeometry g) {
@@ -237,8 +234,9 @@ final class ShiftedConvolution {
         int f = g.filters(), k = layout.taps.length;
         float[] filters = scratch(FILTERS, Gemm.roundUp(f, MR) * k);
         GemmPacking.packA(false, w, 0, k, 0, f, 0, k, filters);
-        correlate(g.batch(), x, layout, filters, f, bias, y, argmax, kept,
-                f * (layout.outHeight / 2) * (layout.outWidth / 2));
+        int planeSize = argmax == null ? layout.outHeight * layout.outWidth
+                : (layout.outHeight / 2) * (layout.outWidth / 2);
+        correlate(g.batch(), x, layout, filters, f, bias, y, argmax, kept, f * planeSize);
     }
 
     /** {@code dx}: overwrites it. */

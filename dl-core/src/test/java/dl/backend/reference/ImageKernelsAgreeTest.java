@@ -12,9 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Convolution and pooling, forward and backward, of the CPU backend against the reference backend: random
- * geometries (odd sizes, strides, padding, kernels as large as the padded image) and the course's own (LeNet-5's
- * 5 x 5 convolutions of 28 x 28 images, 2 x 2 pooling), which take the CPU's fast paths.
+ * Convolution and pooling, forward and backward, alone and together, of the CPU backend against the reference
+ * backend: random geometries (odd sizes, strides, padding, kernels as large as the padded image) and the course's own
+ * (LeNet-5's 5 x 5 convolutions of 28 x 28 images, 2 x 2 pooling), which take the CPU's fast paths.
  */
 class ImageKernelsAgreeTest {
 
@@ -68,6 +68,50 @@ class ImageKernelsAgreeTest {
         Storage dw = b.allocate(w.length), db = withBias ? b.allocate(g.filters()) : null;
         b.conv2dBackwardWeight(xs, kept, b.upload(dy), dw, db, g);
         return new Storage[] {dw, db};
+    }
+
+    /**
+     * A convolution with the max pooling of its output, together ({@code conv2dMaxPool}), and a first layer's weight
+     * gradient from the pooled gradient ({@code conv2dMaxPoolBackwardWeight}): on the CPU's fast path (a stride of 1,
+     * 2 x 2 windows) and elsewhere.
+     */
+    @Test
+    void convolutionThenMaxPooling() {
+        for (int c = 0; c < 40; c++) {
+            ConvGeometry g = c == 2 ? new ConvGeometry(3, 1, 28, 28, 8, 3, 3, 1, 1) : convGeometry(c);
+            int kernel = c % 2 == 0 ? 2 : 1 + rng.nextInt(3), stride = c % 2 == 0 ? 2 : 1 + rng.nextInt(2);
+            PoolGeometry pool = new PoolGeometry(g.batch(), g.filters(), g.outHeight(), g.outWidth(), kernel, stride,
+                    c % 2 == 0 ? 0 : rng.nextInt(kernel / 2 + 1));
+            if (pool.outHeight() < 1 || pool.outWidth() < 1) {
+                continue;
+            }
+            int pooledLength = g.batch() * g.filters() * pool.outHeight() * pool.outWidth();
+            float[] x = uniform(rng, g.batch() * g.channels() * g.height() * g.width());
+            float[] w = uniform(rng, g.filters() * g.channels() * g.kernelH() * g.kernelW());
+            float[] bias = c % 3 == 0 ? null : uniform(rng, g.filters()), dy = uniform(rng, pooledLength);
+            float[][] pooled = new float[2][], argmax = new float[2][];
+            Backend[] both = {Agreement.REFERENCE, Agreement.CPU};
+            for (int i = 0; i < 2; i++) {
+                Storage y = both[i].allocate(pooledLength), winners = both[i].allocate(pooledLength);
+                both[i].conv2dMaxPool(both[i].upload(x), both[i].upload(w), bias == null ? null
+                        : both[i].upload(bias), y, winners, g, pool, false);
+                pooled[i] = both[i].download(y);
+                argmax[i] = both[i].download(winners);
+            }
+            String what = g + " " + pool;
+            assertClose("conv2dMaxPool " + what, pooled[0], pooled[1]);
+            assertClose("conv2dMaxPool's winners " + what, argmax[0], argmax[1]);
+            for (int part = 0; part < 2; part++) {
+                int which = part;
+                agree("conv2dMaxPoolBackwardWeight " + (which == 0 ? "dw " : "db ") + what, b -> {
+                    Storage xs = b.upload(x), y = b.allocate(pooledLength), winners = b.allocate(pooledLength);
+                    Storage kept = b.conv2dMaxPool(xs, b.upload(w), null, y, winners, g, pool, true);
+                    Storage dw = b.allocate(w.length), db = b.allocate(g.filters());
+                    b.conv2dMaxPoolBackwardWeight(xs, kept, b.upload(dy), b.upload(argmax[0]), dw, db, g, pool);
+                    return which == 0 ? dw : db;
+                });
+            }
+        }
     }
 
     private PoolGeometry poolGeometry(int c) {
