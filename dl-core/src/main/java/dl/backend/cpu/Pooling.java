@@ -90,7 +90,7 @@ final class Pooling {
         for (int oh = 0; oh < outH; oh++, out += outW) {
             int top = in + 2 * oh * stride, cell = 2 * oh * width;
             if (outW < h) {
-                maxTwoByTwo(x, top, stride, cell, width, y, argmax, out, outW);
+                windowsOneByOne(x, top, stride, cell, width, y, argmax, out, outW);
                 continue;
             }
             for (int ow = 0; ; ow += h) {
@@ -123,8 +123,8 @@ final class Pooling {
     }
 
     /** The first {@code count} windows of an output row, one at a time (the arguments of {@link #maxOfWindows}). */
-    private static void maxTwoByTwo(float[] x, int at, int stride, int cell, int width, float[] y, float[] argmax,
-                                    int out, int count) {
+    private static void windowsOneByOne(float[] x, int at, int stride, int cell, int width, float[] y,
+                                        float[] argmax, int out, int count) {
         for (int ow = 0; ow < count; ow++) {
             int i = at + 2 * ow, j = i + stride, upperCell = cell + 2 * ow, lowerCell = upperCell + width;
             float a = x[i], b = x[i + 1], c = x[j], d = x[j + 1];
