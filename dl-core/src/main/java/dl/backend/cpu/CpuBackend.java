@@ -140,14 +140,19 @@ public final class CpuBackend implements Backend {
     }
 
     /**
-     * Together where the convolution is {@link ShiftedConvolution}'s and the pooling has 2x2 windows of stride 2 (the
-     * course's CNNs): each image's output is pooled while it is in the cache, never written out whole.
+     * Together where the convolution is {@link ShiftedConvolution}'s or {@link RowWinograd}'s and the pooling has 2x2
+     * windows of stride 2 (the course's CNNs): each image's output is pooled while it is in the cache, never written out
+     * whole.
      */
     @Override
     public Storage conv2dMaxPool(Storage x, Storage w, Storage bias, Storage y, Storage argmax, ConvGeometry g,
                                  PoolGeometry pool, boolean forWeightGradient) {
         if (!ShiftedConvolution.applies(g) || pool.kernel() != 2 || pool.stride() != 2 || pool.padding() != 0) {
             return Backend.super.conv2dMaxPool(x, w, bias, y, argmax, g, pool, forWeightGradient);
+        }
+        if (RowWinograd.applies(g)) {
+            RowWinograd.forward(data(x), data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
+            return null;
         }
         int length = forWeightGradient ? Convolution.keptLength(g) : 0;
         Storage kept = length > 0 ? allocateForOverwrite(length) : null;

@@ -36,27 +36,57 @@ class ImageKernelsAgreeTest {
     @Test
     void convolutionForwardAndBackward() {
         for (int c = 0; c < 40; c++) {
-            ConvGeometry g = convGeometry(c);
-            int outLength = g.batch() * g.filters() * g.outHeight() * g.outWidth();
-            float[] x = uniform(rng, g.batch() * g.channels() * g.height() * g.width());
-            float[] w = uniform(rng, g.filters() * g.channels() * g.kernelH() * g.kernelW());
-            float[] bias = c % 2 == 0 ? uniform(rng, g.filters()) : null, dy = uniform(rng, outLength);
-            boolean withBiasGradient = rng.nextBoolean();
-            agree("conv2d " + g, b -> {
-                Storage y = b.allocate(outLength);
-                b.conv2d(b.upload(x), b.upload(w), bias == null ? null : b.upload(bias), y, g, false);
-                return y;
-            });
-            agree("conv2dBackwardInput " + g, b -> {
-                Storage dx = b.allocate(x.length);
-                b.conv2dBackwardInput(b.upload(dy), b.upload(w), dx, g);
-                return dx;
-            });
-            for (int part = 0; part < (withBiasGradient ? 2 : 1); part++) {
-                int which = part;
-                agree("conv2dBackwardWeight " + (which == 0 ? "dw " : "db ") + g,
-                        b -> weightGradient(b, g, x, w, dy, withBiasGradient)[which]);
+            convolutionAgrees(convGeometry(c), c % 2 == 0);
+        }
+    }
+
+    /**
+     * 3x3 filters of stride 1 with 8 channels and filters or more, which the CPU computes by Winograd's F(2, 3) down the
+     * columns: every padding it takes, odd and even heights and widths, a batch smaller than the cores, the course's
+     * layers, and pooled.
+     */
+    @Test
+    void winogradConvolutions() {
+        ConvGeometry[] geometries = {
+            new ConvGeometry(2, 8, 9, 11, 8, 3, 3, 1, 0),
+            new ConvGeometry(3, 17, 8, 7, 20, 3, 3, 1, 1),
+            new ConvGeometry(1, 16, 5, 4, 24, 3, 3, 1, 2),
+            new ConvGeometry(2, 32, 28, 28, 32, 3, 3, 1, 1),
+            new ConvGeometry(4, 64, 14, 14, 64, 3, 3, 1, 1),
+            new ConvGeometry(1, 24, 3, 3, 9, 3, 3, 1, 0),
+            new ConvGeometry(2, 16, 33, 30, 40, 3, 3, 1, 1),
+        };
+        for (int i = 0; i < geometries.length; i++) {
+            ConvGeometry g = geometries[i];
+            convolutionAgrees(g, i % 2 == 0);
+            if (g.outHeight() >= 2 && g.outWidth() >= 2) {
+                convolutionThenMaxPoolAgrees(g, new PoolGeometry(g.batch(), g.filters(), g.outHeight(), g.outWidth(),
+                        2, 2, 0));
             }
+        }
+    }
+
+    /** conv2d and its two backward kernels on both backends, from the same random numbers. */
+    private void convolutionAgrees(ConvGeometry g, boolean withBias) {
+        int outLength = g.batch() * g.filters() * g.outHeight() * g.outWidth();
+        float[] x = uniform(rng, g.batch() * g.channels() * g.height() * g.width());
+        float[] w = uniform(rng, g.filters() * g.channels() * g.kernelH() * g.kernelW());
+        float[] bias = withBias ? uniform(rng, g.filters()) : null, dy = uniform(rng, outLength);
+        boolean withBiasGradient = rng.nextBoolean();
+        agree("conv2d " + g, b -> {
+            Storage y = b.allocate(outLength);
+            b.conv2d(b.upload(x), b.upload(w), bias == null ? null : b.upload(bias), y, g, false);
+            return y;
+        });
+        agree("conv2dBackwardInput " + g, b -> {
+            Storage dx = b.allocate(x.length);
+            b.conv2dBackwardInput(b.upload(dy), b.upload(w), dx, g);
+            return dx;
+        });
+        for (int part = 0; part < (withBiasGradient ? 2 : 1); part++) {
+            int which = part;
+            agree("conv2dBackwardWeight " + (which == 0 ? "dw " : "db ") + g,
+                    b -> weightGradient(b, g, x, w, dy, withBiasGradient)[which]);
         }
     }
 
@@ -82,35 +112,40 @@ class ImageKernelsAgreeTest {
             int kernel = c % 2 == 0 ? 2 : 1 + rng.nextInt(3), stride = c % 2 == 0 ? 2 : 1 + rng.nextInt(2);
             PoolGeometry pool = new PoolGeometry(g.batch(), g.filters(), g.outHeight(), g.outWidth(), kernel, stride,
                     c % 2 == 0 ? 0 : rng.nextInt(kernel / 2 + 1));
-            if (pool.outHeight() < 1 || pool.outWidth() < 1) {
-                continue;
+            if (pool.outHeight() >= 1 && pool.outWidth() >= 1) {
+                convolutionThenMaxPoolAgrees(g, pool);
             }
-            int pooledLength = g.batch() * g.filters() * pool.outHeight() * pool.outWidth();
-            float[] x = uniform(rng, g.batch() * g.channels() * g.height() * g.width());
-            float[] w = uniform(rng, g.filters() * g.channels() * g.kernelH() * g.kernelW());
-            float[] bias = c % 3 == 0 ? null : uniform(rng, g.filters()), dy = uniform(rng, pooledLength);
-            float[][] pooled = new float[2][], argmax = new float[2][];
-            Backend[] both = {Agreement.REFERENCE, Agreement.CPU};
-            for (int i = 0; i < 2; i++) {
-                Storage y = both[i].allocate(pooledLength), winners = both[i].allocate(pooledLength);
-                both[i].conv2dMaxPool(both[i].upload(x), both[i].upload(w), bias == null ? null
-                        : both[i].upload(bias), y, winners, g, pool, false);
-                pooled[i] = both[i].download(y);
-                argmax[i] = both[i].download(winners);
-            }
-            String what = g + " " + pool;
-            assertClose("conv2dMaxPool " + what, pooled[0], pooled[1]);
-            assertClose("conv2dMaxPool's winners " + what, argmax[0], argmax[1]);
-            for (int part = 0; part < 2; part++) {
-                int which = part;
-                agree("conv2dMaxPoolBackwardWeight " + (which == 0 ? "dw " : "db ") + what, b -> {
-                    Storage xs = b.upload(x), y = b.allocate(pooledLength), winners = b.allocate(pooledLength);
-                    Storage kept = b.conv2dMaxPool(xs, b.upload(w), null, y, winners, g, pool, true);
-                    Storage dw = b.allocate(w.length), db = b.allocate(g.filters());
-                    b.conv2dMaxPoolBackwardWeight(xs, kept, b.upload(dy), b.upload(argmax[0]), dw, db, g, pool);
-                    return which == 0 ? dw : db;
-                });
-            }
+        }
+    }
+
+    /** conv2dMaxPool and conv2dMaxPoolBackwardWeight on both backends, from the same random numbers. */
+    private void convolutionThenMaxPoolAgrees(ConvGeometry g, PoolGeometry pool) {
+        boolean withBias = rng.nextBoolean();
+        int pooledLength = g.batch() * g.filters() * pool.outHeight() * pool.outWidth();
+        float[] x = uniform(rng, g.batch() * g.channels() * g.height() * g.width());
+        float[] w = uniform(rng, g.filters() * g.channels() * g.kernelH() * g.kernelW());
+        float[] bias = withBias ? uniform(rng, g.filters()) : null, dy = uniform(rng, pooledLength);
+        float[][] pooled = new float[2][], argmax = new float[2][];
+        Backend[] both = {Agreement.REFERENCE, Agreement.CPU};
+        for (int i = 0; i < 2; i++) {
+            Storage y = both[i].allocate(pooledLength), winners = both[i].allocate(pooledLength);
+            both[i].conv2dMaxPool(both[i].upload(x), both[i].upload(w), bias == null ? null
+                    : both[i].upload(bias), y, winners, g, pool, false);
+            pooled[i] = both[i].download(y);
+            argmax[i] = both[i].download(winners);
+        }
+        String what = g + " " + pool;
+        assertClose("conv2dMaxPool " + what, pooled[0], pooled[1]);
+        assertClose("conv2dMaxPool's winners " + what, argmax[0], argmax[1]);
+        for (int part = 0; part < 2; part++) {
+            int which = part;
+            agree("conv2dMaxPoolBackwardWeight " + (which == 0 ? "dw " : "db ") + what, b -> {
+                Storage xs = b.upload(x), y = b.allocate(pooledLength), winners = b.allocate(pooledLength);
+                Storage kept = b.conv2dMaxPool(xs, b.upload(w), null, y, winners, g, pool, true);
+                Storage dw = b.allocate(w.length), db = b.allocate(g.filters());
+                b.conv2dMaxPoolBackwardWeight(xs, kept, b.upload(dy), b.upload(argmax[0]), dw, db, g, pool);
+                return which == 0 ? dw : db;
+            });
         }
     }
 

@@ -1,0 +1,367 @@
+package dl.backend.cpu;
+
+import static dl.backend.cpu.Gemm.MR;
+import static dl.backend.cpu.Gemm.NR;
+
+import dl.backend.ConvGeometry;
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * 3x3 convolutions of stride 1 with Winograd's minimal filtering F(2, 3) down the columns: two output rows from four
+ * input rows with 4 multiplications per column and channel instead of 6, so a third fewer in all.
+ *
+ * <p>Down one column {@code j} of a filter ({@code g = w[f, c, 0..2, j]}) and of the image ({@code d}, four padded
+ * rows from row {@code 2t}):
+ * <pre>
+ *   (y[2t], y[2t+1]) = A^T [ (G g) (.) (B^T d) ]      (.) multiplies number by number
+ *
+ *   B^T = | 1  0 -1  0 |     G = | 1    0    0   |     A^T = | 1  1  1  0 |
+ *         | 0  1  1  0 |         | 1/2  1/2  1/2 |           | 0  1 -1 -1 |
+ *         | 0 -1  1  0 |         | 1/2 -1/2  1/2 |
+ *         | 0  1  0 -1 |         | 0    0    1   |
+ * </pre>
+ * Along the rows nothing changes: the three columns of a filter are three taps, as in {@link ShiftedConvolution}. So
+ * each of the four numbers {@code r} of a transformed column is a shifted matrix product over the pairs of rows, with
+ * {@code 3 C} taps instead of {@code 9 C}:
+ * <pre>
+ *   V[r][c, t * Wp + x] = (B^T d)[r]     for each pair t of rows and each position x on the padded width Wp
+ *   M[r][f, q]          = sum over (c, j) of (G g[f, c, ., j])[r] * V[r][c, q + j]
+ *   y[f, 2t + a, x]     = (A^T M[.][f, t * Wp + x])[a]
+ * </pre>
+ * The two rows of outputs land on the padded width, as {@link ShiftedConvolution} computes them, and are cropped or
+ * pooled the same way. The input gradient is the same correlation of {@code dy} by the turned filters.
+ */
+final class RowWinograd {
+
+    private static final VectorSpecies<Float> S = Gemm.SPECIES;
+    private static final int L = S.length();
+    /** Below this many channels or filters the products are too short for the transforms to pay. */
+    private static final int MIN_CHANNELS = 8;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[8][0]);
+    private static final int PADDED = 0, TRANSFORMED = 1, PRODUCTS = 2, COMPUTED = 3, FILTERS = 4, TURNED = 5,
+            GRADIENTS = 6;
+
+    private RowWinograd() {
+    }
+
+    /** Whether a convolution is computed this way: 3x3, stride 1, padding up to 2, enough channels and filters. */
+    static boolean applies(ConvGeometry g) {
+        return g.kernelH() == 3 && g.kernelW() == 3 && g.stride() == 1 && g.padding() <= 2
+                && g.channels() >= MIN_CHANNELS && g.filters() >= MIN_CHANNELS;
+    }
+
+    /**
+     * {@code y = W * x + bias}: overwrites {@code y}. With an {@code argmax}, each image's outputs are pooled (2x2
+     * windows of stride 2) into {@code y} and their winners into {@code argmax}, as {@link Pooling#max} would.
+     */
+    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] argmax, ConvGeometry g) {
+        Pairs pairs = new Pairs(g.channels(), g.height(), g.width(), g.padding());
+        correlate(g.batch(), x, pairs, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax);
+    }
+
+    /** {@code dx}: the correlation of {@code dy}, padded with {@code 2 - p}, by the turned filters; overwrites it. */
+    static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
+        Pairs pairs = new Pairs(g.filters(), g.outHeight(), g.outWidth(), 2 - g.padding());
+        correlate(g.batch(), dy, pairs, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null);
+    }
+
+    /**
+     * {@code dW} (and {@code db} when not null): overwrites them. The same transform backwards: for each pair of rows
+     * of {@code dy} (on the padded width, zeros on the cropped positions and past the last row), {@code Z = A dy}, and
+     * <pre>
+     *   dU[r][(c, j), f] = sum over images, over positions q of  V[r][c, q + j] * Z[r][q, f]
+     *   dW[f, c, ., j]   = G^T dU[.][(c, j), f]
+     * </pre>
+     * Each {@code dU[r]} is summed as {@link ShiftedConvolution#backwardWeight} sums {@code dW^T}: a tile of taps by 32
+     * filters in registers along the positions of an image. Each core sums its share of the images into arrays of its
+     * own; the shares are added at the end.
+     */
+    static void backwardWeight(float[] x, float[] dy, float[] dw, float[] db, ConvGeometry g) {
+        Pairs pairs = new Pairs(g.channels(), g.height(), g.width(), g.padding());
+        ShiftedConvolution.Layout layout = pairs.out;
+        int f = g.filters(), k = pairs.taps.length, kPadded = Gemm.roundUp(k, MR), cols = Gemm.roundUp(f, NR);
+        int batch = g.batch(), inSize = pairs.planes * layout.height * layout.width;
+        int planeSize = layout.outHeight * layout.outWidth, positions = pairs.pairs * pairs.paddedWidth;
+        // a last, partial tile of taps reads tap 0 again, into rows of the sums past the last tap
+        int[] taps = Arrays.copyOf(pairs.taps, kPadded);
+        int cores = Math.max(1, Math.min(batch, Parallel.CORES));
+        float[][] shares = new float[cores][];
+        double[][] biasShares = new double[cores][f];
+        Parallel.forEach(cores, t -> {
+            float[] sum = new float[4 * kPadded * cols];   // an array of its own, as in ShiftedConvolution
+            float[] padded = scratch(PADDED, pairs.planes * pairs.paddedStride);
+            float[] transformed = scratch(TRANSFORMED, 4 * pairs.planes * pairs.transformedStride);
+            float[] turned = scratch(TURNED, 2 * positions * cols), z = scratch(GRADIENTS, 4 * positions * cols);
+            for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
+                pairs.pad(x, n * inSize, padded);
+                pairs.transform(padded, transformed);
+                Arrays.fill(turned, layout.positions * cols, 2 * positions * cols, 0f);
+                layout.turn(dy, n * f * planeSize, f, turned, cols);
+                PlaneSums.add(dy, n * f * planeSize, f, planeSize, biasShares[t]);
+                pairs.gradients(turned, cols, z);
+                for (int r = 0; r < 4; r++) {
+                    int vOff = r * pairs.planes * pairs.transformedStride, zOff = r * positions * cols;
+                    for (int ir = 0; ir < k; ir += MR) {
+                        for (int jr = 0; jr < cols; jr += NR) {
+                            GemmKernel.tileFromRows(positions, transformed, vOff, taps, ir, z, zOff + jr, cols,
+                                    sum, (r * kPadded + ir) * cols + jr, cols);
+                        }
+                    }
+                }
+            }
+            shares[t] = sum;
+        });
+        float[] u = new float[4];
+        for (int filter = 0; filter < f; filter++) {
+            for (int c = 0; c < pairs.planes; c++) {
+                for (int j = 0; j < 3; j++) {
+                    for (int r = 0; r < 4; r++) {
+                        float total = 0;
+                        for (float[] share : shares) {
+                            total += share[(r * kPadded + 3 * c + j) * cols + filter];
+                        }
+                        u[r] = total;
+                    }
+                    int at = (filter * pairs.planes + c) * 9 + j;   // G^T, down column j of the filter
+                    float half = 0.5f * (u[1] + u[2]);
+                    dw[at] = u[0] + half;
+                    dw[at + 3] = 0.5f * (u[1] - u[2]);
+                    dw[at + 6] = half + u[3];
+                }
+            }
+        }
+        if (db != null) {
+            PlaneSums.write(biasShares, db);
+        }
+    }
+
+    /**
+     * {@code G g} of each column of each filter: four matrices {@code [rows, 3 depth]} (column {@code 3 k + j} for
+     * input {@code k} and column {@code j} of the filter), written as the micro-kernel reads A: panels of {@code MR}
+     * rows, column by column, zeros past the last row. The rows are the filters, or the channels with each filter
+     * turned 180 degrees when {@code turned}. The four lie one after the other in this thread's scratch array.
+     */
+    private static float[] filters(float[] w, int f, int c, boolean turned) {
+        int rows = turned ? c : f, depth = turned ? f : c, k = 3 * depth, size = Gemm.roundUp(rows, MR) * k;
+        float[] packed = scratch(FILTERS, 4 * size);
+        Arrays.fill(packed, 0, 4 * size, 0f);
+        for (int row = 0; row < rows; row++) {
+            for (int in = 0; in < depth; in++) {
+                int at = ((turned ? in : row) * c + (turned ? row : in)) * 9;
+                for (int j = 0; j < 3; j++) {
+                    // column j of the filter: taps (0, j), (1, j), (2, j), or (2, 2 - j), (1, 2 - j), (0, 2 - j) turned
+                    float g0 = w[turned ? at + 8 - j : at + j], g1 = w[turned ? at + 5 - j : at + 3 + j];
+                    float g2 = w[turned ? at + 2 - j : at + 6 + j];
+                    int to = row / MR * MR * k + (3 * in + j) * MR + row % MR;
+                    packed[to] = g0;
+                    packed[size + to] = 0.5f * (g0 + g1 + g2);
+                    packed[2 * size + to] = 0.5f * (g0 - g1 + g2);
+                    packed[3 * size + to] = g2;
+                }
+            }
+        }
+        return packed;
+    }
+
+    /**
+     * One image's layouts: its {@code planes} planes of {@code height x width} padded with {@code pad} (rows
+     * {@code Wp = width + pad} apart, as {@link ShiftedConvolution} pads them), their transforms ({@code V}), and where
+     * the outputs are computed ({@code out}, {@link ShiftedConvolution.Layout}'s).
+     */
+    static final class Pairs {
+        final ShiftedConvolution.Layout out;
+        final int planes, paddedWidth, pairs;
+        /** Positions computed per transformed row {@code r}: the pairs of rows on the padded width, whole tiles. */
+        final int columns;
+        final int paddedStride, transformedStride;
+        /** Tap {@code (c, j)} of a transformed image reads from {@code c * transformedStride + j}. */
+        final int[] taps;
+
+        Pairs(int planes, int height, int width, int pad) {
+            this.out = new ShiftedConvolution.Layout(planes, height, width, pad, pad, 3, 3);
+            this.planes = planes;
+            this.paddedWidth = out.paddedWidth;
+            this.pairs = (out.outHeight + 1) / 2;
+            this.columns = Gemm.roundUp(pairs * paddedWidth, NR);
+            // the last pair reads padded rows up to 2 pairs + 1, and whole vectors past the end of each row
+            this.paddedStride = (2 * pairs + 2) * paddedWidth + pad + L;
+            this.transformedStride = Math.max(columns + 2, pairs * paddedWidth + L);
+            this.taps = new int[3 * planes];
+            for (int c = 0; c < planes; c++) {
+                for (int j = 0; j < 3; j++) {
+                    taps[3 * c + j] = c * transformedStride + j;
+                }
+            }
+        }
+
+        /** Copies the image at {@code x[xOff]} into its padded planes in {@code padded}, zeros all round. */
+        void pad(float[] x, int xOff, float[] padded) {
+            Arrays.fill(padded, 0, planes * paddedStride, 0f);
+            int height = out.height, width = out.width, first = out.padH * paddedWidth + out.padW;
+            for (int c = 0; c < planes; c++) {
+                for (int iy = 0; iy < height; iy++) {
+                    System.arraycopy(x, xOff + (c * height + iy) * width, padded,
+                            c * paddedStride + first + iy * paddedWidth, width);
+                }
+            }
+        }
+
+        /**
+         * {@code V[r] = (B^T d)[r]} for every pair of rows of every plane: four rows from four, a vector of positions
+         * at a time. A row's last vector runs into the next row, which is computed after it; the positions past the
+         * last pair are zeros.
+         */
+        void transform(float[] padded, float[] v) {
+            int rStride = planes * transformedStride, w = paddedWidth;
+            for (int c = 0; c < planes; c++) {
+                int to = c * transformedStride;
+                for (int t = 0; t < pairs; t++) {
+                    int from = c * paddedStride + 2 * t * w, at = to + t * w;
+                    for (int x = 0; x < w; x += L) {
+                        FloatVector d0 = load(padded, from + x), d1 = load(padded, from + w + x);
+                        FloatVector d2 = load(padded, from + 2 * w + x), d3 = load(padded, from + 3 * w + x);
+                        d0.sub(d2).intoArray(v, at + x);
+                        d1.add(d2).intoArray(v, at + rStride + x);
+                        d2.sub(d1).intoArray(v, at + 2 * rStride + x);
+                        d1.sub(d3).intoArray(v, at + 3 * rStride + x);
+                    }
+                }
+                for (int r = 0; r < 4; r++) {
+                    Arrays.fill(v, to + r * rStride + pairs * w, to + r * rStride + transformedStride, 0f);
+                }
+            }
+        }
+
+        /**
+         * {@code y[2t] = M0 + M1 + M2} and {@code y[2t+1] = M1 - M2 - M3} for each pair {@code t} of rows of
+         * {@code rows} outputs, into the computed rows (rows {@code Wp} apart, planes {@code out.columns} apart; a
+         * last row past the output is left out). Each row's vectors run from its end to its start, so that a vector
+         * that runs past the end lands on numbers written after it.
+         */
+        void untransform(float[] m, int rowsPadded, int rows, float[] computed) {
+            int rStride = rowsPadded * columns, w = paddedWidth, last = ((w - 1) / L) * L;
+            for (int f = 0; f < rows; f++) {
+                for (int t = 0; t < pairs; t++) {
+                    int from = f * columns + t * w, upper = f * out.columns + 2 * t * w, lower = upper + w;
+                    boolean both = 2 * t + 1 < out.outHeight;
+                    for (int x = last; x >= 0; x -= L) {
+                        FloatVector m0 = load(m, from + x), m1 = load(m, from + rStride + x);
+                        FloatVector m2 = load(m, from + 2 * rStride + x);
+                        m0.add(m1).add(m2).intoArray(computed, upper + x);
+                        if (both) {
+                            m1.sub(m2).sub(load(m, from + 3 * rStride + x)).intoArray(computed, lower + x);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * {@code Z = A dy} for each pair of rows, from {@code turned} (one row of {@code width} numbers per computed
+         * position, rows {@code 2t} and {@code 2t + 1} of the output, zeros past the last): {@code Z0 = dy0},
+         * {@code Z1 = dy0 + dy1}, {@code Z2 = dy0 - dy1}, {@code Z3 = -dy1}, each of them a row per position of the
+         * pairs.
+         */
+        void gradients(float[] turned, int width, float[] z) {
+            int row = paddedWidth * width, rStride = pairs * row;
+            for (int t = 0; t < pairs; t++) {
+                int upper = 2 * t * row, at = t * row;
+                for (int i = 0; i < row; i += L) {
+                    FloatVector dy0 = load(turned, upper + i), dy1 = load(turned, upper + row + i);
+                    dy0.intoArray(z, at + i);
+                    dy0.add(dy1).intoArray(z, at + rStride + i);
+                    dy0.sub(dy1).intoArray(z, at + 2 * rStride + i);
+                    dy1.neg().intoArray(z, at + 3 * rStride + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * The filters {@code u} ({@code rows} outputs) applied to each image of {@code x}, into {@code out} (plus
+     * {@code bias}), or pooled when there is an {@code argmax}. Images are spread over the cores; a batch smaller than
+     * the cores splits each image's products instead.
+     */
+    private static void correlate(int batch, float[] x, Pairs pairs, float[] u, int rows, float[] bias,
+                                  float[] out, float[] argmax) {
+        ShiftedConvolution.Layout layout = pairs.out;
+        int inSize = pairs.planes * layout.height * layout.width;
+        int outSize = rows * (argmax == null ? layout.outHeight * layout.outWidth
+                : (layout.outHeight / 2) * (layout.outWidth / 2));
+        int tiles = pairs.columns / NR, rowsPadded = Gemm.roundUp(rows, MR);
+        if (batch >= Parallel.CORES) {
+            int cores = Parallel.CORES;
+            Parallel.forEach(cores, t -> {
+                Scratch s = new Scratch(pairs, rowsPadded);
+                for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
+                    pairs.pad(x, n * inSize, s.padded);
+                    pairs.transform(s.padded, s.transformed);
+                    multiply(pairs, u, rowsPadded, s.transformed, s.products, 0, tiles);
+                    pairs.untransform(s.products, rowsPadded, rows, s.computed);
+                    copyOut(layout, s.computed, rows, bias, out, argmax, n * outSize);
+                }
+            });
+            return;
+        }
+        Scratch s = new Scratch(pairs, rowsPadded);
+        for (int n = 0; n < batch; n++) {
+            pairs.pad(x, n * inSize, s.padded);
+            pairs.transform(s.padded, s.transformed);
+            int parts = Math.min(tiles, Parallel.CORES);
+            Parallel.forEach(parts, part -> multiply(pairs, u, rowsPadded, s.transformed, s.products,
+                    tiles * part / parts, tiles * (part + 1) / parts));
+            pairs.untransform(s.products, rowsPadded, rows, s.computed);
+            copyOut(layout, s.computed, rows, bias, out, argmax, n * outSize);
+        }
+    }
+
+    /** This thread's arrays for one image: padded, transformed, the four products, the computed rows. */
+    private record Scratch(float[] padded, float[] transformed, float[] products, float[] computed) {
+
+        Scratch(Pairs pairs, int rowsPadded) {
+            this(scratch(PADDED, pairs.planes * pairs.paddedStride),
+                    scratch(TRANSFORMED, 4 * pairs.planes * pairs.transformedStride),
+                    scratch(PRODUCTS, 4 * rowsPadded * pairs.columns + L),
+                    scratch(COMPUTED, rowsPadded * pairs.out.columns + 2 * pairs.paddedWidth + L));
+        }
+    }
+
+    /** Tiles {@code [fromTile, toTile)} of columns of the four products {@code M[r] = U[r] V[r]}, U packed. */
+    private static void multiply(Pairs pairs, float[] u, int rowsPadded, float[] v, float[] m, int fromTile,
+                                 int toTile) {
+        int k = pairs.taps.length, rStride = pairs.planes * pairs.transformedStride, uStride = rowsPadded * k;
+        for (int r = 0; r < 4; r++) {
+            for (int jr = fromTile * NR; jr < toTile * NR; jr += NR) {
+                for (int ir = 0; ir < rowsPadded; ir += MR) {
+                    GemmKernel.tile(k, u, r * uStride + ir * k, v, r * rStride + jr, pairs.taps,
+                            m, (r * rowsPadded + ir) * pairs.columns + jr, pairs.columns);
+                }
+            }
+        }
+    }
+
+    /** An image's computed rows into {@code out}: cropped, or pooled when there is an {@code argmax} to fill. */
+    private static void copyOut(ShiftedConvolution.Layout layout, float[] computed, int rows, float[] bias,
+                                float[] out, float[] argmax, int outOff) {
+        if (argmax == null) {
+            layout.crop(computed, rows, bias, out, outOff);
+        } else {
+            layout.pool(computed, rows, bias, out, argmax, outOff);
+        }
+    }
+
+    private static FloatVector load(float[] a, int at) {
+        return FloatVector.fromArray(S, a, at);
+    }
+
+    /** This thread's scratch array number {@code which}, at least {@code length} long (its contents are garbage). */
+    private static float[] scratch(int which, int length) {
+        float[][] all = SCRATCH.get();
+        if (all[which].length < length) {
+            all[which] = new float[length];
+        }
+        return all[which];
+    }
+}
