@@ -44,10 +44,8 @@ final class Convolution {
      * not (a very large batch would take too much memory).
      */
     static int keptLength(ConvGeometry g) {
-        if (RowWinograd.applies(g)) {   // its weight gradient pads and transforms the images again
-            return 0;
-        }
-        long length = ShiftedConvolution.applies(g) ? ShiftedConvolution.keptLength(g)
+        long length = RowWinograd.applies(g) ? RowWinograd.keptLength(g)
+                : ShiftedConvolution.applies(g) ? ShiftedConvolution.keptLength(g)
                 : (long) g.batch() * rows(g) * positions(g);
         return length > KEEP_LIMIT ? 0 : (int) length;
     }
@@ -59,7 +57,7 @@ final class Convolution {
      */
     static void forward(float[] x, float[] w, float[] bias, float[] y, float[] kept, ConvGeometry g) {
         if (RowWinograd.applies(g)) {
-            RowWinograd.forward(x, w, bias, y, null, g);
+            RowWinograd.forward(x, w, bias, y, null, kept, g);
             return;
         }
         if (ShiftedConvolution.applies(g)) {
@@ -107,7 +105,7 @@ final class Convolution {
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         if (RowWinograd.applies(g)) {
-            RowWinograd.backwardWeight(x, dy, dw, db, g);
+            RowWinograd.backwardWeight(x, kept, dy, dw, db, g);
             return;
         }
         if (ShiftedConvolution.applies(g)) {

@@ -150,14 +150,15 @@ public final class CpuBackend implements Backend {
         if (!ShiftedConvolution.applies(g) || pool.kernel() != 2 || pool.stride() != 2 || pool.padding() != 0) {
             return Backend.super.conv2dMaxPool(x, w, bias, y, argmax, g, pool, forWeightGradient);
         }
-        if (RowWinograd.applies(g)) {
-            RowWinograd.forward(data(x), data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
-            return null;
-        }
         int length = forWeightGradient ? Convolution.keptLength(g) : 0;
         Storage kept = length > 0 ? allocateForOverwrite(length) : null;
-        ShiftedConvolution.forwardMaxPool(data(x), data(w), bias == null ? null : data(bias), data(y), data(argmax),
-                kept == null ? null : data(kept), g);
+        if (RowWinograd.applies(g)) {
+            RowWinograd.forward(data(x), data(w), bias == null ? null : data(bias), data(y), data(argmax),
+                    kept == null ? null : data(kept), g);
+        } else {
+            ShiftedConvolution.forwardMaxPool(data(x), data(w), bias == null ? null : data(bias), data(y),
+                    data(argmax), kept == null ? null : data(kept), g);
+        }
         return kept;
     }
 
@@ -169,8 +170,10 @@ public final class CpuBackend implements Backend {
             Backend.super.conv2dMaxPoolBackwardWeight(x, kept, dy, argmax, dw, db, g, pool);
             return;
         }
-        ShiftedConvolution.backwardWeightFromPooled(data(x), kept == null ? null : data(kept), data(dy),
-                data(argmax), pool.outHeight() * pool.outWidth(), data(dw), db == null ? null : data(db), g);
+        // what RowWinograd kept is padded its own way: then the images are padded again
+        float[] padded = kept == null || RowWinograd.applies(g) ? null : data(kept);
+        ShiftedConvolution.backwardWeightFromPooled(data(x), padded, data(dy), data(argmax),
+                pool.outHeight() * pool.outWidth(), data(dw), db == null ? null : data(db), g);
     }
 
     @Override

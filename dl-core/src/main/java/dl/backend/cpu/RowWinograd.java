@@ -39,9 +39,10 @@ final class RowWinograd {
     private static final int L = S.length();
     /** Below this many channels or filters the products are too short for the transforms to pay. */
     private static final int MIN_CHANNELS = 8;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[8][0]);
-    private static final int PADDED = 0, TRANSFORMED = 1, PRODUCTS = 2, COMPUTED = 3, FILTERS = 4, TURNED = 5,
-            GRADIENTS = 6;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][0]);
+    private static final int PADDED = 0, TRANSFORMED = 1, PRODUCTS = 2, COMPUTED = 3, FILTERS = 4, GRADIENTS = 5;
+    /** Vectors for gathering numbers that lie a plane apart. */
+    private static final VectorSpecies<Float> GATHER = FloatVector.SPECIES_PREFERRED;
 
     private RowWinograd() {
     }
@@ -52,19 +53,29 @@ final class RowWinograd {
                 && g.channels() >= MIN_CHANNELS && g.filters() >= MIN_CHANNELS;
     }
 
+    /** How many numbers the padded images of a batch take, kept from the forward pass for the weight gradient. */
+    static long keptLength(ConvGeometry g) {
+        return (long) g.batch() * new Pairs(g.channels(), g.height(), g.width(), g.padding()).imageSize;
+    }
+
     /**
      * {@code y = W * x + bias}: overwrites {@code y}. With an {@code argmax}, each image's outputs are pooled (2x2
-     * windows of stride 2) into {@code y} and their winners into {@code argmax}, as {@link Pooling#max} would.
+     * windows of stride 2) into {@code y} and their winners into {@code argmax}, as {@link Pooling#max} would. With
+     * {@code kept} ({@link #keptLength} numbers, or null), the padded images are left there for
+     * {@link #backwardWeight}.
      */
-    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] argmax, ConvGeometry g) {
+    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] argmax, float[] kept,
+                        ConvGeometry g) {
         Pairs pairs = new Pairs(g.channels(), g.height(), g.width(), g.padding());
-        correlate(g.batch(), x, pairs, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax);
+        correlate(g.batch(), x, pairs, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax,
+                kept);
     }
 
     /** {@code dx}: the correlation of {@code dy}, padded with {@code 2 - p}, by the turned filters; overwrites it. */
     static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
         Pairs pairs = new Pairs(g.filters(), g.outHeight(), g.outWidth(), 2 - g.padding());
-        correlate(g.batch(), dy, pairs, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null);
+        correlate(g.batch(), dy, pairs, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null,
+                null);
     }
 
     /**
@@ -76,9 +87,9 @@ final class RowWinograd {
      * </pre>
      * Each {@code dU[r]} is summed as {@link ShiftedConvolution#backwardWeight} sums {@code dW^T}: a tile of taps by 32
      * filters in registers along the positions of an image. Each core sums its share of the images into arrays of its
-     * own; the shares are added at the end.
+     * own; the shares are added at the end. The padded images come from {@code kept}, or are made again.
      */
-    static void backwardWeight(float[] x, float[] dy, float[] dw, float[] db, ConvGeometry g) {
+    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         Pairs pairs = new Pairs(g.channels(), g.height(), g.width(), g.padding());
         ShiftedConvolution.Layout layout = pairs.out;
         int f = g.filters(), k = pairs.taps.length, kPadded = Gemm.roundUp(k, MR), cols = Gemm.roundUp(f, NR);
@@ -91,16 +102,18 @@ final class RowWinograd {
         double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
             float[] sum = new float[4 * kPadded * cols];   // an array of its own, as in ShiftedConvolution
-            float[] padded = scratch(PADDED, pairs.planes * pairs.paddedStride);
+            float[] padded = kept != null ? null : scratch(PADDED, pairs.imageSize);
             float[] transformed = scratch(TRANSFORMED, 4 * pairs.planes * pairs.transformedStride);
-            float[] turned = scratch(TURNED, 2 * positions * cols), z = scratch(GRADIENTS, 4 * positions * cols);
+            float[] z = scratch(GRADIENTS, 4 * positions * cols);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                pairs.pad(x, n * inSize, padded);
-                pairs.transform(padded, transformed);
-                Arrays.fill(turned, layout.positions * cols, 2 * positions * cols, 0f);
-                layout.turn(dy, n * f * planeSize, f, turned, cols);
+                if (kept != null) {
+                    pairs.transform(kept, n * pairs.imageSize, transformed);
+                } else {
+                    pairs.pad(x, n * inSize, padded, 0);
+                    pairs.transform(padded, 0, transformed);
+                }
+                pairs.gradients(dy, n * f * planeSize, f, z, cols);
                 PlaneSums.add(dy, n * f * planeSize, f, planeSize, biasShares[t]);
-                pairs.gradients(turned, cols, z);
                 for (int r = 0; r < 4; r++) {
                     int vOff = r * pairs.planes * pairs.transformedStride, zOff = r * positions * cols;
                     for (int ir = 0; ir < k; ir += MR) {
@@ -175,7 +188,7 @@ final class RowWinograd {
         final int planes, paddedWidth, pairs;
         /** Positions computed per transformed row {@code r}: the pairs of rows on the padded width, whole tiles. */
         final int columns;
-        final int paddedStride, transformedStride;
+        final int paddedStride, imageSize, transformedStride;
         /** Tap {@code (c, j)} of a transformed image reads from {@code c * transformedStride + j}. */
         final int[] taps;
 
@@ -187,6 +200,7 @@ final class RowWinograd {
             this.columns = Gemm.roundUp(pairs * paddedWidth, NR);
             // the last pair reads padded rows up to 2 pairs + 1, and whole vectors past the end of each row
             this.paddedStride = (2 * pairs + 2) * paddedWidth + pad + L;
+            this.imageSize = planes * paddedStride;
             this.transformedStride = Math.max(columns + 2, pairs * paddedWidth + L);
             this.taps = new int[3 * planes];
             for (int c = 0; c < planes; c++) {
@@ -196,36 +210,36 @@ final class RowWinograd {
             }
         }
 
-        /** Copies the image at {@code x[xOff]} into its padded planes in {@code padded}, zeros all round. */
-        void pad(float[] x, int xOff, float[] padded) {
-            Arrays.fill(padded, 0, planes * paddedStride, 0f);
+        /** Copies the image at {@code x[xOff]} into its padded planes at {@code padded[at]}, zeros all round. */
+        void pad(float[] x, int xOff, float[] padded, int at) {
+            Arrays.fill(padded, at, at + imageSize, 0f);
             int height = out.height, width = out.width, first = out.padH * paddedWidth + out.padW;
             for (int c = 0; c < planes; c++) {
                 for (int iy = 0; iy < height; iy++) {
                     System.arraycopy(x, xOff + (c * height + iy) * width, padded,
-                            c * paddedStride + first + iy * paddedWidth, width);
+                            at + c * paddedStride + first + iy * paddedWidth, width);
                 }
             }
         }
 
         /**
-         * {@code V[r] = (B^T d)[r]} for every pair of rows of every plane: four rows from four, a vector of positions
-         * at a time. A row's last vector runs into the next row, which is computed after it; the positions past the
-         * last pair are zeros.
+         * {@code V[r] = (B^T d)[r]} for every pair of rows of every plane of the padded image at {@code padded[at]}: four
+         * rows from four, a vector of positions at a time. A row's last vector runs into the next row, which is
+         * computed after it; the positions past the last pair are zeros.
          */
-        void transform(float[] padded, float[] v) {
+        void transform(float[] padded, int at, float[] v) {
             int rStride = planes * transformedStride, w = paddedWidth;
             for (int c = 0; c < planes; c++) {
                 int to = c * transformedStride;
                 for (int t = 0; t < pairs; t++) {
-                    int from = c * paddedStride + 2 * t * w, at = to + t * w;
+                    int from = at + c * paddedStride + 2 * t * w, row = to + t * w;
                     for (int x = 0; x < w; x += L) {
                         FloatVector d0 = load(padded, from + x), d1 = load(padded, from + w + x);
                         FloatVector d2 = load(padded, from + 2 * w + x), d3 = load(padded, from + 3 * w + x);
-                        d0.sub(d2).intoArray(v, at + x);
-                        d1.add(d2).intoArray(v, at + rStride + x);
-                        d2.sub(d1).intoArray(v, at + 2 * rStride + x);
-                        d1.sub(d3).intoArray(v, at + 3 * rStride + x);
+                        d0.sub(d2).intoArray(v, row + x);
+                        d1.add(d2).intoArray(v, row + rStride + x);
+                        d2.sub(d1).intoArray(v, row + 2 * rStride + x);
+                        d1.sub(d3).intoArray(v, row + 3 * rStride + x);
                     }
                 }
                 for (int r = 0; r < 4; r++) {
@@ -259,21 +273,45 @@ final class RowWinograd {
         }
 
         /**
-         * {@code Z = A dy} for each pair of rows, from {@code turned} (one row of {@code width} numbers per computed
-         * position, rows {@code 2t} and {@code 2t + 1} of the output, zeros past the last): {@code Z0 = dy0},
-         * {@code Z1 = dy0 + dy1}, {@code Z2 = dy0 - dy1}, {@code Z3 = -dy1}, each of them a row per position of the
-         * pairs.
+         * {@code Z = A dy} for each pair of rows {@code t} of the image's gradient at {@code dy[dyOff]} ({@code rows}
+         * planes): {@code Z0 = dy0}, {@code Z1 = dy0 + dy1}, {@code Z2 = dy0 - dy1}, {@code Z3 = -dy1}, with
+         * {@code dy0, dy1} its rows {@code 2t} and {@code 2t + 1} (zeros past the last). Each {@code Z} has one row of
+         * {@code width} numbers per position on the padded width, the filters side by side (zeros past the last
+         * filter, and on the cropped positions): a position's numbers lie a plane apart in dy and are gathered a
+         * vector at a time, as {@link ShiftedConvolution.Layout#turn} does.
          */
-        void gradients(float[] turned, int width, float[] z) {
-            int row = paddedWidth * width, rStride = pairs * row;
+        void gradients(float[] dy, int dyOff, int rows, float[] z, int width) {
+            int outWidth = out.outWidth, plane = out.outHeight * outWidth, lanes = GATHER.length();
+            int whole = rows - rows % lanes, zStride = pairs * paddedWidth * width;
+            int[] apart = new int[lanes];
+            for (int r = 0; r < lanes; r++) {
+                apart[r] = r * plane;
+            }
             for (int t = 0; t < pairs; t++) {
-                int upper = 2 * t * row, at = t * row;
-                for (int i = 0; i < row; i += L) {
-                    FloatVector dy0 = load(turned, upper + i), dy1 = load(turned, upper + row + i);
-                    dy0.intoArray(z, at + i);
-                    dy0.add(dy1).intoArray(z, at + rStride + i);
-                    dy0.sub(dy1).intoArray(z, at + 2 * rStride + i);
-                    dy1.neg().intoArray(z, at + 3 * rStride + i);
+                boolean both = 2 * t + 1 < out.outHeight;
+                for (int x = 0; x < paddedWidth; x++) {
+                    int to = (t * paddedWidth + x) * width, upper = dyOff + 2 * t * outWidth + x, r = 0;
+                    if (x < outWidth) {
+                        for (; r < whole; r += lanes) {
+                            FloatVector dy0 = FloatVector.fromArray(GATHER, dy, upper + r * plane, apart, 0);
+                            FloatVector dy1 = both ? FloatVector.fromArray(GATHER, dy, upper + outWidth + r * plane,
+                                    apart, 0) : FloatVector.zero(GATHER);
+                            dy0.intoArray(z, to + r);
+                            dy0.add(dy1).intoArray(z, to + zStride + r);
+                            dy0.sub(dy1).intoArray(z, to + 2 * zStride + r);
+                            dy1.neg().intoArray(z, to + 3 * zStride + r);
+                        }
+                        for (; r < rows; r++) {
+                            float dy0 = dy[upper + r * plane], dy1 = both ? dy[upper + outWidth + r * plane] : 0f;
+                            z[to + r] = dy0;
+                            z[to + zStride + r] = dy0 + dy1;
+                            z[to + 2 * zStride + r] = dy0 - dy1;
+                            z[to + 3 * zStride + r] = -dy1;
+                        }
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        Arrays.fill(z, to + i * zStride + r, to + i * zStride + width, 0f);
+                    }
                 }
             }
         }
@@ -285,7 +323,7 @@ final class RowWinograd {
      * the cores splits each image's products instead.
      */
     private static void correlate(int batch, float[] x, Pairs pairs, float[] u, int rows, float[] bias,
-                                  float[] out, float[] argmax) {
+                                  float[] out, float[] argmax, float[] kept) {
         ShiftedConvolution.Layout layout = pairs.out;
         int inSize = pairs.planes * layout.height * layout.width;
         int outSize = rows * (argmax == null ? layout.outHeight * layout.outWidth
@@ -296,8 +334,7 @@ final class RowWinograd {
             Parallel.forEach(cores, t -> {
                 Scratch s = new Scratch(pairs, rowsPadded);
                 for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                    pairs.pad(x, n * inSize, s.padded);
-                    pairs.transform(s.padded, s.transformed);
+                    padAndTransform(pairs, x, n, inSize, kept, s);
                     multiply(pairs, u, rowsPadded, s.transformed, s.products, 0, tiles);
                     pairs.untransform(s.products, rowsPadded, rows, s.computed);
                     copyOut(layout, s.computed, rows, bias, out, argmax, n * outSize);
@@ -307,8 +344,7 @@ final class RowWinograd {
         }
         Scratch s = new Scratch(pairs, rowsPadded);
         for (int n = 0; n < batch; n++) {
-            pairs.pad(x, n * inSize, s.padded);
-            pairs.transform(s.padded, s.transformed);
+            padAndTransform(pairs, x, n, inSize, kept, s);
             int parts = Math.min(tiles, Parallel.CORES);
             Parallel.forEach(parts, part -> multiply(pairs, u, rowsPadded, s.transformed, s.products,
                     tiles * part / parts, tiles * (part + 1) / parts));
@@ -317,11 +353,19 @@ final class RowWinograd {
         }
     }
 
+    /** Image {@code n} padded (into {@code kept} if there is one, else into the scratch) and transformed. */
+    private static void padAndTransform(Pairs pairs, float[] x, int n, int inSize, float[] kept, Scratch s) {
+        float[] padded = kept != null ? kept : s.padded;
+        int at = kept != null ? n * pairs.imageSize : 0;
+        pairs.pad(x, n * inSize, padded, at);
+        pairs.transform(padded, at, s.transformed);
+    }
+
     /** This thread's arrays for one image: padded, transformed, the four products, the computed rows. */
     private record Scratch(float[] padded, float[] transformed, float[] products, float[] computed) {
 
         Scratch(Pairs pairs, int rowsPadded) {
-            this(scratch(PADDED, pairs.planes * pairs.paddedStride),
+            this(scratch(PADDED, pairs.imageSize),
                     scratch(TRANSFORMED, 4 * pairs.planes * pairs.transformedStride),
                     scratch(PRODUCTS, 4 * rowsPadded * pairs.columns + L),
                     scratch(COMPUTED, rowsPadded * pairs.out.columns + 2 * pairs.paddedWidth + L));
