@@ -107,10 +107,10 @@ final class RowWinograd {
             float[] z = scratch(GRADIENTS, 4 * positions * cols);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                 if (kept != null) {
-                    pairs.transform(kept, n * pairs.imageSize, transformed);
+                    pairs.transform(kept, n * pairs.imageSize, transformed, 0, true);
                 } else {
                     pairs.pad(x, n * inSize, padded, 0);
-                    pairs.transform(padded, 0, transformed);
+                    pairs.transform(padded, 0, transformed, 0, true);
                 }
                 pairs.gradients(dy, n * f * planeSize, f, z, cols);
                 PlaneSums.add(dy, n * f * planeSize, f, planeSize, biasShares[t]);
@@ -179,14 +179,23 @@ final class RowWinograd {
     }
 
     /**
-     * One image's layouts: its {@code planes} planes of {@code height x width} padded with {@code pad} (rows
-     * {@code Wp = width + pad} apart, as {@link ShiftedConvolution} pads them), their transforms ({@code V}), and where
-     * the outputs are computed ({@code out}, {@link ShiftedConvolution.Layout}'s).
+     * The layouts: an image's {@code planes} planes of {@code height x width} padded with {@code pad} (rows
+     * {@code Wp = width + pad} apart, as {@link ShiftedConvolution} pads them), the transforms ({@code V}) of a group of
+     * images, one after the other, and where an image's outputs are computed ({@code out},
+     * {@link ShiftedConvolution.Layout}'s).
      */
     static final class Pairs {
         final ShiftedConvolution.Layout out;
         final int planes, paddedWidth, pairs;
-        /** Positions computed per transformed row {@code r}: the pairs of rows on the padded width, whole tiles. */
+        /** An image's pairs of rows on the padded width. */
+        final int positions;
+        /**
+         * Images multiplied together: their positions lie one after the other, so that a small image's do not each
+         * round up to whole tiles (a 14 x 14 image has 105, 128 in whole tiles; three have 315, 320 in tiles). A valid
+         * output reads at most the left padding of the next row, zeros whichever image it belongs to.
+         */
+        final int group;
+        /** Positions computed per transformed row {@code r} for a group, in whole tiles. */
         final int columns;
         final int paddedStride, imageSize, transformedStride;
         /** Tap {@code (c, j)} of a transformed image reads from {@code c * transformedStride + j}. */
@@ -197,17 +206,30 @@ final class RowWinograd {
             this.planes = planes;
             this.paddedWidth = out.paddedWidth;
             this.pairs = (out.outHeight + 1) / 2;
-            this.columns = Gemm.roundUp(pairs * paddedWidth, NR);
+            this.positions = pairs * paddedWidth;
+            this.group = group(positions);
+            this.columns = Gemm.roundUp(group * positions, NR);
             // the last pair reads padded rows up to 2 pairs + 1, and whole vectors past the end of each row
             this.paddedStride = (2 * pairs + 2) * paddedWidth + pad + L;
             this.imageSize = planes * paddedStride;
-            this.transformedStride = Math.max(columns + 2, pairs * paddedWidth + L);
+            this.transformedStride = Math.max(columns + 2, group * positions + L);
             this.taps = new int[3 * planes];
             for (int c = 0; c < planes; c++) {
                 for (int j = 0; j < 3; j++) {
                     taps[3 * c + j] = c * transformedStride + j;
                 }
             }
+        }
+
+        /** Up to 4 images, the fewest that waste the least of their tiles. */
+        private static int group(int positions) {
+            int best = 1;
+            for (int g = 2; g <= 4; g++) {
+                if ((long) Gemm.roundUp(g * positions, NR) * best < (long) Gemm.roundUp(best * positions, NR) * g) {
+                    best = g;
+                }
+            }
+            return best;
         }
 
         /** Copies the image at {@code x[xOff]} into its padded planes at {@code padded[at]}, zeros all round. */
@@ -224,13 +246,14 @@ final class RowWinograd {
 
         /**
          * {@code V[r] = (B^T d)[r]} for every pair of rows of every plane of the padded image at {@code padded[at]}: four
-         * rows from four, a vector of positions at a time. A row's last vector runs into the next row, which is
-         * computed after it; the positions past the last pair are zeros.
+         * rows from four, a vector of positions at a time, for image {@code image} of its group. A row's last vector
+         * runs into the next row, which is computed after it; after the {@code last} image of a group, the positions
+         * are zeros.
          */
-        void transform(float[] padded, int at, float[] v) {
+        void transform(float[] padded, int at, float[] v, int image, boolean last) {
             int rStride = planes * transformedStride, w = paddedWidth;
             for (int c = 0; c < planes; c++) {
-                int to = c * transformedStride;
+                int to = c * transformedStride + image * positions;
                 for (int t = 0; t < pairs; t++) {
                     int from = at + c * paddedStride + 2 * t * w, row = to + t * w;
                     for (int x = 0; x < w; x += L) {
@@ -242,23 +265,24 @@ final class RowWinograd {
                         d1.sub(d3).intoArray(v, row + 3 * rStride + x);
                     }
                 }
-                for (int r = 0; r < 4; r++) {
-                    Arrays.fill(v, to + r * rStride + pairs * w, to + r * rStride + transformedStride, 0f);
+                for (int r = 0; last && r < 4; r++) {
+                    int plane = c * transformedStride + r * rStride;
+                    Arrays.fill(v, to + r * rStride + positions, plane + transformedStride, 0f);
                 }
             }
         }
 
         /**
          * {@code y[2t] = M0 + M1 + M2} and {@code y[2t+1] = M1 - M2 - M3} for each pair {@code t} of rows of
-         * {@code rows} outputs, into the computed rows (rows {@code Wp} apart, planes {@code out.columns} apart; a
+         * {@code rows} outputs of image {@code image} of the group, into its computed rows (rows {@code Wp} apart, planes {@code out.columns} apart; a
          * last row past the output is left out). Each row's vectors run from its end to its start, so that a vector
          * that runs past the end lands on numbers written after it.
          */
-        void untransform(float[] m, int rowsPadded, int rows, float[] computed) {
+        void untransform(float[] m, int rowsPadded, int rows, float[] computed, int image) {
             int rStride = rowsPadded * columns, w = paddedWidth, last = ((w - 1) / L) * L;
             for (int f = 0; f < rows; f++) {
                 for (int t = 0; t < pairs; t++) {
-                    int from = f * columns + t * w, upper = f * out.columns + 2 * t * w, lower = upper + w;
+                    int from = f * columns + image * positions + t * w, upper = f * out.columns + 2 * t * w, lower = upper + w;
                     boolean both = 2 * t + 1 < out.outHeight;
                     for (int x = last; x >= 0; x -= L) {
                         FloatVector m0 = load(m, from + x), m1 = load(m, from + rStride + x);
@@ -331,34 +355,44 @@ final class RowWinograd {
         int tiles = pairs.columns / NR, rowsPadded = Gemm.roundUp(rows, MR);
         if (batch >= Parallel.CORES) {
             int cores = Parallel.CORES;
-            Parallel.forEach(cores, t -> {
+            Parallel.forEach(cores, t -> {   // a run of images on each core, a group at a time
                 Scratch s = new Scratch(pairs, rowsPadded);
-                for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                    padAndTransform(pairs, x, n, inSize, kept, s);
+                int end = batch * (t + 1) / cores;
+                for (int first = batch * t / cores; first < end; first += pairs.group) {
+                    int count = Math.min(pairs.group, end - first);
+                    for (int i = 0; i < count; i++) {
+                        padAndTransform(pairs, x, first + i, inSize, kept, s, i, i == count - 1);
+                    }
                     multiply(pairs, u, rowsPadded, s.transformed, s.products, 0, tiles);
-                    pairs.untransform(s.products, rowsPadded, rows, s.computed);
-                    copyOut(layout, s.computed, rows, bias, out, argmax, n * outSize);
+                    for (int i = 0; i < count; i++) {
+                        pairs.untransform(s.products, rowsPadded, rows, s.computed, i);
+                        copyOut(layout, s.computed, rows, bias, out, argmax, (first + i) * outSize);
+                    }
                 }
             });
             return;
         }
         Scratch s = new Scratch(pairs, rowsPadded);
-        for (int n = 0; n < batch; n++) {
-            padAndTransform(pairs, x, n, inSize, kept, s);
-            int parts = Math.min(tiles, Parallel.CORES);
+        int imageTiles = Gemm.roundUp(pairs.positions, NR) / NR, parts = Math.min(imageTiles, Parallel.CORES);
+        for (int n = 0; n < batch; n++) {   // one image at a time, its products on every core
+            padAndTransform(pairs, x, n, inSize, kept, s, 0, true);
             Parallel.forEach(parts, part -> multiply(pairs, u, rowsPadded, s.transformed, s.products,
-                    tiles * part / parts, tiles * (part + 1) / parts));
-            pairs.untransform(s.products, rowsPadded, rows, s.computed);
+                    imageTiles * part / parts, imageTiles * (part + 1) / parts));
+            pairs.untransform(s.products, rowsPadded, rows, s.computed, 0);
             copyOut(layout, s.computed, rows, bias, out, argmax, n * outSize);
         }
     }
 
-    /** Image {@code n} padded (into {@code kept} if there is one, else into the scratch) and transformed. */
-    private static void padAndTransform(Pairs pairs, float[] x, int n, int inSize, float[] kept, Scratch s) {
+    /**
+     * Image {@code n} padded (into {@code kept} if there is one, else into the scratch) and transformed, as image
+     * {@code image} of its group.
+     */
+    private static void padAndTransform(Pairs pairs, float[] x, int n, int inSize, float[] kept, Scratch s,
+                                        int image, boolean last) {
         float[] padded = kept != null ? kept : s.padded;
         int at = kept != null ? n * pairs.imageSize : 0;
         pairs.pad(x, n * inSize, padded, at);
-        pairs.transform(padded, at, s.transformed);
+        pairs.transform(padded, at, s.transformed, image, last);
     }
 
     /** This thread's arrays for one image: padded, transformed, the four products, the computed rows. */
