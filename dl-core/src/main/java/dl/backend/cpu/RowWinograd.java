@@ -94,7 +94,7 @@ final class RowWinograd {
         ShiftedConvolution.Layout layout = pairs.out;
         int f = g.filters(), k = pairs.taps.length, kPadded = Gemm.roundUp(k, MR), cols = Gemm.roundUp(f, NR);
         int batch = g.batch(), inSize = pairs.planes * layout.height * layout.width;
-        int planeSize = layout.outHeight * layout.outWidth, positions = pairs.pairs * pairs.paddedWidth;
+        int planeSize = layout.outHeight * layout.outWidth, positions = pairs.positions;
         // a last, partial tile of taps reads tap 0 again, into rows of the sums past the last tap
         int[] taps = Arrays.copyOf(pairs.taps, kPadded);
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
