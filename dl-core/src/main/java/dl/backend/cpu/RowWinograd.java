@@ -37,8 +37,11 @@ final class RowWinograd {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     private static final int L = S.length();
-    /** Below this many channels or filters the products are too short for the transforms to pay. */
-    private static final int MIN_CHANNELS = 8;
+    /**
+     * Below this many channels or filters, or this many of both multiplied, the products are too short for the
+     * transforms to pay.
+     */
+    private static final int MIN_CHANNELS = 16, MIN_PRODUCT = 1024;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][0]);
     private static final int PADDED = 0, TRANSFORMED = 1, PRODUCTS = 2, COMPUTED = 3, FILTERS = 4, GRADIENTS = 5;
     /** Vectors for gathering numbers that lie a plane apart. */
@@ -47,10 +50,13 @@ final class RowWinograd {
     private RowWinograd() {
     }
 
-    /** Whether a convolution is computed this way: 3x3, stride 1, padding up to 2, enough channels and filters. */
+    /**
+     * Whether a convolution is computed this way: 3x3, stride 1, padding up to 2, and enough channels and filters (32
+     * of each, or 16 and 64).
+     */
     static boolean applies(ConvGeometry g) {
         return g.kernelH() == 3 && g.kernelW() == 3 && g.stride() == 1 && g.padding() <= 2
-                && g.channels() >= MIN_CHANNELS && g.filters() >= MIN_CHANNELS;
+                && Math.min(g.channels(), g.filters()) >= MIN_CHANNELS && g.channels() * g.filters() >= MIN_PRODUCT;
     }
 
     /** How many numbers the padded images of a batch take, kept from the forward pass for the weight gradient. */

@@ -41,21 +41,21 @@ class ImageKernelsAgreeTest {
     }
 
     /**
-     * 3x3 filters of stride 1 with 8 channels and filters or more, which the CPU computes by Winograd's F(2, 3) down the
-     * columns: every padding it takes, odd and even heights and widths, a batch smaller than the cores, images
+     * 3x3 filters of stride 1 on many channels, which the CPU computes by Winograd's F(2, 3) down the columns: every
+     * padding it takes, odd and even heights and widths, a batch smaller than the cores, images
      * multiplied in groups (whole and cut short), the course's layers, and pooled.
      */
     @Test
     void winogradConvolutions() {
         ConvGeometry[] geometries = {
-            new ConvGeometry(2, 8, 9, 11, 8, 3, 3, 1, 0),
-            new ConvGeometry(3, 17, 8, 7, 20, 3, 3, 1, 1),
-            new ConvGeometry(1, 16, 5, 4, 24, 3, 3, 1, 2),
+            new ConvGeometry(2, 32, 9, 11, 32, 3, 3, 1, 0),
+            new ConvGeometry(3, 33, 8, 7, 40, 3, 3, 1, 1),
+            new ConvGeometry(1, 16, 5, 4, 64, 3, 3, 1, 2),
             new ConvGeometry(2, 32, 28, 28, 32, 3, 3, 1, 1),
             new ConvGeometry(4, 64, 14, 14, 64, 3, 3, 1, 1),
-            new ConvGeometry(9, 16, 14, 14, 16, 3, 3, 1, 1),
-            new ConvGeometry(1, 24, 3, 3, 9, 3, 3, 1, 0),
-            new ConvGeometry(2, 16, 33, 30, 40, 3, 3, 1, 1),
+            new ConvGeometry(9, 32, 14, 14, 32, 3, 3, 1, 1),
+            new ConvGeometry(1, 64, 3, 3, 17, 3, 3, 1, 0),
+            new ConvGeometry(2, 16, 33, 30, 72, 3, 3, 1, 1),
         };
         for (int i = 0; i < geometries.length; i++) {
             ConvGeometry g = geometries[i];
