@@ -43,7 +43,7 @@ class ImageKernelsAgreeTest {
     /**
      * 3x3 filters of stride 1 on many channels, which the CPU computes by Winograd's F(2, 3) down the columns: every
      * padding it takes, odd and even heights and widths, a batch smaller than the cores, images
-     * multiplied in groups (whole and cut short), the course's layers, and pooled.
+     * multiplied in groups (whole and cut short), the course's layers, a small image after larger ones, and pooled.
      */
     @Test
     void winogradConvolutions() {
@@ -56,6 +56,9 @@ class ImageKernelsAgreeTest {
             new ConvGeometry(9, 32, 14, 14, 32, 3, 3, 1, 1),
             new ConvGeometry(1, 64, 3, 3, 17, 3, 3, 1, 0),
             new ConvGeometry(2, 16, 33, 30, 72, 3, 3, 1, 1),
+            // after larger ones on the same thread, rows of 16 on the padded width (no vector runs past them): the
+            // last output of the last row reads the first position past the image, which must be zero again
+            new ConvGeometry(1, 32, 15, 15, 32, 3, 3, 1, 1),
         };
         for (int i = 0; i < geometries.length; i++) {
             ConvGeometry g = geometries[i];
