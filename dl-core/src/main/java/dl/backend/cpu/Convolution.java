@@ -40,8 +40,8 @@ final class Convolution {
 
     /**
      * How many numbers the unrolled images of a batch take, {@code N * K * P} (or the padded images, for a
-     * {@link ShiftedConvolution} or a {@link RowWinograd}), when it pays to keep them from the forward pass for the weight gradient; 0 when
-     * not (a very large batch would take too much memory).
+     * {@link ShiftedConvolution} or a {@link RowWinograd}), when it pays to keep them from the forward pass for the
+     * weight gradient; 0 when not (a very large batch would take too much memory).
      */
     static int keptLength(ConvGeometry g) {
         long length = RowWinograd.applies(g) ? RowWinograd.keptLength(g)

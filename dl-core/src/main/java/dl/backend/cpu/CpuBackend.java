@@ -162,18 +162,19 @@ public final class CpuBackend implements Backend {
         return kept;
     }
 
-    /** Each image's gradient is routed to its windows' winners when it is used, where the convolution is shifted. */
+    /**
+     * Each image's gradient is routed to its windows' winners when it is used, where the convolution is shifted; a
+     * {@link RowWinograd} convolution takes the default, its own weight gradient from the routed gradient.
+     */
     @Override
     public void conv2dMaxPoolBackwardWeight(Storage x, Storage kept, Storage dy, Storage argmax, Storage dw,
                                             Storage db, ConvGeometry g, PoolGeometry pool) {
-        if (!ShiftedConvolution.applies(g)) {
+        if (!ShiftedConvolution.applies(g) || RowWinograd.applies(g)) {
             Backend.super.conv2dMaxPoolBackwardWeight(x, kept, dy, argmax, dw, db, g, pool);
             return;
         }
-        // what RowWinograd kept is padded its own way: then the images are padded again
-        float[] padded = kept == null || RowWinograd.applies(g) ? null : data(kept);
-        ShiftedConvolution.backwardWeightFromPooled(data(x), padded, data(dy), data(argmax),
-                pool.outHeight() * pool.outWidth(), data(dw), db == null ? null : data(db), g);
+        ShiftedConvolution.backwardWeightFromPooled(data(x), kept == null ? null : data(kept), data(dy),
+                data(argmax), pool.outHeight() * pool.outWidth(), data(dw), db == null ? null : data(db), g);
     }
 
     @Override

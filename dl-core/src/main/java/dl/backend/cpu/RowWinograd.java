@@ -372,7 +372,7 @@ final class RowWinograd {
                     multiply(pairs, u, rowsPadded, s.transformed, s.products, 0, tiles);
                     for (int i = 0; i < count; i++) {
                         pairs.untransform(s.products, rowsPadded, rows, s.computed, i);
-                        copyOut(layout, s.computed, rows, bias, out, argmax, (first + i) * outSize);
+                        layout.copyOut(s.computed, rows, bias, out, argmax, (first + i) * outSize);
                     }
                 }
             });
@@ -385,7 +385,7 @@ final class RowWinograd {
             Parallel.forEach(parts, part -> multiply(pairs, u, rowsPadded, s.transformed, s.products,
                     imageTiles * part / parts, imageTiles * (part + 1) / parts));
             pairs.untransform(s.products, rowsPadded, rows, s.computed, 0);
-            copyOut(layout, s.computed, rows, bias, out, argmax, n * outSize);
+            layout.copyOut(s.computed, rows, bias, out, argmax, n * outSize);
         }
     }
 
@@ -423,16 +423,6 @@ final class RowWinograd {
                             m, (r * rowsPadded + ir) * pairs.columns + jr, pairs.columns);
                 }
             }
-        }
-    }
-
-    /** An image's computed rows into {@code out}: cropped, or pooled when there is an {@code argmax} to fill. */
-    private static void copyOut(ShiftedConvolution.Layout layout, float[] computed, int rows, float[] bias,
-                                float[] out, float[] argmax, int outOff) {
-        if (argmax == null) {
-            layout.crop(computed, rows, bias, out, outOff);
-        } else {
-            layout.pool(computed, rows, bias, out, argmax, outOff);
         }
     }
 

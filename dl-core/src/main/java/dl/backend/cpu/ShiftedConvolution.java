@@ -124,6 +124,15 @@ final class ShiftedConvolution {
             }
         }
 
+        /** An image's computed rows into {@code out}: cropped, or pooled when there is an {@code argmax} to fill. */
+        void copyOut(float[] computed, int rows, float[] bias, float[] out, float[] argmax, int outOff) {
+            if (argmax == null) {
+                crop(computed, rows, bias, out, outOff);
+            } else {
+                pool(computed, rows, bias, out, argmax, outOff);
+            }
+        }
+
         /**
          * Adds {@code bias} to the computed rows (in place, as {@link #crop} adds it) and pools them into {@code out},
          * 2x2 windows of stride 2, the winners into {@code argmax}: their indices on the output's width, as
@@ -274,7 +283,7 @@ final class ShiftedConvolution {
                 for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                     At image = pad(x, kept, n, layout, spare);
                     multiply(layout, filters, rows, image.data(), image.offset(), computed, 0, tiles);
-                    copyOut(layout, computed, rows, bias, out, argmax, n * outSize);
+                    layout.copyOut(computed, rows, bias, out, argmax, n * outSize);
                 }
             });
             return;
@@ -285,17 +294,7 @@ final class ShiftedConvolution {
             int parts = Math.min(tiles, Parallel.CORES);
             Parallel.forEach(parts, part -> multiply(layout, filters, rows, image.data(), image.offset(), computed,
                     tiles * part / parts, tiles * (part + 1) / parts));
-            copyOut(layout, computed, rows, bias, out, argmax, n * outSize);
-        }
-    }
-
-    /** An image's computed rows into {@code out}: cropped, or pooled when there is an {@code argmax} to fill. */
-    private static void copyOut(Layout layout, float[] computed, int rows, float[] bias, float[] out, float[] argmax,
-                                int outOff) {
-        if (argmax == null) {
-            layout.crop(computed, rows, bias, out, outOff);
-        } else {
-            layout.pool(computed, rows, bias, out, argmax, outOff);
+            layout.copyOut(computed, rows, bias, out, argmax, n * outSize);
         }
     }
 
