@@ -19,7 +19,7 @@ import dl.backend.ConvGeometry;
  *   backwardWeight:   dW    = sum over n of dy[n] col^T   [F, K] = [F, P] [P, K]
  * </pre>
  * Stride-1 convolutions (the common case) skip im2col and read the padded image in place: see
- * {@link ShiftedConvolution}, and {@link RowWinograd} for 3x3 filters on many channels, which takes a third fewer
+ * {@link ShiftedConvolution}, and {@link RowWinograd} for 3x3 filters on many channels, which takes half the
  * multiplications; this class hands those over and computes the others (strided ones, and the rare padding as wide
  * as the kernel).
  *

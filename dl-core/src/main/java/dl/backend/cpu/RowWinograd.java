@@ -9,34 +9,38 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * 3x3 convolutions of stride 1 with Winograd's minimal filtering F(2, 3) down the columns: two output rows from four
- * input rows with 4 multiplications per column and channel instead of 6, so a third fewer in all.
+ * 3x3 convolutions of stride 1 with Winograd's minimal filtering F(4, 3) down the columns: four output rows from six
+ * input rows with 6 multiplications per column and channel instead of 12, so half as many in all.
  *
- * <p>Down one column {@code j} of a filter ({@code g = w[f, c, 0..2, j]}) and of the image ({@code d}, four padded
- * rows from row {@code 2t}):
+ * <p>Down one column {@code j} of a filter ({@code g = w[f, c, 0..2, j]}) and of the image ({@code d}, six padded
+ * rows from row {@code 4t}):
  * <pre>
- *   (y[2t], y[2t+1]) = A^T [ (G g) (.) (B^T d) ]      (.) multiplies number by number
+ *   (y[4t], .., y[4t+3]) = A^T [ (G g) (.) (B^T d) ]      (.) multiplies number by number
  *
- *   B^T = | 1  0 -1  0 |     G = | 1    0    0   |     A^T = | 1  1  1  0 |
- *         | 0  1  1  0 |         | 1/2  1/2  1/2 |           | 0  1 -1 -1 |
- *         | 0 -1  1  0 |         | 1/2 -1/2  1/2 |
- *         | 0  1  0 -1 |         | 0    0    1   |
+ *   B^T = | 4  0 -5  0  1  0 |     G = |  1/4    0     0   |     A^T = | 1  1  1  1  1  0 |
+ *         | 0 -4 -4  1  1  0 |         | -1/6  -1/6  -1/6  |           | 0  1 -1  2 -2  0 |
+ *         | 0  4 -4 -1  1  0 |         | -1/6   1/6  -1/6  |           | 0  1  1  4  4  0 |
+ *         | 0 -2 -1  2  1  0 |         |  1/24  1/12  1/6  |           | 0  1 -1  8 -8  1 |
+ *         | 0  2 -1 -2  1  0 |         |  1/24 -1/12  1/6  |
+ *         | 0  4  0 -5  0  1 |         |  0     0     1    |
  * </pre>
  * Along the rows nothing changes: the three columns of a filter are three taps, as in {@link ShiftedConvolution}. So
- * each of the four numbers {@code r} of a transformed column is a shifted matrix product over the pairs of rows, with
- * {@code 3 C} taps instead of {@code 9 C}:
+ * each of the six numbers {@code r} of a transformed column is a shifted matrix product over the strips of four
+ * rows, with {@code 3 C} taps instead of {@code 9 C}:
  * <pre>
- *   V[r][c, t * Wp + x] = (B^T d)[r]     for each pair t of rows and each position x on the padded width Wp
+ *   V[r][c, t * Wp + x] = (B^T d)[r]     for each strip t of rows and each position x on the padded width Wp
  *   M[r][f, q]          = sum over (c, j) of (G g[f, c, ., j])[r] * V[r][c, q + j]
- *   y[f, 2t + a, x]     = (A^T M[.][f, t * Wp + x])[a]
+ *   y[f, 4t + a, x]     = (A^T M[.][f, t * Wp + x])[a]
  * </pre>
- * The two rows of outputs land on the padded width, as {@link ShiftedConvolution} computes them, and are cropped or
+ * The rows of outputs land on the padded width, as {@link ShiftedConvolution} computes them, and are cropped or
  * pooled the same way. The input gradient is the same correlation of {@code dy} by the turned filters.
  */
 final class RowWinograd {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     private static final int L = S.length();
+    /** Output rows of a strip, and the numbers of its transform (Winograd's alpha = 4 + 3 - 1). */
+    private static final int STRIP = 4, ALPHA = 6;
     /**
      * Below this many channels or filters, or this many of both multiplied, the products are too short for the
      * transforms to pay.
@@ -61,7 +65,7 @@ final class RowWinograd {
 
     /** How many numbers the padded images of a batch take, kept from the forward pass for the weight gradient. */
     static long keptLength(ConvGeometry g) {
-        return (long) g.batch() * new Pairs(g.channels(), g.height(), g.width(), g.padding()).imageSize;
+        return (long) g.batch() * new Strips(g.channels(), g.height(), g.width(), g.padding()).imageSize;
     }
 
     /**
@@ -72,20 +76,20 @@ final class RowWinograd {
      */
     static void forward(float[] x, float[] w, float[] bias, float[] y, float[] argmax, float[] kept,
                         ConvGeometry g) {
-        Pairs pairs = new Pairs(g.channels(), g.height(), g.width(), g.padding());
-        correlate(g.batch(), x, pairs, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax,
+        Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding());
+        correlate(g.batch(), x, strips, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax,
                 kept);
     }
 
     /** {@code dx}: the correlation of {@code dy}, padded with {@code 2 - p}, by the turned filters; overwrites it. */
     static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
-        Pairs pairs = new Pairs(g.filters(), g.outHeight(), g.outWidth(), 2 - g.padding());
-        correlate(g.batch(), dy, pairs, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null,
+        Strips strips = new Strips(g.filters(), g.outHeight(), g.outWidth(), 2 - g.padding());
+        correlate(g.batch(), dy, strips, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null,
                 null);
     }
 
     /**
-     * {@code dW} (and {@code db} when not null): overwrites them. The same transform backwards: for each pair of rows
+     * {@code dW} (and {@code db} when not null): overwrites them. The same transform backwards: for each strip of rows
      * of {@code dy} (on the padded width, zeros on the cropped positions and past the last row), {@code Z = A dy}, and
      * <pre>
      *   dU[r][(c, j), f] = sum over images, over positions q of  V[r][c, q + j] * Z[r][q, f]
@@ -96,32 +100,32 @@ final class RowWinograd {
      * own; the shares are added at the end. The padded images come from {@code kept}, or are made again.
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
-        Pairs pairs = new Pairs(g.channels(), g.height(), g.width(), g.padding());
-        ShiftedConvolution.Layout layout = pairs.out;
-        int f = g.filters(), k = pairs.taps.length, kPadded = Gemm.roundUp(k, MR), cols = Gemm.roundUp(f, NR);
-        int batch = g.batch(), inSize = pairs.planes * layout.height * layout.width;
-        int planeSize = layout.outHeight * layout.outWidth, positions = pairs.positions;
+        Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding());
+        ShiftedConvolution.Layout layout = strips.out;
+        int f = g.filters(), k = strips.taps.length, kPadded = Gemm.roundUp(k, MR), cols = Gemm.roundUp(f, NR);
+        int batch = g.batch(), inSize = strips.planes * layout.height * layout.width;
+        int planeSize = layout.outHeight * layout.outWidth, positions = strips.positions;
         // a last, partial tile of taps reads tap 0 again, into rows of the sums past the last tap
-        int[] taps = Arrays.copyOf(pairs.taps, kPadded);
+        int[] taps = Arrays.copyOf(strips.taps, kPadded);
         int cores = Math.max(1, Math.min(batch, Parallel.CORES));
         float[][] shares = new float[cores][];
         double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
-            float[] sum = new float[4 * kPadded * cols];   // an array of its own, as in ShiftedConvolution
-            float[] padded = kept != null ? null : scratch(PADDED, pairs.imageSize);
-            float[] transformed = scratch(TRANSFORMED, 4 * pairs.planes * pairs.transformedStride);
-            float[] z = scratch(GRADIENTS, 4 * positions * cols);
+            float[] sum = new float[ALPHA * kPadded * cols];   // an array of its own, as in ShiftedConvolution
+            float[] padded = kept != null ? null : scratch(PADDED, strips.imageSize);
+            float[] transformed = scratch(TRANSFORMED, ALPHA * strips.planes * strips.transformedStride);
+            float[] z = scratch(GRADIENTS, ALPHA * positions * cols);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
                 if (kept != null) {
-                    pairs.transform(kept, n * pairs.imageSize, transformed, 0, true);
+                    strips.transform(kept, n * strips.imageSize, transformed, 0, true);
                 } else {
-                    pairs.pad(x, n * inSize, padded, 0);
-                    pairs.transform(padded, 0, transformed, 0, true);
+                    strips.pad(x, n * inSize, padded, 0);
+                    strips.transform(padded, 0, transformed, 0, true);
                 }
-                pairs.gradients(dy, n * f * planeSize, f, z, cols);
+                strips.gradients(dy, n * f * planeSize, f, z, cols);
                 PlaneSums.add(dy, n * f * planeSize, f, planeSize, biasShares[t]);
-                for (int r = 0; r < 4; r++) {
-                    int vOff = r * pairs.planes * pairs.transformedStride, zOff = r * positions * cols;
+                for (int r = 0; r < ALPHA; r++) {
+                    int vOff = r * strips.planes * strips.transformedStride, zOff = r * positions * cols;
                     for (int ir = 0; ir < k; ir += MR) {
                         for (int jr = 0; jr < cols; jr += NR) {
                             GemmKernel.tileFromRows(positions, transformed, vOff, taps, ir, z, zOff + jr, cols,
@@ -132,22 +136,22 @@ final class RowWinograd {
             }
             shares[t] = sum;
         });
-        float[] u = new float[4];
+        float[] u = new float[ALPHA];
         for (int filter = 0; filter < f; filter++) {
-            for (int c = 0; c < pairs.planes; c++) {
+            for (int c = 0; c < strips.planes; c++) {
                 for (int j = 0; j < 3; j++) {
-                    for (int r = 0; r < 4; r++) {
+                    for (int r = 0; r < ALPHA; r++) {
                         float total = 0;
                         for (float[] share : shares) {
                             total += share[(r * kPadded + 3 * c + j) * cols + filter];
                         }
                         u[r] = total;
                     }
-                    int at = (filter * pairs.planes + c) * 9 + j;   // G^T, down column j of the filter
-                    float half = 0.5f * (u[1] + u[2]);
-                    dw[at] = u[0] + half;
-                    dw[at + 3] = 0.5f * (u[1] - u[2]);
-                    dw[at + 6] = half + u[3];
+                    int at = (filter * strips.planes + c) * 9 + j;   // G^T, down column j of the filter
+                    float even = u[1] + u[2], odd = u[1] - u[2], evenFar = u[3] + u[4], oddFar = u[3] - u[4];
+                    dw[at] = u[0] / 4 - even / 6 + evenFar / 24;
+                    dw[at + 3] = oddFar / 12 - odd / 6;
+                    dw[at + 6] = (evenFar - even) / 6 + u[5];
                 }
             }
         }
@@ -157,15 +161,15 @@ final class RowWinograd {
     }
 
     /**
-     * {@code G g} of each column of each filter: four matrices {@code [rows, 3 depth]} (column {@code 3 k + j} for
+     * {@code G g} of each column of each filter: six matrices {@code [rows, 3 depth]} (column {@code 3 k + j} for
      * input {@code k} and column {@code j} of the filter), written as the micro-kernel reads A: panels of {@code MR}
      * rows, column by column, zeros past the last row. The rows are the filters, or the channels with each filter
-     * turned 180 degrees when {@code turned}. The four lie one after the other in this thread's scratch array.
+     * turned 180 degrees when {@code turned}. The six lie one after the other in this thread's scratch array.
      */
     private static float[] filters(float[] w, int f, int c, boolean turned) {
         int rows = turned ? c : f, depth = turned ? f : c, k = 3 * depth, size = Gemm.roundUp(rows, MR) * k;
-        float[] packed = scratch(FILTERS, 4 * size);
-        Arrays.fill(packed, 0, 4 * size, 0f);
+        float[] packed = scratch(FILTERS, ALPHA * size);
+        Arrays.fill(packed, 0, ALPHA * size, 0f);
         for (int row = 0; row < rows; row++) {
             for (int in = 0; in < depth; in++) {
                 int at = ((turned ? in : row) * c + (turned ? row : in)) * 9;
@@ -174,10 +178,13 @@ final class RowWinograd {
                     float g0 = w[turned ? at + 8 - j : at + j], g1 = w[turned ? at + 5 - j : at + 3 + j];
                     float g2 = w[turned ? at + 2 - j : at + 6 + j];
                     int to = row / MR * MR * k + (3 * in + j) * MR + row % MR;
-                    packed[to] = g0;
-                    packed[size + to] = 0.5f * (g0 + g1 + g2);
-                    packed[2 * size + to] = 0.5f * (g0 - g1 + g2);
-                    packed[3 * size + to] = g2;
+                    float even = g0 + g2, far = g0 / 24 + g2 / 6;
+                    packed[to] = g0 / 4;
+                    packed[size + to] = -(even + g1) / 6;
+                    packed[2 * size + to] = (g1 - even) / 6;
+                    packed[3 * size + to] = far + g1 / 12;
+                    packed[4 * size + to] = far - g1 / 12;
+                    packed[5 * size + to] = g2;
                 }
             }
         }
@@ -190,14 +197,15 @@ final class RowWinograd {
      * images, one after the other, and where an image's outputs are computed ({@code out},
      * {@link ShiftedConvolution.Layout}'s).
      */
-    static final class Pairs {
+    static final class Strips {
         final ShiftedConvolution.Layout out;
-        final int planes, paddedWidth, pairs;
-        /** An image's pairs of rows on the padded width. */
+        /** An image's strips of {@link #STRIP} output rows. */
+        final int planes, paddedWidth, count;
+        /** An image's strips on the padded width. */
         final int positions;
         /**
          * Images multiplied together: their positions lie one after the other, so that a small image's do not each
-         * round up to whole tiles (a 14 x 14 image has 105, 128 in whole tiles; three have 315, 320 in tiles). A valid
+         * round up to whole tiles (a 28 x 28 image has 203, 224 in whole tiles; two have 406, 416 in tiles). A valid
          * output reads at most the left padding of the next row, zeros whichever image it belongs to.
          */
         final int group;
@@ -207,16 +215,16 @@ final class RowWinograd {
         /** Tap {@code (c, j)} of a transformed image reads from {@code c * transformedStride + j}. */
         final int[] taps;
 
-        Pairs(int planes, int height, int width, int pad) {
+        Strips(int planes, int height, int width, int pad) {
             this.out = new ShiftedConvolution.Layout(planes, height, width, pad, pad, 3, 3);
             this.planes = planes;
             this.paddedWidth = out.paddedWidth;
-            this.pairs = (out.outHeight + 1) / 2;
-            this.positions = pairs * paddedWidth;
+            this.count = (out.outHeight + STRIP - 1) / STRIP;
+            this.positions = count * paddedWidth;
             this.group = group(positions);
             this.columns = Gemm.roundUp(group * positions, NR);
-            // the last pair reads padded rows up to 2 pairs + 1, and whole vectors past the end of each row
-            this.paddedStride = (2 * pairs + 2) * paddedWidth + pad + L;
+            // the last strip reads padded rows up to 4 strips + 1, and whole vectors past the end of each row
+            this.paddedStride = (STRIP * count + 2) * paddedWidth + pad + L;
             this.imageSize = planes * paddedStride;
             this.transformedStride = Math.max(columns + 2, group * positions + L);
             this.taps = new int[3 * planes];
@@ -251,99 +259,144 @@ final class RowWinograd {
         }
 
         /**
-         * {@code V[r] = (B^T d)[r]} for every pair of rows of every plane of the padded image at {@code padded[at]}: four
-         * rows from four, a vector of positions at a time, for image {@code image} of its group. A row's last vector
-         * runs into the next row, which is computed after it; after the {@code last} image of a group, the positions
-         * are zeros.
+         * {@code V[r] = (B^T d)[r]} for every strip of every plane of the padded image at {@code padded[at]}: six rows
+         * from six, a vector of positions at a time, for image {@code image} of its group. A row's last vector runs
+         * into the next row, which is computed after it; after the {@code last} image of a group, the positions are
+         * zeros.
          */
         void transform(float[] padded, int at, float[] v, int image, boolean last) {
             int rStride = planes * transformedStride, w = paddedWidth;
             for (int c = 0; c < planes; c++) {
                 int to = c * transformedStride + image * positions;
-                for (int t = 0; t < pairs; t++) {
-                    int from = at + c * paddedStride + 2 * t * w, row = to + t * w;
+                for (int t = 0; t < count; t++) {
+                    int from = at + c * paddedStride + STRIP * t * w, row = to + t * w;
                     for (int x = 0; x < w; x += L) {
-                        FloatVector d0 = load(padded, from + x), d1 = load(padded, from + w + x);
-                        FloatVector d2 = load(padded, from + 2 * w + x), d3 = load(padded, from + 3 * w + x);
-                        d0.sub(d2).intoArray(v, row + x);
-                        d1.add(d2).intoArray(v, row + rStride + x);
-                        d2.sub(d1).intoArray(v, row + 2 * rStride + x);
-                        d1.sub(d3).intoArray(v, row + 3 * rStride + x);
+                        transform(padded, from + x, w, v, row + x, rStride);
                     }
                 }
-                for (int r = 0; last && r < 4; r++) {
+                for (int r = 0; last && r < ALPHA; r++) {
                     int plane = c * transformedStride + r * rStride;
                     Arrays.fill(v, to + r * rStride + positions, plane + transformedStride, 0f);
                 }
             }
         }
 
+        /** {@code B^T d} for one vector of six rows {@code w} apart, into six rows {@code rStride} apart. */
+        private static void transform(float[] padded, int from, int w, float[] v, int to, int rStride) {
+            FloatVector d0 = load(padded, from), d1 = load(padded, from + w), d2 = load(padded, from + 2 * w);
+            FloatVector d3 = load(padded, from + 3 * w), d4 = load(padded, from + 4 * w);
+            FloatVector d5 = load(padded, from + 5 * w);
+            FloatVector near = d4.sub(d2), nearOdd = d1.sub(d3).mul(2f);
+            d0.mul(4f).sub(d2.mul(5f)).add(d4).intoArray(v, to);
+            d3.add(d4).sub(d1.add(d2).mul(4f)).intoArray(v, to + rStride);
+            d4.sub(d3).add(d1.sub(d2).mul(4f)).intoArray(v, to + 2 * rStride);
+            near.sub(nearOdd).intoArray(v, to + 3 * rStride);
+            near.add(nearOdd).intoArray(v, to + 4 * rStride);
+            d1.mul(4f).sub(d3.mul(5f)).add(d5).intoArray(v, to + 5 * rStride);
+        }
+
         /**
-         * {@code y[2t] = M0 + M1 + M2} and {@code y[2t+1] = M1 - M2 - M3} for each pair {@code t} of rows of
-         * {@code rows} outputs of image {@code image} of the group, into its computed rows (rows {@code Wp} apart, planes {@code out.columns} apart; a
-         * last row past the output is left out). Each row's vectors run from its end to its start, so that a vector
-         * that runs past the end lands on numbers written after it.
+         * {@code y = A^T M} for each strip {@code t} of {@code rows} outputs of image {@code image} of the group,
+         * into its computed rows (rows {@code Wp} apart, planes {@code out.columns} apart; rows past the output are
+         * left out). Each row's vectors run from its end to its start, so that a vector that runs past the end lands
+         * on numbers written after it.
          */
         void untransform(float[] m, int rowsPadded, int rows, float[] computed, int image) {
             int rStride = rowsPadded * columns, w = paddedWidth, last = ((w - 1) / L) * L;
             for (int f = 0; f < rows; f++) {
-                for (int t = 0; t < pairs; t++) {
-                    int from = f * columns + image * positions + t * w, upper = f * out.columns + 2 * t * w, lower = upper + w;
-                    boolean both = 2 * t + 1 < out.outHeight;
+                for (int t = 0; t < count; t++) {
+                    int from = f * columns + image * positions + t * w, to = f * out.columns + STRIP * t * w;
+                    int outRows = Math.min(STRIP, out.outHeight - STRIP * t);
                     for (int x = last; x >= 0; x -= L) {
-                        FloatVector m0 = load(m, from + x), m1 = load(m, from + rStride + x);
-                        FloatVector m2 = load(m, from + 2 * rStride + x);
-                        m0.add(m1).add(m2).intoArray(computed, upper + x);
-                        if (both) {
-                            m1.sub(m2).sub(load(m, from + 3 * rStride + x)).intoArray(computed, lower + x);
+                        untransform(m, from + x, rStride, computed, to + x, w, outRows);
+                    }
+                }
+            }
+        }
+
+        /** {@code A^T M} for one vector of six products {@code rStride} apart, into its first {@code rows} rows. */
+        private static void untransform(float[] m, int from, int rStride, float[] y, int to, int w, int rows) {
+            FloatVector m1 = load(m, from + rStride), m2 = load(m, from + 2 * rStride);
+            FloatVector m3 = load(m, from + 3 * rStride), m4 = load(m, from + 4 * rStride);
+            FloatVector even = m1.add(m2), odd = m1.sub(m2), evenFar = m3.add(m4), oddFar = m3.sub(m4);
+            even.add(evenFar).add(load(m, from)).intoArray(y, to);
+            if (rows > 1) {
+                odd.add(oddFar.mul(2f)).intoArray(y, to + w);
+            }
+            if (rows > 2) {
+                even.add(evenFar.mul(4f)).intoArray(y, to + 2 * w);
+            }
+            if (rows > 3) {
+                odd.add(oddFar.mul(8f)).add(load(m, from + 5 * rStride)).intoArray(y, to + 3 * w);
+            }
+        }
+
+        /**
+         * {@code Z = A dy} for each strip {@code t} of the image's gradient at {@code dy[dyOff]} ({@code rows} planes),
+         * from its rows {@code dy0 .. dy3} (rows {@code 4t .. 4t + 3}, zeros past the last):
+         * <pre>
+         *   Z0 = dy0      Z1 = dy0 + dy1 + dy2 + dy3      Z3 = dy0 + 2 dy1 + 4 dy2 + 8 dy3      Z5 = dy3
+         *                 Z2 = dy0 - dy1 + dy2 - dy3      Z4 = dy0 - 2 dy1 + 4 dy2 - 8 dy3
+         * </pre>
+         * Each {@code Z} has one row of {@code width} numbers per position on the padded width, the filters side by
+         * side (zeros past the last filter, and on the cropped positions): a position's numbers lie a plane apart in
+         * dy and are gathered a vector at a time, as {@link ShiftedConvolution.Layout#turn} does.
+         */
+        void gradients(float[] dy, int dyOff, int rows, float[] z, int width) {
+            int outWidth = out.outWidth, plane = out.outHeight * outWidth, lanes = GATHER.length();
+            int whole = rows - rows % lanes, zStride = count * paddedWidth * width;
+            int[] apart = new int[lanes];
+            for (int r = 0; r < lanes; r++) {
+                apart[r] = r * plane;
+            }
+            float[] d = new float[STRIP];
+            for (int t = 0; t < count; t++) {
+                int dyRows = Math.min(STRIP, out.outHeight - STRIP * t);
+                for (int x = 0; x < paddedWidth; x++) {
+                    int to = (t * paddedWidth + x) * width, upper = dyOff + STRIP * t * outWidth + x, r = 0;
+                    if (x < outWidth) {
+                        for (; r < whole; r += lanes) {
+                            gradients(dy, upper + r * plane, outWidth, apart, dyRows, z, to + r, zStride);
                         }
+                        for (; r < rows; r++) {
+                            for (int a = 0; a < STRIP; a++) {
+                                d[a] = a < dyRows ? dy[upper + r * plane + a * outWidth] : 0f;
+                            }
+                            float even = d[0] + d[2], odd = d[1] + d[3], evenFar = d[0] + 4 * d[2];
+                            float oddFar = 2 * d[1] + 8 * d[3];
+                            z[to + r] = d[0];
+                            z[to + zStride + r] = even + odd;
+                            z[to + 2 * zStride + r] = even - odd;
+                            z[to + 3 * zStride + r] = evenFar + oddFar;
+                            z[to + 4 * zStride + r] = evenFar - oddFar;
+                            z[to + 5 * zStride + r] = d[3];
+                        }
+                    }
+                    for (int i = 0; i < ALPHA; i++) {
+                        Arrays.fill(z, to + i * zStride + r, to + i * zStride + width, 0f);
                     }
                 }
             }
         }
 
         /**
-         * {@code Z = A dy} for each pair of rows {@code t} of the image's gradient at {@code dy[dyOff]} ({@code rows}
-         * planes): {@code Z0 = dy0}, {@code Z1 = dy0 + dy1}, {@code Z2 = dy0 - dy1}, {@code Z3 = -dy1}, with
-         * {@code dy0, dy1} its rows {@code 2t} and {@code 2t + 1} (zeros past the last). Each {@code Z} has one row of
-         * {@code width} numbers per position on the padded width, the filters side by side (zeros past the last
-         * filter, and on the cropped positions): a position's numbers lie a plane apart in dy and are gathered a
-         * vector at a time, as {@link ShiftedConvolution.Layout#turn} does.
+         * {@code Z = A dy} for a vector of filters at one position: its {@code dyRows} rows of dy lie {@code outWidth}
+         * apart, its filters a plane apart ({@code apart}); the six rows of Z go {@code zStride} apart.
          */
-        void gradients(float[] dy, int dyOff, int rows, float[] z, int width) {
-            int outWidth = out.outWidth, plane = out.outHeight * outWidth, lanes = GATHER.length();
-            int whole = rows - rows % lanes, zStride = pairs * paddedWidth * width;
-            int[] apart = new int[lanes];
-            for (int r = 0; r < lanes; r++) {
-                apart[r] = r * plane;
-            }
-            for (int t = 0; t < pairs; t++) {
-                boolean both = 2 * t + 1 < out.outHeight;
-                for (int x = 0; x < paddedWidth; x++) {
-                    int to = (t * paddedWidth + x) * width, upper = dyOff + 2 * t * outWidth + x, r = 0;
-                    if (x < outWidth) {
-                        for (; r < whole; r += lanes) {
-                            FloatVector dy0 = FloatVector.fromArray(GATHER, dy, upper + r * plane, apart, 0);
-                            FloatVector dy1 = both ? FloatVector.fromArray(GATHER, dy, upper + outWidth + r * plane,
-                                    apart, 0) : FloatVector.zero(GATHER);
-                            dy0.intoArray(z, to + r);
-                            dy0.add(dy1).intoArray(z, to + zStride + r);
-                            dy0.sub(dy1).intoArray(z, to + 2 * zStride + r);
-                            dy1.neg().intoArray(z, to + 3 * zStride + r);
-                        }
-                        for (; r < rows; r++) {
-                            float dy0 = dy[upper + r * plane], dy1 = both ? dy[upper + outWidth + r * plane] : 0f;
-                            z[to + r] = dy0;
-                            z[to + zStride + r] = dy0 + dy1;
-                            z[to + 2 * zStride + r] = dy0 - dy1;
-                            z[to + 3 * zStride + r] = -dy1;
-                        }
-                    }
-                    for (int i = 0; i < 4; i++) {
-                        Arrays.fill(z, to + i * zStride + r, to + i * zStride + width, 0f);
-                    }
-                }
-            }
+        private static void gradients(float[] dy, int from, int outWidth, int[] apart, int dyRows, float[] z, int to,
+                                      int zStride) {
+            FloatVector zero = FloatVector.zero(GATHER), d0 = FloatVector.fromArray(GATHER, dy, from, apart, 0);
+            FloatVector d1 = dyRows > 1 ? FloatVector.fromArray(GATHER, dy, from + outWidth, apart, 0) : zero;
+            FloatVector d2 = dyRows > 2 ? FloatVector.fromArray(GATHER, dy, from + 2 * outWidth, apart, 0) : zero;
+            FloatVector d3 = dyRows > 3 ? FloatVector.fromArray(GATHER, dy, from + 3 * outWidth, apart, 0) : zero;
+            FloatVector even = d0.add(d2), odd = d1.add(d3);
+            FloatVector evenFar = d0.add(d2.mul(4f)), oddFar = d1.mul(2f).add(d3.mul(8f));
+            d0.intoArray(z, to);
+            even.add(odd).intoArray(z, to + zStride);
+            even.sub(odd).intoArray(z, to + 2 * zStride);
+            evenFar.add(oddFar).intoArray(z, to + 3 * zStride);
+            evenFar.sub(oddFar).intoArray(z, to + 4 * zStride);
+            d3.intoArray(z, to + 5 * zStride);
         }
     }
 
@@ -352,39 +405,39 @@ final class RowWinograd {
      * {@code bias}), or pooled when there is an {@code argmax}. Images are spread over the cores; a batch smaller than
      * the cores splits each image's products instead.
      */
-    private static void correlate(int batch, float[] x, Pairs pairs, float[] u, int rows, float[] bias,
+    private static void correlate(int batch, float[] x, Strips strips, float[] u, int rows, float[] bias,
                                   float[] out, float[] argmax, float[] kept) {
-        ShiftedConvolution.Layout layout = pairs.out;
-        int inSize = pairs.planes * layout.height * layout.width;
+        ShiftedConvolution.Layout layout = strips.out;
+        int inSize = strips.planes * layout.height * layout.width;
         int outSize = rows * (argmax == null ? layout.outHeight * layout.outWidth
                 : (layout.outHeight / 2) * (layout.outWidth / 2));
-        int tiles = pairs.columns / NR, rowsPadded = Gemm.roundUp(rows, MR);
+        int tiles = strips.columns / NR, rowsPadded = Gemm.roundUp(rows, MR);
         if (batch >= Parallel.CORES) {
             int cores = Parallel.CORES;
             Parallel.forEach(cores, t -> {   // a run of images on each core, a group at a time
-                Scratch s = new Scratch(pairs, rowsPadded);
+                Scratch s = new Scratch(strips, rowsPadded);
                 int end = batch * (t + 1) / cores;
-                for (int first = batch * t / cores; first < end; first += pairs.group) {
-                    int count = Math.min(pairs.group, end - first);
+                for (int first = batch * t / cores; first < end; first += strips.group) {
+                    int count = Math.min(strips.group, end - first);
                     for (int i = 0; i < count; i++) {
-                        padAndTransform(pairs, x, first + i, inSize, kept, s, i, i == count - 1);
+                        padAndTransform(strips, x, first + i, inSize, kept, s, i, i == count - 1);
                     }
-                    multiply(pairs, u, rowsPadded, s.transformed, s.products, 0, tiles);
+                    multiply(strips, u, rowsPadded, s.transformed, s.products, 0, tiles);
                     for (int i = 0; i < count; i++) {
-                        pairs.untransform(s.products, rowsPadded, rows, s.computed, i);
+                        strips.untransform(s.products, rowsPadded, rows, s.computed, i);
                         layout.copyOut(s.computed, rows, bias, out, argmax, (first + i) * outSize);
                     }
                 }
             });
             return;
         }
-        Scratch s = new Scratch(pairs, rowsPadded);
-        int imageTiles = Gemm.roundUp(pairs.positions, NR) / NR, parts = Math.min(imageTiles, Parallel.CORES);
+        Scratch s = new Scratch(strips, rowsPadded);
+        int imageTiles = Gemm.roundUp(strips.positions, NR) / NR, parts = Math.min(imageTiles, Parallel.CORES);
         for (int n = 0; n < batch; n++) {   // one image at a time, its products on every core
-            padAndTransform(pairs, x, n, inSize, kept, s, 0, true);
-            Parallel.forEach(parts, part -> multiply(pairs, u, rowsPadded, s.transformed, s.products,
+            padAndTransform(strips, x, n, inSize, kept, s, 0, true);
+            Parallel.forEach(parts, part -> multiply(strips, u, rowsPadded, s.transformed, s.products,
                     imageTiles * part / parts, imageTiles * (part + 1) / parts));
-            pairs.untransform(s.products, rowsPadded, rows, s.computed, 0);
+            strips.untransform(s.products, rowsPadded, rows, s.computed, 0);
             layout.copyOut(s.computed, rows, bias, out, argmax, n * outSize);
         }
     }
@@ -393,34 +446,34 @@ final class RowWinograd {
      * Image {@code n} padded (into {@code kept} if there is one, else into the scratch) and transformed, as image
      * {@code image} of its group.
      */
-    private static void padAndTransform(Pairs pairs, float[] x, int n, int inSize, float[] kept, Scratch s,
+    private static void padAndTransform(Strips strips, float[] x, int n, int inSize, float[] kept, Scratch s,
                                         int image, boolean last) {
         float[] padded = kept != null ? kept : s.padded;
-        int at = kept != null ? n * pairs.imageSize : 0;
-        pairs.pad(x, n * inSize, padded, at);
-        pairs.transform(padded, at, s.transformed, image, last);
+        int at = kept != null ? n * strips.imageSize : 0;
+        strips.pad(x, n * inSize, padded, at);
+        strips.transform(padded, at, s.transformed, image, last);
     }
 
-    /** This thread's arrays for one image: padded, transformed, the four products, the computed rows. */
+    /** This thread's arrays for one image: padded, transformed, the six products, the computed rows. */
     private record Scratch(float[] padded, float[] transformed, float[] products, float[] computed) {
 
-        Scratch(Pairs pairs, int rowsPadded) {
-            this(scratch(PADDED, pairs.imageSize),
-                    scratch(TRANSFORMED, 4 * pairs.planes * pairs.transformedStride),
-                    scratch(PRODUCTS, 4 * rowsPadded * pairs.columns + L),
-                    scratch(COMPUTED, rowsPadded * pairs.out.columns + 2 * pairs.paddedWidth + L));
+        Scratch(Strips strips, int rowsPadded) {
+            this(scratch(PADDED, strips.imageSize),
+                    scratch(TRANSFORMED, ALPHA * strips.planes * strips.transformedStride),
+                    scratch(PRODUCTS, ALPHA * rowsPadded * strips.columns + L),
+                    scratch(COMPUTED, rowsPadded * strips.out.columns + 2 * strips.paddedWidth + L));
         }
     }
 
-    /** Tiles {@code [fromTile, toTile)} of columns of the four products {@code M[r] = U[r] V[r]}, U packed. */
-    private static void multiply(Pairs pairs, float[] u, int rowsPadded, float[] v, float[] m, int fromTile,
+    /** Tiles {@code [fromTile, toTile)} of columns of the six products {@code M[r] = U[r] V[r]}, U packed. */
+    private static void multiply(Strips strips, float[] u, int rowsPadded, float[] v, float[] m, int fromTile,
                                  int toTile) {
-        int k = pairs.taps.length, rStride = pairs.planes * pairs.transformedStride, uStride = rowsPadded * k;
-        for (int r = 0; r < 4; r++) {
+        int k = strips.taps.length, rStride = strips.planes * strips.transformedStride, uStride = rowsPadded * k;
+        for (int r = 0; r < ALPHA; r++) {
             for (int jr = fromTile * NR; jr < toTile * NR; jr += NR) {
                 for (int ir = 0; ir < rowsPadded; ir += MR) {
-                    GemmKernel.tile(k, u, r * uStride + ir * k, v, r * rStride + jr, pairs.taps,
-                            m, (r * rowsPadded + ir) * pairs.columns + jr, pairs.columns);
+                    GemmKernel.tile(k, u, r * uStride + ir * k, v, r * rStride + jr, strips.taps,
+                            m, (r * rowsPadded + ir) * strips.columns + jr, strips.columns);
                 }
             }
         }
