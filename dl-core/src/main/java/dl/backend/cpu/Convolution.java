@@ -40,11 +40,11 @@ final class Convolution {
 
     /**
      * How many numbers the unrolled images of a batch take, {@code N * K * P} (or the padded images, for a
-     * {@link ShiftedConvolution} or a {@link RowWinograd}), when it pays to keep them from the forward pass for the
-     * weight gradient; 0 when not (a very large batch would take too much memory).
+     * {@link ShiftedConvolution}), when it pays to keep them from the forward pass for the weight gradient; 0 when not
+     * (a very large batch would take too much memory, and a {@link RowWinograd} pads its images again).
      */
     static int keptLength(ConvGeometry g) {
-        long length = RowWinograd.applies(g) ? RowWinograd.keptLength(g)
+        long length = RowWinograd.applies(g) ? 0
                 : ShiftedConvolution.applies(g) ? ShiftedConvolution.keptLength(g)
                 : (long) g.batch() * rows(g) * positions(g);
         return length > KEEP_LIMIT ? 0 : (int) length;
@@ -57,7 +57,7 @@ final class Convolution {
      */
     static void forward(float[] x, float[] w, float[] bias, float[] y, float[] kept, ConvGeometry g) {
         if (RowWinograd.applies(g)) {
-            RowWinograd.forward(x, w, bias, y, null, kept, g);
+            RowWinograd.forward(x, w, bias, y, null, g);
             return;
         }
         if (ShiftedConvolution.applies(g)) {
@@ -105,7 +105,7 @@ final class Convolution {
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         if (RowWinograd.applies(g)) {
-            RowWinograd.backwardWeight(x, kept, dy, dw, db, g);
+            RowWinograd.backwardWeight(x, dy, dw, db, g);
             return;
         }
         if (ShiftedConvolution.applies(g)) {

@@ -153,8 +153,7 @@ public final class CpuBackend implements Backend {
         int length = forWeightGradient ? Convolution.keptLength(g) : 0;
         Storage kept = length > 0 ? allocateForOverwrite(length) : null;
         if (RowWinograd.applies(g)) {
-            RowWinograd.forward(data(x), data(w), bias == null ? null : data(bias), data(y), data(argmax),
-                    kept == null ? null : data(kept), g);
+            RowWinograd.forward(data(x), data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
         } else {
             ShiftedConvolution.forwardMaxPool(data(x), data(w), bias == null ? null : data(bias), data(y),
                     data(argmax), kept == null ? null : data(kept), g);

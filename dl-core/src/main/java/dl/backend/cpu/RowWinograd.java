@@ -63,29 +63,19 @@ final class RowWinograd {
                 && Math.min(g.channels(), g.filters()) >= MIN_CHANNELS && g.channels() * g.filters() >= MIN_PRODUCT;
     }
 
-    /** How many numbers the padded images of a batch take, kept from the forward pass for the weight gradient. */
-    static long keptLength(ConvGeometry g) {
-        return (long) g.batch() * new Strips(g.channels(), g.height(), g.width(), g.padding()).imageSize;
-    }
-
     /**
      * {@code y = W * x + bias}: overwrites {@code y}. With an {@code argmax}, each image's outputs are pooled (2x2
-     * windows of stride 2) into {@code y} and their winners into {@code argmax}, as {@link Pooling#max} would. With
-     * {@code kept} ({@link #keptLength} numbers, or null), the padded images are left there for
-     * {@link #backwardWeight}.
+     * windows of stride 2) into {@code y} and their winners into {@code argmax}, as {@link Pooling#max} would.
      */
-    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] argmax, float[] kept,
-                        ConvGeometry g) {
+    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] argmax, ConvGeometry g) {
         Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding());
-        correlate(g.batch(), x, strips, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax,
-                kept);
+        correlate(g.batch(), x, strips, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax);
     }
 
     /** {@code dx}: the correlation of {@code dy}, padded with {@code 2 - p}, by the turned filters; overwrites it. */
     static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
         Strips strips = new Strips(g.filters(), g.outHeight(), g.outWidth(), 2 - g.padding());
-        correlate(g.batch(), dy, strips, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null,
-                null);
+        correlate(g.batch(), dy, strips, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null);
     }
 
     /**
@@ -97,9 +87,10 @@ final class RowWinograd {
      * </pre>
      * Each {@code dU[r]} is summed as {@link ShiftedConvolution#backwardWeight} sums {@code dW^T}: a tile of taps by 32
      * filters in registers along the positions of an image. Each core sums its share of the images into arrays of its
-     * own; the shares are added at the end. The padded images come from {@code kept}, or are made again.
+     * own; the shares are added at the end. Each image is padded again from {@code x}: into a scratch array that stays
+     * in the cache, which is faster than writing the padded images out in the forward pass and reading them back.
      */
-    static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
+    static void backwardWeight(float[] x, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding());
         ShiftedConvolution.Layout layout = strips.out;
         int f = g.filters(), k = strips.taps.length, kPadded = Gemm.roundUp(k, MR), cols = Gemm.roundUp(f, NR);
@@ -112,16 +103,12 @@ final class RowWinograd {
         double[][] biasShares = new double[cores][f];
         Parallel.forEach(cores, t -> {
             float[] sum = new float[ALPHA * kPadded * cols];   // an array of its own, as in ShiftedConvolution
-            float[] padded = kept != null ? null : scratch(PADDED, strips.imageSize);
+            float[] padded = scratch(PADDED, strips.imageSize);
             float[] transformed = scratch(TRANSFORMED, ALPHA * strips.planes * strips.transformedStride);
             float[] z = scratch(GRADIENTS, ALPHA * positions * cols);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                if (kept != null) {
-                    strips.transform(kept, n * strips.imageSize, transformed, 0, true);
-                } else {
-                    strips.pad(x, n * inSize, padded, 0);
-                    strips.transform(padded, 0, transformed, 0, true);
-                }
+                strips.pad(x, n * inSize, padded, 0);
+                strips.transform(padded, 0, transformed, 0, true);
                 strips.gradients(dy, n * f * planeSize, f, z, cols);
                 PlaneSums.add(dy, n * f * planeSize, f, planeSize, biasShares[t]);
                 for (int r = 0; r < ALPHA; r++) {
@@ -406,7 +393,7 @@ final class RowWinograd {
      * the cores splits each image's products instead.
      */
     private static void correlate(int batch, float[] x, Strips strips, float[] u, int rows, float[] bias,
-                                  float[] out, float[] argmax, float[] kept) {
+                                  float[] out, float[] argmax) {
         ShiftedConvolution.Layout layout = strips.out;
         int inSize = strips.planes * layout.height * layout.width;
         int outSize = rows * (argmax == null ? layout.outHeight * layout.outWidth
@@ -420,7 +407,7 @@ final class RowWinograd {
                 for (int first = batch * t / cores; first < end; first += strips.group) {
                     int count = Math.min(strips.group, end - first);
                     for (int i = 0; i < count; i++) {
-                        padAndTransform(strips, x, first + i, inSize, kept, s, i, i == count - 1);
+                        padAndTransform(strips, x, first + i, inSize, s, i, i == count - 1);
                     }
                     multiply(strips, u, rowsPadded, s.transformed, s.products, 0, tiles);
                     for (int i = 0; i < count; i++) {
@@ -434,7 +421,7 @@ final class RowWinograd {
         Scratch s = new Scratch(strips, rowsPadded);
         int imageTiles = Gemm.roundUp(strips.positions, NR) / NR, parts = Math.min(imageTiles, Parallel.CORES);
         for (int n = 0; n < batch; n++) {   // one image at a time, its products on every core
-            padAndTransform(strips, x, n, inSize, kept, s, 0, true);
+            padAndTransform(strips, x, n, inSize, s, 0, true);
             Parallel.forEach(parts, part -> multiply(strips, u, rowsPadded, s.transformed, s.products,
                     imageTiles * part / parts, imageTiles * (part + 1) / parts));
             strips.untransform(s.products, rowsPadded, rows, s.computed, 0);
@@ -442,16 +429,11 @@ final class RowWinograd {
         }
     }
 
-    /**
-     * Image {@code n} padded (into {@code kept} if there is one, else into the scratch) and transformed, as image
-     * {@code image} of its group.
-     */
-    private static void padAndTransform(Strips strips, float[] x, int n, int inSize, float[] kept, Scratch s,
-                                        int image, boolean last) {
-        float[] padded = kept != null ? kept : s.padded;
-        int at = kept != null ? n * strips.imageSize : 0;
-        strips.pad(x, n * inSize, padded, at);
-        strips.transform(padded, at, s.transformed, image, last);
+    /** Image {@code n} padded and transformed, as image {@code image} of its group. */
+    private static void padAndTransform(Strips strips, float[] x, int n, int inSize, Scratch s, int image,
+                                        boolean last) {
+        strips.pad(x, n * inSize, s.padded, 0);
+        strips.transform(s.padded, 0, s.transformed, image, last);
     }
 
     /** This thread's arrays for one image: padded, transformed, the six products, the computed rows. */
