@@ -12,7 +12,8 @@ package dl.backend;
  *   reductions    reduce (ReduceOp over one axis: sum max argmax), softmax and log-softmax of rows
  *   linear        matmul (a batch of products, either side transposed, accumulating or not)
  *   images, NCHW  conv2d, conv2dBackwardInput, conv2dBackwardWeight, maxPool, maxPoolBackward, avgPool,
- *                 avgPoolBackward; optionally conv2dMaxPool and conv2dMaxPoolBackwardWeight (the two together)
+ *                 avgPoolBackward; optionally conv2dMaxPool and conv2dMaxPoolBackwardWeight (the two together),
+ *                 and reluConv2d, reluConv2dMaxPool and their backward kernels (a ReLU before the convolution)
  * </pre>
  * All tensors are dense and row-major (the last axis varies fastest). Kernels take storages, sizes and op codes,
  * never lambdas and never tensors, so that a GPU can implement the same list; {@code ReferenceBackend} is the
@@ -146,6 +147,43 @@ public interface Backend {
         Storage convolved = allocateForOverwrite(g.batch() * g.filters() * g.outHeight() * g.outWidth());
         maxPoolBackward(dy, argmax, convolved, pool);
         conv2dBackwardWeight(x, kept, convolved, dw, db, g);
+    }
+
+    /**
+     * {@link #conv2d} of {@code relu(x)}: a ReLU whose output only the convolution reads. A backend may apply the ReLU
+     * as it reads {@code x}; by default it makes {@code relu(x)} first. Returns what {@link #conv2d} keeps.
+     */
+    default Storage reluConv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g,
+                               boolean forWeightGradient) {
+        return conv2d(relu(x, g), w, bias, y, g, forWeightGradient);
+    }
+
+    /** {@link #conv2dMaxPool} of {@code relu(x)}, as {@link #reluConv2d}. */
+    default Storage reluConv2dMaxPool(Storage x, Storage w, Storage bias, Storage y, Storage argmax, ConvGeometry g,
+                                      PoolGeometry pool, boolean forWeightGradient) {
+        return conv2dMaxPool(relu(x, g), w, bias, y, argmax, g, pool, forWeightGradient);
+    }
+
+    /**
+     * {@code dx = dL/dx} of {@link #reluConv2d}: {@link #conv2dBackwardInput}, where {@code x > 0}, else 0 (the
+     * ReLU's gradient). Overwrites {@code dx}.
+     */
+    default void reluConv2dBackwardInput(Storage dy, Storage w, Storage x, Storage dx, ConvGeometry g) {
+        conv2dBackwardInput(dy, w, dx, g);
+        int[] shape = {g.batch() * g.channels() * g.height() * g.width()};
+        zip(BinaryOp.WHERE_POSITIVE, dx, shape, x, shape, dx, shape);
+    }
+
+    /** {@code dw = dL/dw} (and {@code db}) of {@link #reluConv2d}: {@link #conv2dBackwardWeight} of {@code relu(x)}. */
+    default void reluConv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, Storage db,
+                                          ConvGeometry g) {
+        conv2dBackwardWeight(relu(x, g), kept, dy, dw, db, g);
+    }
+
+    private Storage relu(Storage x, ConvGeometry g) {
+        Storage out = allocateForOverwrite(g.batch() * g.channels() * g.height() * g.width());
+        map(UnaryOp.RELU, x, 0, out);
+        return out;
     }
 
     /** Max over each window; {@code argmax} receives the flat index (within the image plane) of each winner. */

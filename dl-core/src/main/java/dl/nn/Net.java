@@ -466,6 +466,10 @@ public class Net implements Module {
      * <p>A {@code conv()} followed by a max {@code pool()} (with or without that ReLU between them) runs as one op,
      * {@link Tensor#conv2dMaxPool}, with the same numbers: the convolution's output, which only the pooling reads, is
      * then not kept in memory.
+     *
+     * <p>A {@code relu()} right before a {@code conv()} runs in the convolution's op too ({@link Conv#forward(Tensor,
+     * boolean, Pool)}), with the same numbers: the ReLU's output, which only the convolution reads, is not kept in
+     * memory either, and the CPU applies the ReLU and its gradient as it reads and writes each image.
      */
     @Override
     public Tensor forward(Tensor x) {
@@ -478,13 +482,19 @@ public class Net implements Module {
         }
         build();
         for (int i = 0; i < layers.size(); i++) {
+            boolean reluFirst = isRelu(layers.get(i)) && layerAt(i + 1) instanceof Conv;   // in the conv's op
+            if (reluFirst) {
+                i++;
+            }
             Layer layer = layers.get(i), next = layerAt(i + 1), afterNext = layerAt(i + 2);
             if (layer instanceof Conv conv && isMaxPool(next)) {
-                x = conv.forwardThenMaxPool(x, (Pool) next);
+                x = conv.forward(x, reluFirst, (Pool) next);
                 i++;
             } else if (layer instanceof Conv conv && isRelu(next) && isMaxPool(afterNext)) {
-                x = next.forward(conv.forwardThenMaxPool(x, (Pool) afterNext));   // the max pooling first
+                x = next.forward(conv.forward(x, reluFirst, (Pool) afterNext));   // the max pooling first
                 i += 2;
+            } else if (layer instanceof Conv conv) {
+                x = conv.forward(x, reluFirst, null);
             } else if (isRelu(layer) && isMaxPool(next)) {
                 x = layer.forward(next.forward(x));   // the max pooling first
                 i++;

@@ -12,9 +12,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Net#forward} runs a ReLU that comes right before a max pooling after the pooling, and a convolution and the
- * max pooling after it as one op, and gives the numbers of the layers run one by one in the order they were declared:
- * the same outputs and the same gradients, to the last bit.
+ * {@link Net#forward} runs a ReLU that comes right before a max pooling after the pooling, a convolution and the max
+ * pooling after it as one op, and a ReLU right before a convolution in the convolution's op, and gives the numbers of
+ * the layers run one by one in the order they were declared: the same outputs and the same gradients, to the last bit.
  */
 class ReluBeforeMaxPoolTest {
 
@@ -38,6 +38,29 @@ class ReluBeforeMaxPoolTest {
         assertEquals("conv2d+maxpool2d", y.creator().inputs()[0].creator().name());
         assertEquals("conv2d+maxpool2d", net(input(1, 4, 4)).conv(3, 2).pool(2).forward(anInput()).creator().name());
         assertEquals("avgpool2d", net(input(1, 4, 4)).conv(3, 2).avgPool(2).forward(anInput()).creator().name());
+    }
+
+    @Test
+    void aReluBeforeAConvolutionIsInItsOp() {
+        assertEquals("relu+conv2d", net(input(1, 4, 4)).relu().conv(3, 2).forward(anInput()).creator().name());
+        Tensor y = net(input(1, 4, 4)).relu().conv(3, 2).pad(1).relu().pool(2).forward(anInput());
+        assertEquals("relu", y.creator().name());
+        assertEquals("relu+conv2d+maxpool2d", y.creator().inputs()[0].creator().name());
+        assertEquals("relu+conv2d+maxpool2d",
+                net(input(1, 4, 4)).relu().conv(3, 2).pool(2).forward(anInput()).creator().name());
+    }
+
+    /**
+     * 32 channels and filters: the CPU applies the ReLU as it pads each image and its gradient as it writes each
+     * image's, pooled and not, in a batch over the cores and in a batch of one; the last convolution (8 filters)
+     * takes the ReLU the default way.
+     */
+    @Test
+    void aVggStackGetsTheDeclaredOrdersNumbers() {
+        Net vgg = net(input(1, 10, 10)).conv(3, 32).pad(1).relu().conv(3, 32).pad(1).relu().pool(2)
+                .conv(3, 32).pad(1).relu().conv(3, 32).pad(1).relu().conv(3, 8).relu().flatten().dense(3);
+        assertSameNumbers(vgg, Tensor.randn(new Random(5), 3, 1, 10, 10));
+        assertSameNumbers(vgg, Tensor.randn(new Random(6), 1, 1, 10, 10));
     }
 
     /** One 4x4 image whose gradient is wanted, so that the ops are recorded. */

@@ -23,6 +23,10 @@ import java.util.List;
  * <p>{@link #applyThenMaxPool} is this op with a max pooling of its output ({@link MaxPool2d}) in the same op: the
  * numbers and gradients of the two ops, without the convolution's output kept in memory, which in a CNN's first
  * layers is the largest array of the step. Backward, {@code dL/dy} first goes through the pooling.
+ *
+ * <p>{@link #applyToRelu} convolves {@code relu(x)}: a ReLU before the convolution, in the same op, with the numbers
+ * and gradients of the two ops ({@code dL/dx} is the convolution's where {@code x > 0}, else 0), without
+ * {@code relu(x)} in memory.
  */
 public final class Conv2d extends Op {
 
@@ -32,26 +36,40 @@ public final class Conv2d extends Op {
     private final ConvGeometry g;
     /** The max pooling computed with the convolution, or null. */
     private final PoolGeometry pool;
+    /** Whether the convolution reads {@code relu(x)}. */
+    private final boolean relu;
     /** Each pooled number's winner, when there is a pooling. */
     private Tensor argmax;
     /** What the backend kept from the forward pass for the weight gradient (the CPU: the images), or null. */
     private Storage kept;
 
-    private Conv2d(Tensor x, Tensor w, Tensor b, ConvGeometry g, PoolGeometry pool) {
+    private Conv2d(Tensor x, Tensor w, Tensor b, ConvGeometry g, boolean relu, PoolGeometry pool) {
         this.x = x;
         this.w = w;
         this.b = b;
         this.g = g;
+        this.relu = relu;
         this.pool = pool;
     }
 
     /** {@code bias}: {@code [F]}, one number per filter, or null for none. */
     public static Tensor apply(Tensor x, Tensor w, Tensor bias, int stride, int padding) {
+        return convolve(x, false, w, bias, stride, padding);
+    }
+
+    /** {@code conv2d(relu(x), w, bias, stride, padding)} as one op: the same numbers and gradients. */
+    public static Tensor applyToRelu(Tensor x, Tensor w, Tensor bias, int stride, int padding) {
+        return convolve(x, true, w, bias, stride, padding);
+    }
+
+    private static Tensor convolve(Tensor x, boolean relu, Tensor w, Tensor bias, int stride, int padding) {
         ConvGeometry g = checked(x, w, bias, stride, padding);
         Tensor y = Tensor.output(x.backend(), g.batch(), g.filters(), g.outHeight(), g.outWidth());
-        Conv2d op = new Conv2d(x, w, bias, g, null);
-        op.kept = x.backend().conv2d(x.storage(), w.storage(), bias == null ? null : bias.storage(), y.storage(), g,
-                w.isGradRequired() && !NoGrad.isActive());
+        Conv2d op = new Conv2d(x, w, bias, g, relu, null);
+        Storage bs = bias == null ? null : bias.storage();
+        boolean keep = w.isGradRequired() && !NoGrad.isActive();
+        op.kept = relu ? x.backend().reluConv2d(x.storage(), w.storage(), bs, y.storage(), g, keep)
+                : x.backend().conv2d(x.storage(), w.storage(), bs, y.storage(), g, keep);
         return op.recordWith(y);
     }
 
@@ -61,15 +79,31 @@ public final class Conv2d extends Op {
      */
     public static Tensor applyThenMaxPool(Tensor x, Tensor w, Tensor bias, int stride, int padding,
                                           int poolKernel, int poolStride, int poolPadding) {
+        return convolveThenMaxPool(x, false, w, bias, stride, padding, poolKernel, poolStride, poolPadding);
+    }
+
+    /** {@code maxPool2d(conv2d(relu(x), ...), ...)} as one op: the same numbers and gradients. */
+    public static Tensor applyToReluThenMaxPool(Tensor x, Tensor w, Tensor bias, int stride, int padding,
+                                                int poolKernel, int poolStride, int poolPadding) {
+        return convolveThenMaxPool(x, true, w, bias, stride, padding, poolKernel, poolStride, poolPadding);
+    }
+
+    private static Tensor convolveThenMaxPool(Tensor x, boolean relu, Tensor w, Tensor bias, int stride, int padding,
+                                              int poolKernel, int poolStride, int poolPadding) {
         ConvGeometry g = checked(x, w, bias, stride, padding);
         PoolGeometry pool = AvgPool2d.geometry("maxPool2d", new int[] {g.batch(), g.filters(), g.outHeight(),
                 g.outWidth()}, poolKernel, poolStride, poolPadding);
         int[] pooled = {g.batch(), g.filters(), pool.outHeight(), pool.outWidth()};
         Tensor y = Tensor.output(x.backend(), pooled);
-        Conv2d op = new Conv2d(x, w, bias, g, pool);
+        Conv2d op = new Conv2d(x, w, bias, g, relu, pool);
         op.argmax = Tensor.output(x.backend(), pooled);
-        op.kept = x.backend().conv2dMaxPool(x.storage(), w.storage(), bias == null ? null : bias.storage(),
-                y.storage(), op.argmax.storage(), g, pool, w.isGradRequired() && !NoGrad.isActive());
+        Storage bs = bias == null ? null : bias.storage();
+        boolean keep = w.isGradRequired() && !NoGrad.isActive();
+        op.kept = relu
+                ? x.backend().reluConv2dMaxPool(x.storage(), w.storage(), bs, y.storage(), op.argmax.storage(), g,
+                        pool, keep)
+                : x.backend().conv2dMaxPool(x.storage(), w.storage(), bs, y.storage(), op.argmax.storage(), g, pool,
+                        keep);
         return op.recordWith(y);
     }
 
@@ -116,12 +150,12 @@ public final class Conv2d extends Op {
     }
 
     @Override
-    protected Tensor[] savedForBackward() {   // dL/dx reads w, dL/dw reads x; the bias is not read
+    protected Tensor[] savedForBackward() {   // dL/dx reads w (and x, for the ReLU), dL/dw reads x; not the bias
         List<Tensor> read = new ArrayList<>(2);
         if (x.isGradRequired()) {
             read.add(w);
         }
-        if (w.isGradRequired()) {
+        if (w.isGradRequired() || relu && x.isGradRequired()) {
             read.add(x);
         }
         return read.toArray(new Tensor[0]);
@@ -129,13 +163,13 @@ public final class Conv2d extends Op {
 
     @Override
     public String name() {
-        return pool == null ? "conv2d" : "conv2d+maxpool2d";
+        return (relu ? "relu+" : "") + (pool == null ? "conv2d" : "conv2d+maxpool2d");
     }
 
     @Override
     protected Tensor[] backward(Tensor dy) {
         boolean biasGradient = b != null && b.isGradRequired();
-        if (pool != null && !x.isGradRequired() && w.isGradRequired()) {   // a first layer: dw from the pooled dy
+        if (pool != null && !relu && !x.isGradRequired() && w.isGradRequired()) {   // a first layer: dw, pooled dy
             Tensor dw = Tensor.output(x.backend(), w.shape());
             Tensor db = biasGradient ? Tensor.output(x.backend(), g.filters()) : null;
             x.backend().conv2dMaxPoolBackwardWeight(x.storage(), kept, dy.storage(), argmax.storage(), dw.storage(),
@@ -150,13 +184,21 @@ public final class Conv2d extends Op {
         Tensor dx = null, dw = null, db = null;
         if (x.isGradRequired()) {
             dx = Tensor.output(x.backend(), x.shape());
-            x.backend().conv2dBackwardInput(dy.storage(), w.storage(), dx.storage(), g);
+            if (relu) {
+                x.backend().reluConv2dBackwardInput(dy.storage(), w.storage(), x.storage(), dx.storage(), g);
+            } else {
+                x.backend().conv2dBackwardInput(dy.storage(), w.storage(), dx.storage(), g);
+            }
         }
         if (w.isGradRequired()) {   // the bias's gradient comes along: dL/db[f] = sum of dy[., f, ., .]
             dw = Tensor.output(x.backend(), w.shape());
             db = biasGradient ? Tensor.output(x.backend(), g.filters()) : null;
-            x.backend().conv2dBackwardWeight(x.storage(), kept, dy.storage(), dw.storage(),
-                    db == null ? null : db.storage(), g);
+            Storage dbs = db == null ? null : db.storage();
+            if (relu) {
+                x.backend().reluConv2dBackwardWeight(x.storage(), kept, dy.storage(), dw.storage(), dbs, g);
+            } else {
+                x.backend().conv2dBackwardWeight(x.storage(), kept, dy.storage(), dw.storage(), dbs, g);
+            }
         }
         if (b == null) {
             return new Tensor[] {dx, dw};

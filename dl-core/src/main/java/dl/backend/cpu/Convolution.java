@@ -57,7 +57,7 @@ final class Convolution {
      */
     static void forward(float[] x, float[] w, float[] bias, float[] y, float[] kept, ConvGeometry g) {
         if (RowWinograd.applies(g)) {
-            RowWinograd.forward(x, w, bias, y, null, g);
+            RowWinograd.forward(x, false, w, bias, y, null, g);
             return;
         }
         if (ShiftedConvolution.applies(g)) {
@@ -82,7 +82,7 @@ final class Convolution {
     /** {@code dx[n] = col2im(W^T dy[n])}: overwrites {@code dx}. */
     static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
         if (RowWinograd.applies(g)) {
-            RowWinograd.backwardInput(dy, w, dx, g);
+            RowWinograd.backwardInput(dy, w, null, dx, g);
             return;
         }
         if (ShiftedConvolution.applies(g)) {
@@ -105,7 +105,7 @@ final class Convolution {
      */
     static void backwardWeight(float[] x, float[] kept, float[] dy, float[] dw, float[] db, ConvGeometry g) {
         if (RowWinograd.applies(g)) {
-            RowWinograd.backwardWeight(x, dy, dw, db, g);
+            RowWinograd.backwardWeight(x, false, dy, dw, db, g);
             return;
         }
         if (ShiftedConvolution.applies(g)) {

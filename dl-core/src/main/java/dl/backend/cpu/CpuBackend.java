@@ -153,12 +153,53 @@ public final class CpuBackend implements Backend {
         int length = forWeightGradient ? Convolution.keptLength(g) : 0;
         Storage kept = length > 0 ? allocateForOverwrite(length) : null;
         if (RowWinograd.applies(g)) {
-            RowWinograd.forward(data(x), data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
+            RowWinograd.forward(data(x), false, data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
         } else {
             ShiftedConvolution.forwardMaxPool(data(x), data(w), bias == null ? null : data(bias), data(y),
                     data(argmax), kept == null ? null : data(kept), g);
         }
         return kept;
+    }
+
+    /** Where {@link RowWinograd} computes the convolution, the ReLU is applied as it pads each image. */
+    @Override
+    public Storage reluConv2d(Storage x, Storage w, Storage bias, Storage y, ConvGeometry g,
+                              boolean forWeightGradient) {
+        if (!RowWinograd.applies(g)) {
+            return Backend.super.reluConv2d(x, w, bias, y, g, forWeightGradient);
+        }
+        RowWinograd.forward(data(x), true, data(w), bias == null ? null : data(bias), data(y), null, g);
+        return null;
+    }
+
+    @Override
+    public Storage reluConv2dMaxPool(Storage x, Storage w, Storage bias, Storage y, Storage argmax, ConvGeometry g,
+                                     PoolGeometry pool, boolean forWeightGradient) {
+        if (!RowWinograd.applies(g) || pool.kernel() != 2 || pool.stride() != 2 || pool.padding() != 0) {
+            return Backend.super.reluConv2dMaxPool(x, w, bias, y, argmax, g, pool, forWeightGradient);
+        }
+        RowWinograd.forward(data(x), true, data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
+        return null;
+    }
+
+    /** Where {@link RowWinograd} computes the convolution, each image's gradient is masked while it is in the cache. */
+    @Override
+    public void reluConv2dBackwardInput(Storage dy, Storage w, Storage x, Storage dx, ConvGeometry g) {
+        if (!RowWinograd.applies(g)) {
+            Backend.super.reluConv2dBackwardInput(dy, w, x, dx, g);
+            return;
+        }
+        RowWinograd.backwardInput(data(dy), data(w), data(x), data(dx), g);
+    }
+
+    @Override
+    public void reluConv2dBackwardWeight(Storage x, Storage kept, Storage dy, Storage dw, Storage db,
+                                         ConvGeometry g) {
+        if (!RowWinograd.applies(g)) {
+            Backend.super.reluConv2dBackwardWeight(x, kept, dy, dw, db, g);
+            return;
+        }
+        RowWinograd.backwardWeight(data(x), true, data(dy), data(dw), db == null ? null : data(db), g);
     }
 
     /**

@@ -38,7 +38,7 @@ final class ElementWise {
             case LOG -> { for (int i = from; i < to; i++) out[i] = (float) StrictMath.log(x[i]); }
             case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
             case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
-            case RELU -> relu(x, out, from, to);
+            case RELU -> relu(x, from, out, from, to - from);
             case LEAKY_RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : alpha * x[i]; }
             case LEAKY_STEP -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? 1f : alpha; }
             case SIGMOID -> Exponential.sigmoid(x, out, from, to);
@@ -52,15 +52,18 @@ final class ElementWise {
         }
     }
 
-    /** {@code out = max(x, 0)} with SIMD (the lanes' max is {@code Math.max}'s, so the bits are the same). */
-    private static void relu(float[] x, float[] out, int from, int to) {
+    /**
+     * {@code out[oi ..] = max(x[xi ..], 0)}, {@code len} numbers, with SIMD (the lanes' max is {@code Math.max}'s, so
+     * the bits are the same).
+     */
+    static void relu(float[] x, int xi, float[] out, int oi, int len) {
         VectorSpecies<Float> s = Gemm.SPECIES;
-        int i = from;
-        for (int end = from + s.loopBound(to - from); i < end; i += s.length()) {
-            FloatVector.fromArray(s, x, i).max(0f).intoArray(out, i);
+        int i = 0;
+        for (int end = s.loopBound(len); i < end; i += s.length()) {
+            FloatVector.fromArray(s, x, xi + i).max(0f).intoArray(out, oi + i);
         }
-        for (; i < to; i++) {
-            out[i] = Math.max(x[i], 0f);
+        for (; i < len; i++) {
+            out[oi + i] = Math.max(x[xi + i], 0f);
         }
     }
 
@@ -211,7 +214,7 @@ final class ElementWise {
      * {@code out = b > 0 ? a : 0} (the gradient through a ReLU) with SIMD: as a plain loop the JIT keeps the
      * branch, which the random signs of activations mispredict half the time.
      */
-    private static void wherePositive(float[] a, int ai, float[] b, int bi, float[] out, int oi, int len) {
+    static void wherePositive(float[] a, int ai, float[] b, int bi, float[] out, int oi, int len) {
         VectorSpecies<Float> s = Gemm.SPECIES;
         FloatVector zero = FloatVector.zero(s);
         int i = 0;

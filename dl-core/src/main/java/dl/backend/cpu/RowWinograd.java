@@ -34,6 +34,9 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * The rows of outputs land on the padded width, as {@link ShiftedConvolution} computes them, and are cropped or
  * pooled the same way. The input gradient is the same correlation of {@code dy} by the turned filters.
+ *
+ * <p>With {@code relu}, the convolution reads {@code relu(x)}: the ReLU is applied as each image is padded, and its
+ * gradient as each image's input gradient is written, so {@code relu(x)} is never in memory whole.
  */
 final class RowWinograd {
 
@@ -65,17 +68,23 @@ final class RowWinograd {
 
     /**
      * {@code y = W * x + bias}: overwrites {@code y}. With an {@code argmax}, each image's outputs are pooled (2x2
-     * windows of stride 2) into {@code y} and their winners into {@code argmax}, as {@link Pooling#max} would.
+     * windows of stride 2) into {@code y} and their winners into {@code argmax}, as {@link Pooling#max} would. With
+     * {@code relu}, of {@code relu(x)}.
      */
-    static void forward(float[] x, float[] w, float[] bias, float[] y, float[] argmax, ConvGeometry g) {
-        Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding());
-        correlate(g.batch(), x, strips, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax);
+    static void forward(float[] x, boolean relu, float[] w, float[] bias, float[] y, float[] argmax, ConvGeometry g) {
+        Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding(), relu);
+        correlate(g.batch(), x, strips, filters(w, g.filters(), g.channels(), false), g.filters(), bias, y, argmax,
+                null);
     }
 
-    /** {@code dx}: the correlation of {@code dy}, padded with {@code 2 - p}, by the turned filters; overwrites it. */
-    static void backwardInput(float[] dy, float[] w, float[] dx, ConvGeometry g) {
-        Strips strips = new Strips(g.filters(), g.outHeight(), g.outWidth(), 2 - g.padding());
-        correlate(g.batch(), dy, strips, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null);
+    /**
+     * {@code dx}: the correlation of {@code dy}, padded with {@code 2 - p}, by the turned filters; overwrites it. With
+     * {@code x} (not null), the gradient through the ReLU of a {@code relu} forward pass: 0 where {@code x <= 0}.
+     */
+    static void backwardInput(float[] dy, float[] w, float[] x, float[] dx, ConvGeometry g) {
+        Strips strips = new Strips(g.filters(), g.outHeight(), g.outWidth(), 2 - g.padding(), false);
+        correlate(g.batch(), dy, strips, filters(w, g.filters(), g.channels(), true), g.channels(), null, dx, null,
+                x);
     }
 
     /**
@@ -87,11 +96,12 @@ final class RowWinograd {
      * </pre>
      * Each {@code dU[r]} is summed as {@link ShiftedConvolution#backwardWeight} sums {@code dW^T}: a tile of taps by 32
      * filters in registers along the positions of an image. Each core sums its share of the images into arrays of its
-     * own; the shares are added at the end. Each image is padded again from {@code x}: into a scratch array that stays
-     * in the cache, which is faster than writing the padded images out in the forward pass and reading them back.
+     * own; the shares are added at the end. Each image is padded again from {@code x} (with {@code relu}, from
+     * {@code relu(x)}): into a scratch array that stays in the cache, which is faster than writing the padded images
+     * out in the forward pass and reading them back.
      */
-    static void backwardWeight(float[] x, float[] dy, float[] dw, float[] db, ConvGeometry g) {
-        Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding());
+    static void backwardWeight(float[] x, boolean relu, float[] dy, float[] dw, float[] db, ConvGeometry g) {
+        Strips strips = new Strips(g.channels(), g.height(), g.width(), g.padding(), relu);
         ShiftedConvolution.Layout layout = strips.out;
         int f = g.filters(), k = strips.taps.length, kPadded = Gemm.roundUp(k, MR), cols = Gemm.roundUp(f, NR);
         int batch = g.batch(), inSize = strips.planes * layout.height * layout.width;
@@ -179,9 +189,9 @@ final class RowWinograd {
     }
 
     /**
-     * The layouts: an image's {@code planes} planes of {@code height x width} padded with {@code pad} (rows
-     * {@code Wp = width + pad} apart, as {@link ShiftedConvolution} pads them), the transforms ({@code V}) of a group of
-     * images, one after the other, and where an image's outputs are computed ({@code out},
+     * The layouts: an image's {@code planes} planes of {@code height x width} (or their ReLU) padded with
+     * {@code pad} (rows {@code Wp = width + pad} apart, as {@link ShiftedConvolution} pads them), the transforms
+     * ({@code V}) of a group of images, one after the other, and where an image's outputs are computed ({@code out},
      * {@link ShiftedConvolution.Layout}'s).
      */
     static final class Strips {
@@ -201,8 +211,11 @@ final class RowWinograd {
         final int paddedStride, imageSize, transformedStride;
         /** Tap {@code (c, j)} of a transformed image reads from {@code c * transformedStride + j}. */
         final int[] taps;
+        /** Whether the padded images are those of {@code relu(x)}. */
+        final boolean relu;
 
-        Strips(int planes, int height, int width, int pad) {
+        Strips(int planes, int height, int width, int pad, boolean relu) {
+            this.relu = relu;
             this.out = new ShiftedConvolution.Layout(planes, height, width, pad, pad, 3, 3);
             this.planes = planes;
             this.paddedWidth = out.paddedWidth;
@@ -233,7 +246,10 @@ final class RowWinograd {
             return best;
         }
 
-        /** Copies the image at {@code x[xOff]} into its padded planes at {@code padded[at]}, zeros all round. */
+        /**
+         * Copies the image at {@code x[xOff]} into its padded planes at {@code padded[at]}, zeros all round; with
+         * {@code relu}, then takes the ReLU of the padded image, in place, in vectors (the zeros stay zeros).
+         */
         void pad(float[] x, int xOff, float[] padded, int at) {
             Arrays.fill(padded, at, at + imageSize, 0f);
             int height = out.height, width = out.width, first = out.padH * paddedWidth + out.padW;
@@ -242,6 +258,9 @@ final class RowWinograd {
                     System.arraycopy(x, xOff + (c * height + iy) * width, padded,
                             at + c * paddedStride + first + iy * paddedWidth, width);
                 }
+            }
+            if (relu) {
+                ElementWise.relu(padded, at, padded, at, imageSize);
             }
         }
 
@@ -389,11 +408,12 @@ final class RowWinograd {
 
     /**
      * The filters {@code u} ({@code rows} outputs) applied to each image of {@code x}, into {@code out} (plus
-     * {@code bias}), or pooled when there is an {@code argmax}. Images are spread over the cores; a batch smaller than
-     * the cores splits each image's products instead.
+     * {@code bias}), or pooled when there is an {@code argmax}; where {@code positive} is given, each image's outputs
+     * are kept only where it is above 0, while they are in the cache. Images are spread over the cores; a batch smaller
+     * than the cores splits each image's products instead.
      */
     private static void correlate(int batch, float[] x, Strips strips, float[] u, int rows, float[] bias,
-                                  float[] out, float[] argmax) {
+                                  float[] out, float[] argmax, float[] positive) {
         ShiftedConvolution.Layout layout = strips.out;
         int inSize = strips.planes * layout.height * layout.width;
         int outSize = rows * (argmax == null ? layout.outHeight * layout.outWidth
@@ -413,6 +433,10 @@ final class RowWinograd {
                     for (int i = 0; i < count; i++) {
                         strips.untransform(s.products, rowsPadded, rows, s.computed, i);
                         layout.copyOut(s.computed, rows, bias, out, argmax, (first + i) * outSize);
+                        if (positive != null) {
+                            int at = (first + i) * outSize;
+                            ElementWise.wherePositive(out, at, positive, at, out, at, outSize);
+                        }
                     }
                 }
             });
@@ -426,6 +450,9 @@ final class RowWinograd {
                     imageTiles * part / parts, imageTiles * (part + 1) / parts));
             strips.untransform(s.products, rowsPadded, rows, s.computed, 0);
             layout.copyOut(s.computed, rows, bias, out, argmax, n * outSize);
+            if (positive != null) {
+                ElementWise.wherePositive(out, n * outSize, positive, n * outSize, out, n * outSize, outSize);
+            }
         }
     }
 

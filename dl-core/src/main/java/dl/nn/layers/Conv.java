@@ -1,5 +1,6 @@
 package dl.nn.layers;
 
+import dl.autograd.ops.Conv2d;
 import dl.backend.ConvGeometry;
 import dl.nn.Layer;
 import dl.nn.WeightInit;
@@ -113,14 +114,20 @@ public final class Conv extends Layer {
     }
 
     /**
-     * {@code pool.forward(forward(x))} for a max {@code pool}, computed as one op: the same numbers, without this
-     * layer's output in memory (see {@link Tensor#conv2dMaxPool}).
+     * {@code forward(x)}, of {@code x.relu()} when {@code reluFirst}, then {@code maxPool.forward} of it when there is
+     * a max pooling (else null), computed as one op: the same numbers, without {@code x.relu()} or this layer's
+     * output in memory (see {@link Conv2d}).
      */
-    public Tensor forwardThenMaxPool(Tensor x, Pool pool) {
-        if (!pool.isMax()) {
-            throw new IllegalArgumentException("forwardThenMaxPool: " + pool + " is not a max pooling");
+    public Tensor forward(Tensor x, boolean reluFirst, Pool maxPool) {
+        if (maxPool == null) {
+            return reluFirst ? Conv2d.applyToRelu(x, weight, bias, stride, pad()) : forward(x);
         }
-        return x.conv2dMaxPool(weight, bias, stride, pad(), pool.window(), pool.stride(), pool.padding());
+        if (!maxPool.isMax()) {
+            throw new IllegalArgumentException("conv: " + maxPool + " is not a max pooling");
+        }
+        int window = maxPool.window(), by = maxPool.stride(), padding = maxPool.padding();
+        return reluFirst ? Conv2d.applyToReluThenMaxPool(x, weight, bias, stride, pad(), window, by, padding)
+                : Conv2d.applyThenMaxPool(x, weight, bias, stride, pad(), window, by, padding);
     }
 
     @Override
