@@ -15,6 +15,7 @@ import dl.tensor.Shapes;
 import dl.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -463,13 +464,10 @@ public class Net implements Module {
      * the same winner of the window. After the pooling, ReLU has a quarter of the numbers to go through (2x2 windows),
      * forward and backward: less memory to read and write, on the largest feature maps of a CNN.
      *
-     * <p>A {@code conv()} followed by a max {@code pool()} (with or without that ReLU between them) runs as one op,
-     * {@link Tensor#conv2dMaxPool}, with the same numbers: the convolution's output, which only the pooling reads, is
-     * then not kept in memory.
-     *
-     * <p>A {@code relu()} right before a {@code conv()} runs in the convolution's op too ({@link Conv#forward(Tensor,
-     * boolean, Pool)}), with the same numbers: the ReLU's output, which only the convolution reads, is not kept in
-     * memory either, and the CPU applies the ReLU and its gradient as it reads and writes each image.
+     * <p>Then a {@code conv()} runs as one op with the max {@code pool()} right after it, and with the {@code relu()}
+     * right before it ({@link Conv#forward(Tensor, boolean, Pool)}), with the same numbers: the convolution's output,
+     * which only the pooling reads, and the ReLU's output, which only the convolution reads, are not kept in memory,
+     * and the CPU applies the ReLU and its gradient as it reads and writes each image.
      */
     @Override
     public Tensor forward(Tensor x) {
@@ -481,23 +479,16 @@ public class Net implements Module {
                     + Shapes.str(inputShape).replaceAll("[\\[\\]]", "") + ")" : ""));
         }
         build();
-        for (int i = 0; i < layers.size(); i++) {
-            boolean reluFirst = isRelu(layers.get(i)) && layerAt(i + 1) instanceof Conv;   // in the conv's op
+        List<Layer> order = reluAfterMaxPool(layers);
+        for (int i = 0; i < order.size(); i++) {
+            boolean reluFirst = isRelu(order.get(i)) && at(order, i + 1) instanceof Conv;
             if (reluFirst) {
                 i++;
             }
-            Layer layer = layers.get(i), next = layerAt(i + 1), afterNext = layerAt(i + 2);
-            if (layer instanceof Conv conv && isMaxPool(next)) {
-                x = conv.forward(x, reluFirst, (Pool) next);
-                i++;
-            } else if (layer instanceof Conv conv && isRelu(next) && isMaxPool(afterNext)) {
-                x = next.forward(conv.forward(x, reluFirst, (Pool) afterNext));   // the max pooling first
-                i += 2;
-            } else if (layer instanceof Conv conv) {
-                x = conv.forward(x, reluFirst, null);
-            } else if (isRelu(layer) && isMaxPool(next)) {
-                x = layer.forward(next.forward(x));   // the max pooling first
-                i++;
+            Layer layer = order.get(i);
+            if (layer instanceof Conv conv) {
+                Pool maxPool = isMaxPool(at(order, i + 1)) ? (Pool) order.get(++i) : null;
+                x = conv.forward(x, reluFirst, maxPool);
             } else {
                 x = layer.forward(x);
             }
@@ -505,9 +496,21 @@ public class Net implements Module {
         return x;
     }
 
-    /** Layer {@code i}, or null past the last. */
-    private Layer layerAt(int i) {
-        return i < layers.size() ? layers.get(i) : null;
+    /** The layers in the order they run: each ReLU that comes right before a max pooling after it. */
+    private static List<Layer> reluAfterMaxPool(List<Layer> layers) {
+        List<Layer> order = new ArrayList<>(layers);
+        for (int i = 0; i + 1 < order.size(); i++) {
+            if (isRelu(order.get(i)) && isMaxPool(order.get(i + 1))) {
+                Collections.swap(order, i, i + 1);
+                i++;
+            }
+        }
+        return order;
+    }
+
+    /** Layer {@code i} of {@code order}, or null past the last. */
+    private static Layer at(List<Layer> order, int i) {
+        return i < order.size() ? order.get(i) : null;
     }
 
     private static boolean isRelu(Layer layer) {

@@ -48,6 +48,9 @@ class ReluBeforeMaxPoolTest {
         assertEquals("relu+conv2d+maxpool2d", y.creator().inputs()[0].creator().name());
         assertEquals("relu+conv2d+maxpool2d",
                 net(input(1, 4, 4)).relu().conv(3, 2).pool(2).forward(anInput()).creator().name());
+        Tensor z = net(input(1, 4, 4)).conv(3, 2).pad(1).relu().pool(2).conv(1, 3).forward(anInput());
+        assertEquals("relu+conv2d", z.creator().name());   // the ReLU after the pooling, in the next conv's op
+        assertEquals("conv2d+maxpool2d", z.creator().inputs()[0].creator().name());
     }
 
     /**
