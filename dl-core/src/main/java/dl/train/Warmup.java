@@ -86,8 +86,8 @@ public final class Warmup {
         // loop, and a loop the JIT has never seen run would cost the student's first fit a recompilation.
         Net mlp = net(input(1, 28, 28)).flatten().dense(50).sigmoid().dense(30).relu().dense(10);
         // The same for the CNN: its third layer's 20 filters and 6x6 planes (36 numbers) end in the tail loops of the
-        // weight gradient's kernels, after their vector loops. Its last, 64 filters on 20 channels, is computed by
-        // Winograd's F(2, 3), as the course's deeper layers are.
+        // weight gradient's kernels, after their vector loops. Its last, 64 filters on 20 channels with the ReLU before
+        // it in its op, is computed by Winograd's F(4, 3), as the course's deeper layers are.
         Net cnn = net(input(1, 28, 28)).conv(5, 6).pad(2).relu().pool(2).conv(3, 8).relu().pool(2)
                 .conv(3, 20).pad(1).relu().conv(3, 64).pad(1).relu().flatten().dense(10);
         int done = train(mlp, images, STEPS, momentum(0.01, 0.9), giveWay);
