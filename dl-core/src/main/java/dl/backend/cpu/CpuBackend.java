@@ -147,18 +147,10 @@ public final class CpuBackend implements Backend {
     @Override
     public Storage conv2dMaxPool(Storage x, Storage w, Storage bias, Storage y, Storage argmax, ConvGeometry g,
                                  PoolGeometry pool, boolean forWeightGradient) {
-        if (!ShiftedConvolution.applies(g) || pool.kernel() != 2 || pool.stride() != 2 || pool.padding() != 0) {
+        if (!ShiftedConvolution.applies(g) || !twoByTwo(pool)) {
             return Backend.super.conv2dMaxPool(x, w, bias, y, argmax, g, pool, forWeightGradient);
         }
-        int length = forWeightGradient ? Convolution.keptLength(g) : 0;
-        Storage kept = length > 0 ? allocateForOverwrite(length) : null;
-        if (RowWinograd.applies(g)) {
-            RowWinograd.forward(data(x), false, data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
-        } else {
-            ShiftedConvolution.forwardMaxPool(data(x), data(w), bias == null ? null : data(bias), data(y),
-                    data(argmax), kept == null ? null : data(kept), g);
-        }
-        return kept;
+        return convolveThenMaxPool(x, false, w, bias, y, argmax, g, forWeightGradient);
     }
 
     /** Where {@link RowWinograd} computes the convolution, the ReLU is applied as it pads each image. */
@@ -175,11 +167,30 @@ public final class CpuBackend implements Backend {
     @Override
     public Storage reluConv2dMaxPool(Storage x, Storage w, Storage bias, Storage y, Storage argmax, ConvGeometry g,
                                      PoolGeometry pool, boolean forWeightGradient) {
-        if (!RowWinograd.applies(g) || pool.kernel() != 2 || pool.stride() != 2 || pool.padding() != 0) {
+        if (!RowWinograd.applies(g) || !twoByTwo(pool)) {
             return Backend.super.reluConv2dMaxPool(x, w, bias, y, argmax, g, pool, forWeightGradient);
         }
-        RowWinograd.forward(data(x), true, data(w), bias == null ? null : data(bias), data(y), data(argmax), g);
-        return null;
+        return convolveThenMaxPool(x, true, w, bias, y, argmax, g, forWeightGradient);
+    }
+
+    /** Whether the pooling has the windows that the convolutions pool as they go: 2x2, stride 2, no padding. */
+    private static boolean twoByTwo(PoolGeometry pool) {
+        return pool.kernel() == 2 && pool.stride() == 2 && pool.padding() == 0;
+    }
+
+    /** The convolution of {@code x} (or of {@code relu(x)}), each image's output pooled 2x2 as it is made. */
+    private Storage convolveThenMaxPool(Storage x, boolean relu, Storage w, Storage bias, Storage y, Storage argmax,
+                                        ConvGeometry g, boolean forWeightGradient) {
+        int length = forWeightGradient ? Convolution.keptLength(g) : 0;
+        Storage kept = length > 0 ? allocateForOverwrite(length) : null;
+        float[] b = bias == null ? null : data(bias);
+        if (RowWinograd.applies(g)) {
+            RowWinograd.forward(data(x), relu, data(w), b, data(y), data(argmax), g);
+        } else {
+            ShiftedConvolution.forwardMaxPool(data(x), data(w), b, data(y), data(argmax),
+                    kept == null ? null : data(kept), g);
+        }
+        return kept;
     }
 
     /** Where {@link RowWinograd} computes the convolution, each image's gradient is masked while it is in the cache. */
