@@ -117,8 +117,7 @@ final class RowWinograd {
             float[] transformed = scratch(TRANSFORMED, ALPHA * strips.planes * strips.transformedStride);
             float[] z = scratch(GRADIENTS, ALPHA * positions * cols);
             for (int n = batch * t / cores; n < batch * (t + 1) / cores; n++) {
-                strips.pad(x, n * inSize, padded, 0);
-                strips.transform(padded, 0, transformed, 0, true);
+                strips.padAndTransform(x, n * inSize, padded, transformed, 0, true);
                 strips.gradients(dy, n * f * planeSize, f, z, cols);
                 PlaneSums.add(dy, n * f * planeSize, f, planeSize, biasShares[t]);
                 for (int r = 0; r < ALPHA; r++) {
@@ -262,6 +261,12 @@ final class RowWinograd {
             if (relu) {
                 ElementWise.relu(padded, at, padded, at, imageSize);
             }
+        }
+
+        /** The image at {@code x[xOff]} padded into {@code padded}, then transformed as image {@code image}. */
+        void padAndTransform(float[] x, int xOff, float[] padded, float[] v, int image, boolean last) {
+            pad(x, xOff, padded, 0);
+            transform(padded, 0, v, image, last);
         }
 
         /**
@@ -427,16 +432,12 @@ final class RowWinograd {
                 for (int first = batch * t / cores; first < end; first += strips.group) {
                     int count = Math.min(strips.group, end - first);
                     for (int i = 0; i < count; i++) {
-                        padAndTransform(strips, x, first + i, inSize, s, i, i == count - 1);
+                        strips.padAndTransform(x, (first + i) * inSize, s.padded, s.transformed, i, i == count - 1);
                     }
                     multiply(strips, u, rowsPadded, s.transformed, s.products, 0, tiles);
                     for (int i = 0; i < count; i++) {
                         strips.untransform(s.products, rowsPadded, rows, s.computed, i);
-                        layout.copyOut(s.computed, rows, bias, out, argmax, (first + i) * outSize);
-                        if (positive != null) {
-                            int at = (first + i) * outSize;
-                            ElementWise.wherePositive(out, at, positive, at, out, at, outSize);
-                        }
+                        copyOut(layout, s.computed, rows, bias, out, argmax, positive, (first + i) * outSize, outSize);
                     }
                 }
             });
@@ -445,22 +446,24 @@ final class RowWinograd {
         Scratch s = new Scratch(strips, rowsPadded);
         int imageTiles = Gemm.roundUp(strips.positions, NR) / NR, parts = Math.min(imageTiles, Parallel.CORES);
         for (int n = 0; n < batch; n++) {   // one image at a time, its products on every core
-            padAndTransform(strips, x, n, inSize, s, 0, true);
+            strips.padAndTransform(x, n * inSize, s.padded, s.transformed, 0, true);
             Parallel.forEach(parts, part -> multiply(strips, u, rowsPadded, s.transformed, s.products,
                     imageTiles * part / parts, imageTiles * (part + 1) / parts));
             strips.untransform(s.products, rowsPadded, rows, s.computed, 0);
-            layout.copyOut(s.computed, rows, bias, out, argmax, n * outSize);
-            if (positive != null) {
-                ElementWise.wherePositive(out, n * outSize, positive, n * outSize, out, n * outSize, outSize);
-            }
+            copyOut(layout, s.computed, rows, bias, out, argmax, positive, n * outSize, outSize);
         }
     }
 
-    /** Image {@code n} padded and transformed, as image {@code image} of its group. */
-    private static void padAndTransform(Strips strips, float[] x, int n, int inSize, Scratch s, int image,
-                                        boolean last) {
-        strips.pad(x, n * inSize, s.padded, 0);
-        strips.transform(s.padded, 0, s.transformed, image, last);
+    /**
+     * An image's computed rows into {@code out[at]} ({@code size} numbers), cropped or pooled; with {@code positive},
+     * then kept only where it is above 0, while they are in the cache.
+     */
+    private static void copyOut(ShiftedConvolution.Layout layout, float[] computed, int rows, float[] bias,
+                                float[] out, float[] argmax, float[] positive, int at, int size) {
+        layout.copyOut(computed, rows, bias, out, argmax, at);
+        if (positive != null) {
+            ElementWise.wherePositive(out, at, positive, at, out, at, size);
+        }
     }
 
     /** This thread's arrays for one image: padded, transformed, the six products, the computed rows. */
