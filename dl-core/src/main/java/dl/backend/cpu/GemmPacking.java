@@ -21,13 +21,15 @@ final class GemmPacking {
 
     /** Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]}. */
     static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed) {
-        packA(transA, a, aOff, lda, ic, mc, pc, kc, packed, !Gemm.ONE_WIDTH);
+        boolean columnVectors = !Gemm.ONE_WIDTH || Gemm.SPECIES.length() == COLUMN.length();
+        packA(transA, a, aOff, lda, ic, mc, pc, kc, packed, columnVectors);
     }
 
     /**
      * The same, copying a transposed A's columns in vectors of {@link #COLUMN} when {@code columnVectors} and the
-     * tile has its height: narrower vectors than the machine's, which only JDK 25 and newer take ({@link
-     * Gemm#ONE_WIDTH}).
+     * panel has its height. With AVX-512 these are narrower vectors than the machine's, which only JDK 25 and newer
+     * take ({@link Gemm#ONE_WIDTH}). With AVX2's 5-row tiles a vector holds 3 numbers more than a column: they land
+     * where the next column goes, and the next copy writes over them; the last column is copied number by number.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed,
                       boolean columnVectors) {
@@ -37,14 +39,18 @@ final class GemmPacking {
                 java.util.Arrays.fill(packed, panel, panel + MR * kc, 0f);
             }
             if (transA) {   // column p of op(A) is row p of A: MR neighbours to copy
-                boolean oneVector = columnVectors && rows == MR && MR == COLUMN.length();
-                for (int p = 0; p < kc; p++) {
-                    int from = aOff + (pc + p) * lda + ic + ir;
-                    if (oneVector) {
-                        FloatVector.fromArray(COLUMN, a, from).intoArray(packed, panel + p * MR);
-                    } else {
-                        System.arraycopy(a, from, packed, panel + p * MR, rows);
+                int first = aOff + pc * lda + ic + ir, p = 0;
+                if (columnVectors && rows == MR) {
+                    int vectors = MR == COLUMN.length() ? kc : kc - 1;
+                    while (vectors > 0 && first + (vectors - 1) * lda + COLUMN.length() > a.length) {
+                        vectors--;   // a vector would read past the end of A
                     }
+                    for (; p < vectors; p++) {
+                        FloatVector.fromArray(COLUMN, a, first + p * lda).intoArray(packed, panel + p * MR);
+                    }
+                }
+                for (; p < kc; p++) {
+                    System.arraycopy(a, first + p * lda, packed, panel + p * MR, rows);
                 }
             } else {        // read each row of A in order, write it every MR places
                 for (int r = 0; r < rows; r++) {

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GemmTest {
 
@@ -31,11 +32,15 @@ class GemmTest {
         assertArrayEquals(new float[] {8, 10, 20, 22}, c);
     }
 
-    /** A transposed A packs into the same panels with its columns copied in vectors or number by number. */
-    @Test
-    void aTransposedAPacksTheSameInVectors() {
-        int lda = 100, mc = 4 * Gemm.MR + 3, kc = 60;   // whole panels and a last one of 3 rows
-        float[] a = random(rng, 70 * lda);
+    /**
+     * A transposed A packs into the same panels with its columns copied in vectors or number by number: with a
+     * last panel of 3 rows, and with whole panels to the end of the packed array and of A.
+     */
+    @ParameterizedTest(name = "rows {0}")
+    @ValueSource(ints = {3, 0})
+    void aTransposedAPacksTheSameInVectors(int lastRows) {
+        int lda = 100, mc = 4 * Gemm.MR + lastRows, kc = 60;
+        float[] a = random(rng, 3 + 61 * lda + 5 + mc);
         float[] inVectors = new float[Gemm.roundUp(mc, Gemm.MR) * kc], oneByOne = inVectors.clone();
         GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, inVectors, true);
         GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, oneByOne, false);
