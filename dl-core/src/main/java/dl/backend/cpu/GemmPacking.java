@@ -15,6 +15,8 @@ final class GemmPacking {
 
     /** Eight numbers, the height of an AVX-512 register tile: a column of a panel of A, copied in one vector. */
     private static final VectorSpecies<Float> COLUMN = FloatVector.SPECIES_256;
+    /** The machine's vector length: half a row of a panel of B. */
+    private static final int V = Gemm.SPECIES.length();
 
     private GemmPacking() {
     }
@@ -77,7 +79,12 @@ final class GemmPacking {
                         packed[out + p * NR + j] = b[row + p];
                     }
                 }
-            } else {        // a run of NR numbers of a row of B at a time
+            } else if (cols == NR) {   // a run of NR numbers of a row of B at a time: two vectors
+                for (int p = 0, from = bOff + pc * ldb + jc + jr; p < kc; p++, from += ldb) {
+                    FloatVector.fromArray(Gemm.SPECIES, b, from).intoArray(packed, out + p * NR);
+                    FloatVector.fromArray(Gemm.SPECIES, b, from + V).intoArray(packed, out + p * NR + V);
+                }
+            } else {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, bOff + (pc + p) * ldb + jc + jr, packed, out + p * NR, cols);
                 }
