@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -43,6 +46,46 @@ public final class Idx {
      * only on reaching the end). Memory grows with the bytes actually read, never with what the header announces.
      */
     public static Array read(Path path, int limit, String howToGet) {
+        Chunks data = readChunks(path, limit, howToGet);
+        byte[] values = new byte[data.length()];
+        int at = 0;
+        for (byte[] chunk : data.chunks()) {
+            System.arraycopy(chunk, 0, values, at, chunk.length);
+            at += chunk.length;
+        }
+        return new Array(data.shape(), values);
+    }
+
+    /** The sizes of the axes and the values as float numbers. */
+    public record Floats(int[] shape, float[] values) {
+    }
+
+    /**
+     * As {@link #read(Path, int, String)}, each value {@code v} becoming {@code v / divisor} (pixels 0..255 become
+     * 0..1 with 255). The bytes become numbers a chunk at a time, each chunk let go once done, so that a data set's
+     * bytes never lie in memory whole beside its numbers.
+     */
+    public static Floats readFloats(Path path, int limit, float divisor, String howToGet) {
+        Chunks data = readChunks(path, limit, howToGet);
+        float[] values = new float[data.length()];
+        int at = 0;
+        for (ListIterator<byte[]> chunks = data.chunks().listIterator(); chunks.hasNext(); ) {
+            byte[] chunk = chunks.next();
+            chunks.set(null);
+            for (byte b : chunk) {
+                values[at++] = (b & 0xFF) / divisor;
+            }
+        }
+        return new Floats(data.shape(), values);
+    }
+
+    /** The checked sizes of the axes and the values as read, in chunks of at most {@link #CHUNK} bytes. */
+    private record Chunks(int[] shape, List<byte[]> chunks, int length) {
+    }
+
+    private static final int CHUNK = 1 << 20;
+
+    private static Chunks readChunks(Path path, int limit, String howToGet) {
         if (limit < 0) {
             throw new IllegalArgumentException("IDX " + path + ": the limit " + limit + " is negative");
         }
@@ -55,15 +98,24 @@ public final class Idx {
                 throw malformed(path, howToGet, String.format("its header announces %.0f values, more than one Java"
                         + " array holds", wanted));
             }
-            byte[] values = in.readNBytes((int) wanted);   // allocated as the bytes arrive, not from the header
-            long present = values.length + in.transferTo(OutputStream.nullOutputStream());
+            List<byte[]> chunks = new ArrayList<>();
+            int length = 0;
+            while (length < wanted) {   // a chunk is allocated as its bytes arrive, not from the header
+                byte[] chunk = in.readNBytes((int) Math.min(CHUNK, wanted - length));
+                if (chunk.length == 0) {
+                    break;
+                }
+                chunks.add(chunk);
+                length += chunk.length;
+            }
+            long present = length + in.transferTo(OutputStream.nullOutputStream());
             if (present != announced) {
                 throw malformed(path, howToGet, String.format(present < announced
                         ? "it ends before all the values its header announces (%.0f wanted, %d present)"
                         : "its header announces %.0f values but it holds %d; the header or the data are damaged",
                         announced, present));
             }
-            return new Array(shape, values);
+            return new Chunks(shape, chunks, length);
         } catch (EOFException e) {
             throw malformed(path, howToGet, "it ends before all the values its header announces");
         } catch (NoSuchFileException e) {

@@ -21,15 +21,12 @@ final class IdxFolder {
      * the messages of a missing or malformed file.
      */
     static Dataset read(Path dir, String prefix, int limit, List<String> classes, String name, String howToGet) {
-        Idx.Array images = Idx.read(file(dir, prefix + "-images-idx3-ubyte", name, howToGet), limit, howToGet);
+        Idx.Floats images = Idx.readFloats(file(dir, prefix + "-images-idx3-ubyte", name, howToGet), limit, 255,
+                howToGet);
         Idx.Array labels = Idx.read(file(dir, prefix + "-labels-idx1-ubyte", name, howToGet), limit, howToGet);
         if (images.shape().length != 3 || labels.shape().length != 1 || images.shape()[0] != labels.shape()[0]) {
             throw new DataException(dir + ": the " + prefix + " images " + Arrays.toString(images.shape())
                     + " and labels " + Arrays.toString(labels.shape()) + " do not belong together", null);
-        }
-        float[] pixels = new float[images.values().length];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = images.get(i) / 255f;
         }
         int[] y = new int[labels.values().length];
         for (int i = 0; i < y.length; i++) {
@@ -39,7 +36,7 @@ final class IdxFolder {
                         + " of the " + classes.size() + " classes of " + name + ". " + howToGet, null);
             }
         }
-        return Dataset.of(pixels, new int[] {1, images.shape()[1], images.shape()[2]}, y, classes);
+        return Dataset.of(images.values(), new int[] {1, images.shape()[1], images.shape()[2]}, y, classes);
     }
 
     /** Whether {@code dir} holds the training images. */

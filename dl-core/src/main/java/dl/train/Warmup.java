@@ -91,7 +91,13 @@ public final class Warmup {
         Net cnn = net(input(1, 28, 28)).conv(5, 6).pad(2).relu().pool(2).conv(3, 8).relu().pool(2)
                 .conv(3, 20).pad(1).relu().conv(3, 64).pad(1).relu().flatten().dense(10);
         int done = train(mlp, images, STEPS, momentum(0.01, 0.9), giveWay);
-        return done + train(cnn, images, CNN_STEPS, adam(1e-3), giveWay);
+        done += train(cnn, images, CNN_STEPS, adam(1e-3), giveWay);
+        if (!giveWay.getAsBoolean()) {
+            // The throwaway trainings leave garbage in the old generation, which only a full collection frees: freed
+            // now, the student's data set takes its place instead of growing the heap by as much.
+            System.gc();
+        }
+        return done;
     }
 
     private static int train(Net model, Dataset images, int steps, Optimizer optimizer, BooleanSupplier giveWay) {

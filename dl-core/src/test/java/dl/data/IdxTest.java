@@ -52,6 +52,31 @@ class IdxTest {
         }
     }
 
+    /** Pixels as numbers in [0, 1], read a chunk at a time: a file of more than one chunk, whole and limited. */
+    @Test
+    void readsBytesAsNumbersDividedByTheDivisor() throws IOException {
+        int[] values = new int[3 * 700 * 700];   // 1.47 million bytes, more than a chunk of 1 MiB
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (i * 7) % 256;
+        }
+        Path file = write(dir.resolve("big.gz"), idx(new int[] {3, 700, 700}, values), true);
+        for (int limit : new int[] {3, 2}) {
+            Idx.Floats numbers = Idx.readFloats(file, limit, 255, "");
+            Idx.Array bytes = Idx.read(file, limit);
+            assertArrayEquals(new int[] {limit, 700, 700}, numbers.shape());
+            assertEquals(limit * 700 * 700, numbers.values().length);
+            for (int i = 0; i < numbers.values().length; i++) {
+                if (numbers.values()[i] != values[i] / 255f || bytes.get(i) != values[i]) {
+                    throw new AssertionError("value " + i + ": " + numbers.values()[i] + " and " + bytes.get(i)
+                            + ", expected " + values[i] + " / 255");
+                }
+            }
+        }
+        Path liar = write(dir.resolve("liar.gz"), idx(new int[] {2_000_000, 28, 28}, 1, 2, 3, 4), true);
+        var e = assertThrows(DataException.class, () -> Idx.readFloats(liar, Integer.MAX_VALUE, 255, ""));
+        assertTrue(e.getMessage().contains("(1568000000 wanted, 4 present)"), e.getMessage());
+    }
+
     @Test
     void readsOnlyTheFirstItemsWhenLimited() throws IOException {
         Path file = write(dir.resolve("labels"), idx(new int[] {5}, 9, 8, 7, 6, 5), true);
