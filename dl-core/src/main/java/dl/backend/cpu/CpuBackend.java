@@ -9,6 +9,7 @@ import dl.backend.ReduceOp;
 import dl.backend.StepMemory;
 import dl.backend.Storage;
 import dl.backend.UnaryOp;
+import java.util.function.IntConsumer;
 
 /**
  * The default backend: pure Java on the heap, every core, SIMD through the Vector API where it pays (matrix
@@ -61,8 +62,13 @@ public final class CpuBackend implements Backend {
         // is cold memory, slower to write.
         Storage batch = allocateForOverwrite(rows.length * rowLength);
         float[] out = data(batch);
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(values, rows[i] * rowLength, out, i * rowLength, rowLength);
+        IntConsumer copyRow = i -> System.arraycopy(values, rows[i] * rowLength, out, i * rowLength, rowLength);
+        if ((long) rows.length * rowLength >= ElementWise.CHUNK / 4) {
+            Parallel.forEach(rows.length, copyRow);   // rows from all over memory: each core waits for its own
+        } else {
+            for (int i = 0; i < rows.length; i++) {
+                copyRow.accept(i);
+            }
         }
         return batch;
     }
