@@ -69,10 +69,11 @@ public final class Gemm {
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float[] c, int cOff, int ldc, boolean accumulate) {
-        // Below 4M multiply-adds (a tenth of a millisecond) a product stays on this core: handing half of it to
-        // another costs about as much, and the other core stays free for the JIT compiler while it warms up.
+        // Below 1M multiply-adds (tens of microseconds) a product stays on this core: handing half of it to another
+        // costs about as much. Below 4M it stays there too while the JIT compiler is at work, which the other core
+        // then serves: a dense layer's products in a network's first steps.
         long work = (long) m * n * k;
-        int threads = work < 4L << 20 ? 1 : Parallel.CORES;
+        int threads = work < 1L << 20 || work < 4L << 20 && !Parallel.jitQuiet() ? 1 : Parallel.CORES;
         if (threads == 1) {
             sgemmSingleThread(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else if (n >= m) {   // split the columns of C into one stripe per core, in whole tiles

@@ -105,6 +105,22 @@ class GemmTest {
         assertEquals(before[cOff - 1], c[cOff - 1], "before C is left alone");
     }
 
+    /**
+     * Whether a product is shared among the cores depends on its size and on whether the JIT compiler is still at
+     * work, so it must not change a single bit: each number of C is the same sum in the same order either way. Sizes
+     * above 4M multiply-adds, which are always shared on a machine of several cores, split by columns and by rows.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2} transA={3}")
+    @CsvSource({"150, 171, 200, false", "171, 150, 200, true", "300, 75, 1030, false"})
+    void theCoresTogetherGiveTheSameBitsAsOne(int m, int n, int k, boolean transA) {
+        float[] a = random(rng, m * k), b = random(rng, k * n);
+        float[] shared = new float[m * n], alone = new float[m * n];
+        int lda = transA ? m : k;
+        Gemm.sgemm(transA, false, m, n, k, a, 0, lda, b, 0, n, shared, 0, n, false);
+        Gemm.sgemmSingleThread(transA, false, m, n, k, a, 0, lda, b, 0, n, alone, 0, n, false);
+        assertArrayEquals(alone, shared);
+    }
+
     /** {@code C = op(A) op(B) (+ C)} in double precision, the slow obvious way. */
     private static double[] reference(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff,
                                       int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc,
