@@ -22,6 +22,9 @@ import java.util.zip.ZipException;
  */
 public final class Idx {
 
+    /** The bytes are read in chunks of this many. */
+    private static final int CHUNK = 1 << 20;
+
     /** The sizes of the axes and the values, each an unsigned byte 0..255. */
     public record Array(int[] shape, byte[] values) {
 
@@ -82,8 +85,6 @@ public final class Idx {
     /** The checked sizes of the axes and the values as read, in chunks of at most {@link #CHUNK} bytes. */
     private record Chunks(int[] shape, List<byte[]> chunks, int length) {
     }
-
-    private static final int CHUNK = 1 << 20;
 
     private static Chunks readChunks(Path path, int limit, String howToGet) {
         if (limit < 0) {
