@@ -246,41 +246,41 @@ final class RowWinograd {
         }
 
         /**
-         * Copies the image at {@code x[xOff]} into its padded planes at {@code padded[at]}, zeros all round; with
-         * {@code relu}, then takes the ReLU of the padded image, in place, in vectors (the zeros stay zeros).
+         * Copies the image at {@code x[xOff]} into its padded planes at the start of {@code padded}, zeros all round;
+         * with {@code relu}, then takes the ReLU of the padded image, in place, in vectors (the zeros stay zeros).
          */
-        void pad(float[] x, int xOff, float[] padded, int at) {
-            Arrays.fill(padded, at, at + imageSize, 0f);
+        private void pad(float[] x, int xOff, float[] padded) {
+            Arrays.fill(padded, 0, imageSize, 0f);
             int height = out.height, width = out.width, first = out.padH * paddedWidth + out.padW;
             for (int c = 0; c < planes; c++) {
                 for (int iy = 0; iy < height; iy++) {
                     System.arraycopy(x, xOff + (c * height + iy) * width, padded,
-                            at + c * paddedStride + first + iy * paddedWidth, width);
+                            c * paddedStride + first + iy * paddedWidth, width);
                 }
             }
             if (relu) {
-                ElementWise.relu(padded, at, padded, at, imageSize);
+                ElementWise.relu(padded, 0, padded, 0, imageSize);
             }
         }
 
         /** The image at {@code x[xOff]} padded into {@code padded}, then transformed as image {@code image}. */
         void padAndTransform(float[] x, int xOff, float[] padded, float[] v, int image, boolean last) {
-            pad(x, xOff, padded, 0);
-            transform(padded, 0, v, image, last);
+            pad(x, xOff, padded);
+            transform(padded, v, image, last);
         }
 
         /**
-         * {@code V[r] = (B^T d)[r]} for every strip of every plane of the padded image at {@code padded[at]}: six rows
+         * {@code V[r] = (B^T d)[r]} for every strip of every plane of the padded image in {@code padded}: six rows
          * from six, a vector of positions at a time, for image {@code image} of its group. A row's last vector runs
          * into the next row, which is computed after it; after the {@code last} image of a group, the positions are
          * zeros.
          */
-        void transform(float[] padded, int at, float[] v, int image, boolean last) {
+        private void transform(float[] padded, float[] v, int image, boolean last) {
             int rStride = planes * transformedStride, w = paddedWidth;
             for (int c = 0; c < planes; c++) {
                 int to = c * transformedStride + image * positions;
                 for (int t = 0; t < count; t++) {
-                    int from = at + c * paddedStride + STRIP * t * w, row = to + t * w;
+                    int from = c * paddedStride + STRIP * t * w, row = to + t * w;
                     for (int x = 0; x < w; x += L) {
                         transform(padded, from + x, w, v, row + x, rStride);
                     }
