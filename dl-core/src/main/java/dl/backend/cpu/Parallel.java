@@ -3,12 +3,17 @@ package dl.backend.cpu;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * Runs work on every core. {@link #forEach} splits {@code 0 .. n-1} into one contiguous chunk per core, runs the
- * first chunk on the calling thread and the others on worker threads, and returns when all are done.
+ * Runs work on every core. {@link #forEach} splits {@code 0 .. n-1} into one contiguous chunk per core; the calling
+ * thread and the worker threads each take the next chunk nobody has taken yet, until none is left, and the call
+ * returns when all are done. So a worker that does not get its core in time (the JIT compiler, the garbage
+ * collector or another program has it) holds nothing up: the caller runs its chunk too. Which thread runs a chunk
+ * never changes a number: the chunks are the same, and each is computed the same way on any thread.
  *
  * <p>Training calls this thousands of times a second for pieces of work of a few hundred microseconds, so waking
  * a sleeping thread (tens of microseconds on a virtual machine) would cost as much as the work. A worker therefore
@@ -72,18 +77,12 @@ final class Parallel {
             return;
         }
         try {
+            Job job = new Job(body, n, chunks, Thread.currentThread());
             for (int c = 1; c < chunks; c++) {
-                WORKERS[c - 1].give(body, start(n, c, chunks), start(n, c + 1, chunks));
+                WORKERS[c - 1].give(job);
             }
-            run(body, 0, start(n, 1, chunks));
-            RuntimeException failure = null;
-            for (int c = 1; c < chunks; c++) {
-                RuntimeException e = WORKERS[c - 1].awaitDone();
-                failure = failure == null ? e : failure;
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            job.work();
+            job.awaitDone();
         } finally {
             BUSY.set(false);
         }
@@ -99,62 +98,82 @@ final class Parallel {
         }
     }
 
-    /** A daemon thread that runs one range at a time. */
-    private static final class Worker extends Thread {
+    /** One call of {@link #forEach}: its chunks, taken one at a time by whichever thread comes first. */
+    private static final class Job {
 
-        private volatile IntConsumer body;
-        private volatile boolean done = true;
-        private volatile RuntimeException failure;
-        private int from;
-        private int to;
-        private final Thread[] caller = new Thread[1];
+        private final IntConsumer body;
+        private final int n;
+        private final int chunks;
+        private final Thread caller;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger finished = new AtomicInteger();
+        private volatile Throwable failure;
 
-        Worker(int index) {
-            super("dl-cpu-" + index);
-            setDaemon(true);
+        Job(IntConsumer body, int n, int chunks, Thread caller) {
+            this.body = body;
+            this.n = n;
+            this.chunks = chunks;
+            this.caller = caller;
         }
 
-        void give(IntConsumer work, int start, int end) {
-            from = start;
-            to = end;
-            failure = null;
-            caller[0] = Thread.currentThread();
-            done = false;
-            body = work;             // the volatile write publishes the fields above
-            LockSupport.unpark(this);
+        /** Runs chunks until none is left; a failure is kept for the caller and the other chunks still run. */
+        void work() {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                try {
+                    run(body, start(n, c, chunks), start(n, c + 1, chunks));
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+                if (finished.incrementAndGet() == chunks && Thread.currentThread() != caller) {
+                    LockSupport.unpark(caller);
+                }
+            }
         }
 
-        RuntimeException awaitDone() {
+        /** Waits for the chunks that other threads took, then throws the failure of any chunk. */
+        void awaitDone() {
             long start = System.nanoTime();
-            while (!done) {
+            while (finished.get() < chunks) {
                 if (System.nanoTime() - start < SPIN_NANOS) {
                     Thread.yield();
                 } else {
                     LockSupport.parkNanos(20_000);
                 }
             }
-            return failure;
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            } else if (failure instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+
+    /** A daemon thread that works on the jobs it is given. */
+    private static final class Worker extends Thread {
+
+        private final AtomicReference<Job> job = new AtomicReference<>();
+
+        Worker(int index) {
+            super("dl-cpu-" + index);
+            setDaemon(true);
+        }
+
+        void give(Job work) {
+            job.set(work);
+            LockSupport.unpark(this);
         }
 
         @Override
         public void run() {
             while (true) {
-                IntConsumer work = waitForWork();
-                try {
-                    Parallel.run(work, from, to);
-                } catch (RuntimeException | Error e) {
-                    failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                }
-                body = null;
-                done = true;
-                LockSupport.unpark(caller[0]);
+                waitForWork().work();   // a job that the caller finished alone has no chunk left: nothing to do
             }
         }
 
-        private IntConsumer waitForWork() {
+        private Job waitForWork() {
             long idleSince = System.nanoTime();
-            IntConsumer work;
-            while ((work = body) == null) {
+            Job work;
+            while ((work = job.getAndSet(null)) == null) {
                 if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.yield();
                 } else {
