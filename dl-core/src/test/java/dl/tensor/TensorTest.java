@@ -49,6 +49,9 @@ class TensorTest {
         var e = assertThrows(IllegalArgumentException.class, () -> x.reshape(5, -1));
         assertEquals("reshape: cannot view [12] (12 elements) as [5, -1]; the number of elements must stay the same",
                 e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> x.reshape(-3, -4));   // a product of 12 all the same
+        assertEquals("reshape: cannot view [12] (12 elements) as [-3, -4]; the number of elements must stay the same",
+                e.getMessage());
         assertArrayEquals(new int[] {2, 12}, Tensor.zeros(2, 3, 2, 2).flatten(1).shape());
     }
 

@@ -40,7 +40,11 @@ public final class Reshape extends Op {
         if (unknown >= 0 && known != 0 && n % known == 0) {
             shape[unknown] = n / known;
         }
-        if (java.util.Arrays.stream(shape).anyMatch(d -> d < 0) || Shapes.size(shape) != n) {
+        boolean negative = false;   // a plain loop: a network's every step reshapes (flatten), a stream costs more
+        for (int size : shape) {
+            negative |= size < 0;
+        }
+        if (negative || Shapes.size(shape) != n) {
             throw new IllegalArgumentException("reshape: cannot view " + Shapes.str(old) + " (" + n + " elements) as "
                     + Shapes.str(newShape) + "; the number of elements must stay the same");
         }
