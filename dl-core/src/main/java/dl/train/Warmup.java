@@ -9,6 +9,8 @@ import dl.Dsl;
 import dl.data.Dataset;
 import dl.nn.Net;
 import dl.optim.Optimizer;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -23,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * network's step runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is
  * compiled before a student's own network trains; then a small CNN with Adam for a few hundred steps, so that
  * convolutions (3x3 and 5x5, with and without padding), pooling and the course's other usual optimizer are compiled
- * too before a student's first CNN.
+ * too before a student's first CNN; then the MLP again until the compiler has caught up (see
+ * {@link #trainUntilCompiled}).
  *
  * <p>The start-up script of the notebook kernel and of {@code ./dl jshell} calls {@link #inBackground}, so this
  * happens while the student reads the first cells; {@code ./dl bench train} calls {@link #run} before its clock
@@ -36,6 +39,10 @@ public final class Warmup {
     static final int STEPS = 1000;
     /** A CNN's step is longer and its kernels loop more: fewer steps get them compiled. */
     static final int CNN_STEPS = 200;
+    /** The last MLP steps end once the JIT compiler has finished nothing for this long, */
+    static final long QUIET_MILLIS = 100;
+    /** or after this long: in a notebook the student's own cells may keep the compiler busy. */
+    static final long TAIL_MILLIS = 3000;
 
     private static final int BATCH = 64;
     /** The kernel's start and its first cell go first: they need both cores, the warm-up can wait that long. */
@@ -81,7 +88,9 @@ public final class Warmup {
      * returns the steps done.
      */
     static int warmUp(BooleanSupplier giveWay) {
-        Dataset images = randomImages(ROUND * BATCH);
+        // Not a whole number of batches, as a real data set (60,000 images are 937 batches of 64 and one of 32): code
+        // compiled without ever seeing a short last batch would be thrown away at the end of a student's first epoch.
+        Dataset images = randomImages(ROUND * BATCH - BATCH / 2);
         // Widths that are no multiple of a vector's lanes: the one picture fit checks first ends in each kernel's tail
         // loop, and a loop the JIT has never seen run would cost the student's first fit a recompilation.
         Net mlp = net(input(1, 28, 28)).flatten().dense(50).sigmoid().dense(30).relu().dense(10);
@@ -92,6 +101,7 @@ public final class Warmup {
                 .conv(3, 20).pad(1).relu().conv(3, 64).pad(1).relu().flatten().dense(10);
         int done = train(mlp, images, STEPS, momentum(0.01, 0.9), giveWay);
         done += train(cnn, images, CNN_STEPS, adam(1e-3), giveWay);
+        done += trainUntilCompiled(mlp, images, giveWay);
         if (!giveWay.getAsBoolean()) {
             // The throwaway trainings leave garbage in the old generation, which only a full collection frees: freed
             // now, the student's data set takes its place instead of growing the heap by as much.
@@ -105,6 +115,32 @@ public final class Warmup {
         int done = 0;
         for (; done < steps && !giveWay.getAsBoolean(); done += ROUND) {
             Trainer.train(model, images, config.seed(done));
+        }
+        return done;
+    }
+
+    /**
+     * Trains the MLP again, round after round, until the JIT compiler has finished nothing for {@link #QUIET_MILLIS}
+     * (at most {@link #TAIL_MILLIS}). While its queue is long, HotSpot puts off compiling the methods that run only
+     * once or a few times a step (the training loop, backpropagation, each op's bookkeeping): they keep running their
+     * slower first compilation until they run again once the queue is empty. Without these steps, that was in the
+     * student's first epoch.
+     */
+    private static int trainUntilCompiled(Net mlp, Dataset images, BooleanSupplier giveWay) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime(), quietSince = start, compiling = jit.getTotalCompilationTime();
+        int done = 0;
+        while (System.nanoTime() - quietSince < QUIET_MILLIS * 1_000_000 && System.nanoTime() - start < TAIL_MILLIS
+                * 1_000_000) {
+            int steps = train(mlp, images, ROUND, momentum(0.01, 0.9), giveWay);
+            if (steps == 0) {
+                break;
+            }
+            done += steps;
+            if (jit.getTotalCompilationTime() != compiling) {
+                compiling = jit.getTotalCompilationTime();
+                quietSince = System.nanoTime();
+            }
         }
         return done;
     }
