@@ -3,7 +3,6 @@ package dl.autograd;
 import dl.tensor.Tensor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,11 +23,12 @@ public final class Backprop {
 
     /** Adds {@code dL/dt} to {@code t.grad()} for every leaf {@code t} that requires a gradient. */
     public static void run(Tensor output, Tensor seed) {
-        List<Tensor> order = topologicalOrder(output);
+        List<Tensor> inputsFirst = inputsFirst(output, false);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(output, seed);
         try (var off = NoGrad.scope()) {
-            for (Tensor t : order) {
+            for (int at = inputsFirst.size() - 1; at >= 0; at--) {   // the output first, each tensor after its uses
+                Tensor t = inputsFirst.get(at);
                 Tensor g = grads.remove(t);
                 if (g == null) {
                     continue;
@@ -48,13 +48,6 @@ public final class Backprop {
                 }
             }
         }
-    }
-
-    /** The output first, then every tensor after all the tensors that were computed from it. */
-    static List<Tensor> topologicalOrder(Tensor output) {
-        List<Tensor> order = inputsFirst(output, false);
-        Collections.reverse(order);
-        return order;
     }
 
     /**
