@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Element-wise kernels: maps of one array, broadcasting combinations of two, and axis permutation. Large arrays
- * are split over the cores in chunks of {@link #CHUNK} elements.
+ * are split over the cores in chunks of {@link #CHUNK} elements; a map or an {@code axpy} from {@link #SPLIT} elements
+ * in one equal part per core.
  *
  * <p>Exponentials are {@link Exponential}'s, logarithms and the rest {@link StrictMath}'s: {@code Math.log} may give
  * a different last bit once the JIT has compiled it, and a seed must repeat a run bit for bit.
@@ -18,18 +19,18 @@ final class ElementWise {
 
     /** Below this many elements a kernel runs on the calling thread: splitting would cost more than it saves. */
     static final int CHUNK = 1 << 16;
+    /**
+     * From this many elements {@link #map} and {@link #axpy}, the kernels of the optimizers' in-place updates, run on
+     * every core. A weight's gradient was computed on every core, each its share of the rows: split in equal parts
+     * (as the GEMM splits rows), most of each part is still in the cache of the core that updates it.
+     */
+    static final int SPLIT = 1 << 14;
 
     private ElementWise() {
     }
 
     static void map(UnaryOp op, float[] x, float alpha, float[] out) {
-        int n = x.length;
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        if (chunks <= 1) {
-            map(op, x, alpha, out, 0, n);
-        } else {
-            Parallel.forEach(chunks, c -> map(op, x, alpha, out, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
-        }
+        inParts(x.length, (from, to) -> map(op, x, alpha, out, from, to));
     }
 
     private static void map(UnaryOp op, float[] x, float alpha, float[] out, int from, int to) {
@@ -69,13 +70,18 @@ final class ElementWise {
 
     /** {@code y += alpha x}, with SIMD, over the cores when it is long. */
     static void axpy(float alpha, float[] x, float[] y) {
-        int n = y.length;
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        if (chunks <= 1) {
-            axpy(alpha, x, y, 0, n);
-        } else {
-            Parallel.forEach(chunks, c -> axpy(alpha, x, y, c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
-        }
+        inParts(y.length, (from, to) -> axpy(alpha, x, y, from, to));
+    }
+
+    /** {@code kernel} over {@code [0, n)}: on this thread below {@link #SPLIT} elements, else one equal part per core. */
+    private static void inParts(int n, Range kernel) {
+        int parts = n < SPLIT ? 1 : Parallel.CORES;
+        Parallel.forEach(parts, p -> kernel.run((int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts)));
+    }
+
+    /** A kernel over the elements {@code [from, to)}. */
+    private interface Range {
+        void run(int from, int to);
     }
 
     private static void axpy(float alpha, float[] x, float[] y, int from, int to) {

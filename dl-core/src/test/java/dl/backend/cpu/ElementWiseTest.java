@@ -3,11 +3,12 @@ package dl.backend.cpu;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dl.backend.BinaryOp;
+import dl.backend.UnaryOp;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Broadcasting combinations and axpy, large enough to be split over the cores, against a plain loop over every
+ * Broadcasting combinations, axpy and maps, large enough to be split over the cores, against a plain loop over every
  * index.
  */
 class ElementWiseTest {
@@ -41,13 +42,26 @@ class ElementWiseTest {
 
     @Test
     void axpyAddsAMultipleOfOneArrayToAnotherInLanesAndInTheTail() {
-        for (int n : new int[] {5, 37, 3 * ElementWise.CHUNK + 11}) {   // tail only; lanes and tail; over the cores
+        // tail only; lanes and tail; in two parts of which one is a number longer; over the cores
+        for (int n : new int[] {5, 37, ElementWise.SPLIT + 1, 3 * ElementWise.CHUNK + 11}) {
             float[] x = random(n), y = random(n), expected = new float[n];
             for (int i = 0; i < n; i++) {
                 expected[i] = Math.fma(x[i], -0.01f, y[i]);
             }
             ElementWise.axpy(-0.01f, x, y);
             assertArrayEquals(expected, y, 0f);
+        }
+    }
+
+    @Test
+    void aMapInPlaceReachesEveryElementOnceWhenSplitOverTheCores() {
+        for (int n : new int[] {ElementWise.SPLIT - 1, ElementWise.SPLIT, ElementWise.SPLIT + 1}) {
+            float[] v = random(n), expected = new float[n];
+            for (int i = 0; i < n; i++) {
+                expected[i] = v[i] * 0.9f;
+            }
+            ElementWise.map(UnaryOp.MUL_SCALAR, v, 0.9f, v);   // a momentum's v <- mu v
+            assertArrayEquals(expected, v, 0f);
         }
     }
 
