@@ -70,10 +70,8 @@ public final class Gemm {
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                              float[] c, int cOff, int ldc, boolean accumulate) {
         // Below 1M multiply-adds (tens of microseconds) a product stays on this core: handing half of it to another
-        // costs about as much. Below 4M it stays there too while the JIT compiler is at work, which the other core
-        // then serves: a dense layer's products in a network's first steps.
-        long work = (long) m * n * k;
-        int threads = work < 1L << 20 || work < 4L << 20 && !Parallel.jitQuiet() ? 1 : Parallel.CORES;
+        // costs about as much.
+        int threads = (long) m * n * k < 1L << 20 ? 1 : Parallel.CORES;
         if (threads == 1) {
             sgemmSingleThread(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
         } else if (n >= m) {   // split the columns of C into one stripe per core, in whole tiles

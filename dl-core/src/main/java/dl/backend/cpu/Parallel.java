@@ -1,7 +1,5 @@
 package dl.backend.cpu;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -42,34 +40,7 @@ final class Parallel {
         }
     }
 
-    /** How long the JIT compiler must have finished no compilation for {@link #jitQuiet} to say so. */
-    static final long JIT_QUIET_NANOS = 20_000_000;
-
-    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    private static long jitMillis = -1;   // the JIT's total compilation time when last read
-    private static long jitLastRead;
-    private static long jitQuietSince;
-
     private Parallel() {
-    }
-
-    /**
-     * Whether the JIT compiler has finished no compilation for {@link #JIT_QUIET_NANOS}: in a network's first
-     * steps it still compiles, and work only just worth a second core is better left to one, so that the compiler
-     * has the other. Any thread may ask; a stale answer (the fields are read without locks) costs a little speed,
-     * never a wrong number.
-     */
-    static boolean jitQuiet() {
-        long now = System.nanoTime();
-        if (now - jitLastRead > 1_000_000) {   // reading the total is a call into the JVM: once a millisecond
-            jitLastRead = now;
-            long total = JIT.getTotalCompilationTime();   // grows as each compilation ends
-            if (total != jitMillis) {
-                jitMillis = total;
-                jitQuietSince = now;
-            }
-        }
-        return now - jitQuietSince > JIT_QUIET_NANOS;
     }
 
     /** Calls {@code body.accept(i)} for every {@code i} in {@code [0, n)}, spread over the cores. */
