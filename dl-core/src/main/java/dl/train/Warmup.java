@@ -24,9 +24,9 @@ import java.util.function.BooleanSupplier;
  * <p>{@link #run} trains a throwaway MLP on random images for a thousand steps with momentum, so that what every
  * network's step runs (the batches, dense layers, activations, the loss, the optimizer, the training loop) is
  * compiled before a student's own network trains; then a small CNN with Adam for a few hundred steps, so that
- * convolutions (3x3 and 5x5, with and without padding), pooling and the course's other usual optimizer are compiled
- * too before a student's first CNN; then the MLP again until the compiler has caught up (see
- * {@link #trainUntilCompiled}).
+ * convolutions (5x5 ones as LeNet-5's, on one channel and on several, and 3x3 ones), pooling and the course's other
+ * usual optimizer are compiled too before a student's first CNN; then the MLP again until the compiler has caught up
+ * (see {@link #trainUntilCompiled}).
  *
  * <p>The start-up script of the notebook kernel and of {@code ./dl jshell} calls {@link #inBackground}, so this
  * happens while the student reads the first cells; {@code ./dl bench train} calls {@link #run} before its clock
@@ -97,7 +97,7 @@ public final class Warmup {
         // The same for the CNN: its third layer's 20 filters and 6x6 planes (36 numbers) end in the tail loops of the
         // weight gradient's kernels, after their vector loops. Its last, 64 filters on 20 channels with the ReLU before
         // it in its op, is computed by Winograd's F(4, 3), as the course's deeper layers are.
-        Net cnn = net(input(1, 28, 28)).conv(5, 6).pad(2).relu().pool(2).conv(3, 8).relu().pool(2)
+        Net cnn = net(input(1, 28, 28)).conv(5, 6).pad(2).relu().pool(2).conv(5, 8).pad(1).relu().pool(2)
                 .conv(3, 20).pad(1).relu().conv(3, 64).pad(1).relu().flatten().dense(10);
         int done = train(mlp, images, STEPS, momentum(0.01, 0.9), giveWay);
         done += train(cnn, images, CNN_STEPS, adam(1e-3), giveWay);
