@@ -129,9 +129,9 @@ public final class Warmup {
     private static int trainUntilCompiled(Net mlp, Dataset images, BooleanSupplier giveWay) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime(), quietSince = start, compiling = jit.getTotalCompilationTime();
+        long quiet = QUIET_MILLIS * 1_000_000, longest = TAIL_MILLIS * 1_000_000;
         int done = 0;
-        while (System.nanoTime() - quietSince < QUIET_MILLIS * 1_000_000 && System.nanoTime() - start < TAIL_MILLIS
-                * 1_000_000) {
+        while (System.nanoTime() - quietSince < quiet && System.nanoTime() - start < longest) {
             int steps = train(mlp, images, ROUND, momentum(0.01, 0.9), giveWay);
             if (steps == 0) {
                 break;
