@@ -4,7 +4,7 @@ import static dl.backend.cpu.Gemm.MR;
 import static dl.backend.cpu.Gemm.NR;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * Copies blocks of A and B into the order the micro-kernel reads them. A block of A becomes micro-panels of
@@ -13,48 +13,30 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class GemmPacking {
 
-    /** Eight numbers, the height of an AVX-512 register tile: a column of a panel of A, copied in one vector. */
-    private static final VectorSpecies<Float> COLUMN = FloatVector.SPECIES_256;
     /** The machine's vector length: half a row of a panel of B. */
     private static final int V = Gemm.SPECIES.length();
 
     private GemmPacking() {
     }
 
-    /** Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]}. */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed) {
-        boolean columnVectors = !Gemm.ONE_WIDTH || Gemm.SPECIES.length() == COLUMN.length();
-        packA(transA, a, aOff, lda, ic, mc, pc, kc, packed, columnVectors);
-    }
-
     /**
-     * The same, copying a transposed A's columns in vectors of {@link #COLUMN} when {@code columnVectors} and the
-     * panel has its height. With AVX-512 these are narrower vectors than the machine's, which only JDK 25 and newer
-     * take ({@link Gemm#ONE_WIDTH}). With AVX2's 5-row tiles a vector holds 3 numbers more than a column: they land
-     * where the next column goes, and the next copy writes over them; the last column is copied number by number.
+     * Packs {@code op(A)[ic .. ic+mc, pc .. pc+kc]}. A transposed A's columns are copied a vector each, of the
+     * machine's width as every vector of the GEMM (in some runs the JIT compiled copies in narrower vectors as slow
+     * calls). Only the column's rows are read; the lanes past them are zeros, written where a last panel's missing
+     * rows go, and nothing is written past the panel's {@code MR}.
      */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed,
-                      boolean columnVectors) {
+    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] packed) {
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir), panel = ir * kc;
-            if (rows < MR) {
-                java.util.Arrays.fill(packed, panel, panel + MR * kc, 0f);
-            }
             if (transA) {   // column p of op(A) is row p of A: MR neighbours to copy
-                int first = aOff + pc * lda + ic + ir, p = 0;
-                if (columnVectors && rows == MR) {
-                    int vectors = MR == COLUMN.length() ? kc : kc - 1;
-                    while (vectors > 0 && first + (vectors - 1) * lda + COLUMN.length() > a.length) {
-                        vectors--;   // a vector would read past the end of A
-                    }
-                    for (; p < vectors; p++) {
-                        FloatVector.fromArray(COLUMN, a, first + p * lda).intoArray(packed, panel + p * MR);
-                    }
-                }
-                for (; p < kc; p++) {
-                    System.arraycopy(a, first + p * lda, packed, panel + p * MR, rows);
+                VectorMask<Float> inA = Gemm.SPECIES.indexInRange(0, rows), inPanel = Gemm.SPECIES.indexInRange(0, MR);
+                for (int p = 0, from = aOff + pc * lda + ic + ir; p < kc; p++, from += lda) {
+                    FloatVector.fromArray(Gemm.SPECIES, a, from, inA).intoArray(packed, panel + p * MR, inPanel);
                 }
             } else {        // read each row of A in order, write it every MR places
+                if (rows < MR) {
+                    java.util.Arrays.fill(packed, panel, panel + MR * kc, 0f);
+                }
                 for (int r = 0; r < rows; r++) {
                     int row = aOff + (ic + ir + r) * lda + pc;
                     for (int p = 0; p < kc; p++) {

@@ -33,19 +33,24 @@ class GemmTest {
     }
 
     /**
-     * A transposed A packs into the same panels with its columns copied in vectors or number by number: with a
+     * A transposed A packs into panels of MR rows, column after column, with zeros for the rows past its end: with a
      * last panel of 3 rows, and with whole panels to the end of the packed array and of A.
      */
     @ParameterizedTest(name = "rows {0}")
     @ValueSource(ints = {3, 0})
-    void aTransposedAPacksTheSameInVectors(int lastRows) {
-        int lda = 100, mc = 4 * Gemm.MR + lastRows, kc = 60;
-        float[] a = random(rng, 3 + 61 * lda + 5 + mc);
-        float[] inVectors = new float[Gemm.roundUp(mc, Gemm.MR) * kc], oneByOne = inVectors.clone();
-        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, inVectors, true);
-        GemmPacking.packA(true, a, 3, lda, 5, mc, 2, kc, oneByOne, false);
-        assertArrayEquals(oneByOne, inVectors);
-        assertEquals(a[3 + 2 * lda + 5 + 1], inVectors[1], "column 0 of panel 0, row 1: A[pc, ic + 1]");
+    void aTransposedAPacksIntoPanelsOfColumns(int lastRows) {
+        int lda = 100, mc = 4 * Gemm.MR + lastRows, kc = 60, ic = 5, pc = 2;
+        float[] a = random(rng, 3 + 61 * lda + ic + mc);
+        float[] packed = new float[Gemm.roundUp(mc, Gemm.MR) * kc];
+        java.util.Arrays.fill(packed, Float.NaN);   // every number must be written
+        GemmPacking.packA(true, a, 3, lda, ic, mc, pc, kc, packed);
+        for (int i = 0; i < Gemm.roundUp(mc, Gemm.MR); i++) {
+            for (int p = 0; p < kc; p++) {
+                float expected = i < mc ? a[3 + (pc + p) * lda + ic + i] : 0f;   // op(A)[ic + i, pc + p]
+                assertEquals(expected, packed[i / Gemm.MR * Gemm.MR * kc + p * Gemm.MR + i % Gemm.MR],
+                        "row " + i + ", column " + p);
+            }
+        }
     }
 
     /**
