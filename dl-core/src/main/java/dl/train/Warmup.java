@@ -137,8 +137,9 @@ public final class Warmup {
                 break;
             }
             done += steps;
-            if (jit.getTotalCompilationTime() != compiling) {
-                compiling = jit.getTotalCompilationTime();
+            long compiled = jit.getTotalCompilationTime();   // grows as each compilation ends
+            if (compiled != compiling) {
+                compiling = compiled;
                 quietSince = System.nanoTime();
             }
         }
