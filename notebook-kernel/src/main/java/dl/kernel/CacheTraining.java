@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The training run of the kernel's start-up cache: what a fresh kernel does in a notebook's first minute, without
  * Jupyter. {@code ./dl kernel install} (and {@code ./dl kernel run} after a rebuild) runs it in a JVM that records
- * the classes it loads, and on JDK 25 the methods' profiles too, into a file the next kernels start from:
+ * the classes it loads into a file the next kernels start from:
  * <pre>  java [the kernel's flags] -XX:AOTCacheOutput=FILE -cp ... dl.kernel.CacheTraining      (JDK 25+)
  *   java [the kernel's flags] -XX:ArchiveClassesAtExit=FILE -cp ... dl.kernel.CacheTraining (JDK 17 to 24)</pre>
  * JShell and its compiler, the DSL, the renderers and a training step are then loaded from the file, already

@@ -110,8 +110,9 @@ final class ConvWeightKernel {
         /**
          * Entries (0..1, 0..3) from {@code e00}: eight dot products, six loads for eight multiply-adds. The loop
          * starts from zero and its sums are added to the running ones afterwards (as in {@link GemmKernel}): some
-         * JVMs compile a loop that starts from sums loaded from memory without its SIMD intrinsics. Columns past the
-         * last whole vector are left to {@link #tail}.
+         * JVMs compile a loop that starts from sums loaded from memory without its SIMD intrinsics; and the sums are
+         * added right here, not in a helper method, whose call the JIT may leave out of line with each sum put on the
+         * heap. Columns past the last whole vector are left to {@link #tail}.
          */
         private void tile(int length, float[] a, int a0, int a1, float[] b, int b0, int b1, int b2, int b3,
                           int e00) {
@@ -133,22 +134,17 @@ final class ConvWeightKernel {
                 s03 = x0.fma(y, s03);
                 s13 = x1.fma(y, s13);
             }
-            add(s00, e00);
-            add(s01, e00 + L);
-            add(s02, e00 + 2 * L);
-            add(s03, e00 + 3 * L);
-            add(s10, e10);
-            add(s11, e10 + L);
-            add(s12, e10 + 2 * L);
-            add(s13, e10 + 3 * L);
+            s00.add(FloatVector.fromArray(S, sums, e00)).intoArray(sums, e00);
+            s01.add(FloatVector.fromArray(S, sums, e00 + L)).intoArray(sums, e00 + L);
+            s02.add(FloatVector.fromArray(S, sums, e00 + 2 * L)).intoArray(sums, e00 + 2 * L);
+            s03.add(FloatVector.fromArray(S, sums, e00 + 3 * L)).intoArray(sums, e00 + 3 * L);
+            s10.add(FloatVector.fromArray(S, sums, e10)).intoArray(sums, e10);
+            s11.add(FloatVector.fromArray(S, sums, e10 + L)).intoArray(sums, e10 + L);
+            s12.add(FloatVector.fromArray(S, sums, e10 + 2 * L)).intoArray(sums, e10 + 2 * L);
+            s13.add(FloatVector.fromArray(S, sums, e10 + 3 * L)).intoArray(sums, e10 + 3 * L);
             if (length % L != 0) {
                 tail(length, a, a0, a1, b, new int[] {b0, b1, b2, b3}, e00, e10);
             }
-        }
-
-        /** {@code sums[e ..] += v}. */
-        private void add(FloatVector v, int e) {
-            v.add(FloatVector.fromArray(S, sums, e)).intoArray(sums, e);
         }
 
         /** The columns of {@link #tile} past its last whole vector, one at a time, into lane 0 of each sum. */

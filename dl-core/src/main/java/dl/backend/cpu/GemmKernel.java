@@ -21,13 +21,14 @@ import jdk.incubator.vector.VectorSpecies;
  * where the filter's tap p reads it (see {@link ShiftedConvolution}).
  *
  * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast: 19 of the 32):
- * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product means one kernel for
- * the JIT to compile. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice,
- * would need 15 and leave the JIT only one to spare. The accumulators are written out one by one so that the JIT
- * keeps each in a register: an array of vectors would live in memory. The loop starts from zero rather than from C,
- * so that it never waits for C to arrive from memory; C is read, if at all, once the sums are made: a tile to be
- * added to C, or cut at C's edges, goes through a scratch tile and {@link #write}, and {@link #tileFromRows} adds
- * its sums to C itself.
+ * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product means one kernel for the
+ * JIT to compile. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice, would need
+ * 15 and leave the JIT only one to spare. The accumulators are written out one by one so that the JIT keeps each in a
+ * register: an array of vectors would live in memory. Nor is a vector passed to a helper method: where the JIT does not
+ * inline the call, each vector becomes an object on the heap. The loop starts from zero rather than from C, so that it
+ * never waits for C to arrive from memory; C is read, if at all, once the sums are made: a tile to be added to C, or
+ * cut at C's edges, goes through a scratch tile and {@link #write}, and {@link #tileFromRows} adds its sums to C
+ * itself.
  */
 final class GemmKernel {
 
@@ -156,22 +157,22 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[a6 + p]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, a[a7 + p]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
         }
-        add(c00, c, cOff);
-        add(c01, c, cOff + V);
-        add(c10, c, cOff + ldc);
-        add(c11, c, cOff + ldc + V);
-        add(c20, c, cOff + 2 * ldc);
-        add(c21, c, cOff + 2 * ldc + V);
-        add(c30, c, cOff + 3 * ldc);
-        add(c31, c, cOff + 3 * ldc + V);
-        add(c40, c, cOff + 4 * ldc);
-        add(c41, c, cOff + 4 * ldc + V);
-        add(c50, c, cOff + 5 * ldc);
-        add(c51, c, cOff + 5 * ldc + V);
-        add(c60, c, cOff + 6 * ldc);
-        add(c61, c, cOff + 6 * ldc + V);
-        add(c70, c, cOff + 7 * ldc);
-        add(c71, c, cOff + 7 * ldc + V);
+        c00.add(FloatVector.fromArray(S, c, cOff)).intoArray(c, cOff);
+        c01.add(FloatVector.fromArray(S, c, cOff + V)).intoArray(c, cOff + V);
+        c10.add(FloatVector.fromArray(S, c, cOff + ldc)).intoArray(c, cOff + ldc);
+        c11.add(FloatVector.fromArray(S, c, cOff + ldc + V)).intoArray(c, cOff + ldc + V);
+        c20.add(FloatVector.fromArray(S, c, cOff + 2 * ldc)).intoArray(c, cOff + 2 * ldc);
+        c21.add(FloatVector.fromArray(S, c, cOff + 2 * ldc + V)).intoArray(c, cOff + 2 * ldc + V);
+        c30.add(FloatVector.fromArray(S, c, cOff + 3 * ldc)).intoArray(c, cOff + 3 * ldc);
+        c31.add(FloatVector.fromArray(S, c, cOff + 3 * ldc + V)).intoArray(c, cOff + 3 * ldc + V);
+        c40.add(FloatVector.fromArray(S, c, cOff + 4 * ldc)).intoArray(c, cOff + 4 * ldc);
+        c41.add(FloatVector.fromArray(S, c, cOff + 4 * ldc + V)).intoArray(c, cOff + 4 * ldc + V);
+        c50.add(FloatVector.fromArray(S, c, cOff + 5 * ldc)).intoArray(c, cOff + 5 * ldc);
+        c51.add(FloatVector.fromArray(S, c, cOff + 5 * ldc + V)).intoArray(c, cOff + 5 * ldc + V);
+        c60.add(FloatVector.fromArray(S, c, cOff + 6 * ldc)).intoArray(c, cOff + 6 * ldc);
+        c61.add(FloatVector.fromArray(S, c, cOff + 6 * ldc + V)).intoArray(c, cOff + 6 * ldc + V);
+        c70.add(FloatVector.fromArray(S, c, cOff + 7 * ldc)).intoArray(c, cOff + 7 * ldc);
+        c71.add(FloatVector.fromArray(S, c, cOff + 7 * ldc + V)).intoArray(c, cOff + 7 * ldc + V);
     }
 
     private static void tileFromRows5(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
@@ -192,21 +193,16 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[a3 + p]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
             x = FloatVector.broadcast(S, a[a4 + p]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
         }
-        add(c00, c, cOff);
-        add(c01, c, cOff + V);
-        add(c10, c, cOff + ldc);
-        add(c11, c, cOff + ldc + V);
-        add(c20, c, cOff + 2 * ldc);
-        add(c21, c, cOff + 2 * ldc + V);
-        add(c30, c, cOff + 3 * ldc);
-        add(c31, c, cOff + 3 * ldc + V);
-        add(c40, c, cOff + 4 * ldc);
-        add(c41, c, cOff + 4 * ldc + V);
-    }
-
-    /** {@code c[at .. at + V) += sum}. */
-    private static void add(FloatVector sum, float[] c, int at) {
-        sum.add(FloatVector.fromArray(S, c, at)).intoArray(c, at);
+        c00.add(FloatVector.fromArray(S, c, cOff)).intoArray(c, cOff);
+        c01.add(FloatVector.fromArray(S, c, cOff + V)).intoArray(c, cOff + V);
+        c10.add(FloatVector.fromArray(S, c, cOff + ldc)).intoArray(c, cOff + ldc);
+        c11.add(FloatVector.fromArray(S, c, cOff + ldc + V)).intoArray(c, cOff + ldc + V);
+        c20.add(FloatVector.fromArray(S, c, cOff + 2 * ldc)).intoArray(c, cOff + 2 * ldc);
+        c21.add(FloatVector.fromArray(S, c, cOff + 2 * ldc + V)).intoArray(c, cOff + 2 * ldc + V);
+        c30.add(FloatVector.fromArray(S, c, cOff + 3 * ldc)).intoArray(c, cOff + 3 * ldc);
+        c31.add(FloatVector.fromArray(S, c, cOff + 3 * ldc + V)).intoArray(c, cOff + 3 * ldc + V);
+        c40.add(FloatVector.fromArray(S, c, cOff + 4 * ldc)).intoArray(c, cOff + 4 * ldc);
+        c41.add(FloatVector.fromArray(S, c, cOff + 4 * ldc + V)).intoArray(c, cOff + 4 * ldc + V);
     }
 
     /**

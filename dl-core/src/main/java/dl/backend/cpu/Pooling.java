@@ -3,8 +3,8 @@ package dl.backend.cpu;
 import dl.backend.PoolGeometry;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -24,9 +24,13 @@ import jdk.incubator.vector.VectorSpecies;
 final class Pooling {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
-    /** Half a vector: as many windows as one vector holds cells of a row. */
-    private static final VectorSpecies<Float> HALF =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
+    /**
+     * Half a vector's lanes: as many windows as one vector holds cells of a row. They are written through a mask of
+     * the first half, not as a vector half as wide: some JVMs compile the narrower vector's store as a call, with
+     * each vector put on the heap.
+     */
+    private static final int HALF = S.length() / 2;
+    private static final VectorMask<Float> FIRST_HALF = S.indexInRange(0, HALF);
     /** Lanes 0, 2, 4, ... (the windows' left cells) and 1, 3, 5, ... (their right cells) into the first half. */
     private static final VectorShuffle<Float> LEFT = VectorShuffle.fromOp(S, i -> 2 * i % S.length());
     private static final VectorShuffle<Float> RIGHT = VectorShuffle.fromOp(S, i -> (2 * i + 1) % S.length());
@@ -86,7 +90,7 @@ final class Pooling {
      */
     static void maxTwoByTwo(float[] x, int in, int stride, int width, float[] y, float[] argmax, int out,
                             int outH, int outW) {
-        int h = HALF.length();
+        int h = HALF;
         for (int oh = 0; oh < outH; oh++, out += outW) {
             int top = in + 2 * oh * stride, cell = 2 * oh * width;
             if (outW < h) {
@@ -117,9 +121,8 @@ final class Pooling {
         FloatVector upper = a.max(b), lower = c.max(d);
         FloatVector upperIndex = index.blend(index.add(1), b.compare(VectorOperators.GT, a));
         FloatVector lowerIndex = index.add(width).blend(index.add(width + 1), d.compare(VectorOperators.GT, c));
-        ((FloatVector) upper.max(lower).reinterpretShape(HALF, 0)).intoArray(y, out);
-        ((FloatVector) upperIndex.blend(lowerIndex, lower.compare(VectorOperators.GT, upper))
-                .reinterpretShape(HALF, 0)).intoArray(argmax, out);
+        upper.max(lower).intoArray(y, out, FIRST_HALF);
+        upperIndex.blend(lowerIndex, lower.compare(VectorOperators.GT, upper)).intoArray(argmax, out, FIRST_HALF);
     }
 
     /** The first {@code count} windows of an output row, one at a time (the arguments of {@link #maxOfWindows}). */

@@ -294,9 +294,12 @@ final class RowWinograd {
 
         /** {@code B^T d} for one vector of six rows {@code w} apart, into six rows {@code rStride} apart. */
         private static void transform(float[] padded, int from, int w, float[] v, int to, int rStride) {
-            FloatVector d0 = load(padded, from), d1 = load(padded, from + w), d2 = load(padded, from + 2 * w);
-            FloatVector d3 = load(padded, from + 3 * w), d4 = load(padded, from + 4 * w);
-            FloatVector d5 = load(padded, from + 5 * w);
+            FloatVector d0 = FloatVector.fromArray(S, padded, from);
+            FloatVector d1 = FloatVector.fromArray(S, padded, from + w);
+            FloatVector d2 = FloatVector.fromArray(S, padded, from + 2 * w);
+            FloatVector d3 = FloatVector.fromArray(S, padded, from + 3 * w);
+            FloatVector d4 = FloatVector.fromArray(S, padded, from + 4 * w);
+            FloatVector d5 = FloatVector.fromArray(S, padded, from + 5 * w);
             FloatVector near = d4.sub(d2), nearOdd = d1.sub(d3).mul(2f);
             d0.mul(4f).sub(d2.mul(5f)).add(d4).intoArray(v, to);
             d3.add(d4).sub(d1.add(d2).mul(4f)).intoArray(v, to + rStride);
@@ -327,10 +330,12 @@ final class RowWinograd {
 
         /** {@code A^T M} for one vector of six products {@code rStride} apart, into its first {@code rows} rows. */
         private static void untransform(float[] m, int from, int rStride, float[] y, int to, int w, int rows) {
-            FloatVector m1 = load(m, from + rStride), m2 = load(m, from + 2 * rStride);
-            FloatVector m3 = load(m, from + 3 * rStride), m4 = load(m, from + 4 * rStride);
+            FloatVector m1 = FloatVector.fromArray(S, m, from + rStride);
+            FloatVector m2 = FloatVector.fromArray(S, m, from + 2 * rStride);
+            FloatVector m3 = FloatVector.fromArray(S, m, from + 3 * rStride);
+            FloatVector m4 = FloatVector.fromArray(S, m, from + 4 * rStride);
             FloatVector even = m1.add(m2), odd = m1.sub(m2), evenFar = m3.add(m4), oddFar = m3.sub(m4);
-            even.add(evenFar).add(load(m, from)).intoArray(y, to);
+            even.add(evenFar).add(FloatVector.fromArray(S, m, from)).intoArray(y, to);
             if (rows > 1) {
                 odd.add(oddFar.mul(2f)).intoArray(y, to + w);
             }
@@ -338,7 +343,7 @@ final class RowWinograd {
                 even.add(evenFar.mul(4f)).intoArray(y, to + 2 * w);
             }
             if (rows > 3) {
-                odd.add(oddFar.mul(8f)).add(load(m, from + 5 * rStride)).intoArray(y, to + 3 * w);
+                odd.add(oddFar.mul(8f)).add(FloatVector.fromArray(S, m, from + 5 * rStride)).intoArray(y, to + 3 * w);
             }
         }
 
@@ -489,10 +494,6 @@ final class RowWinograd {
                 }
             }
         }
-    }
-
-    private static FloatVector load(float[] a, int at) {
-        return FloatVector.fromArray(S, a, at);
     }
 
     /** This thread's scratch array number {@code which}, at least {@code length} long (its contents are garbage). */
