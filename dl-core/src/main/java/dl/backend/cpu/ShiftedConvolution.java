@@ -6,6 +6,7 @@ import static dl.backend.cpu.Gemm.NR;
 import dl.backend.ConvGeometry;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -38,12 +39,11 @@ final class ShiftedConvolution {
 
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
     /**
-     * Vectors for copying rows: 8 numbers, as wide as every machine has (image rows are often 14 or 28 long), or the
-     * machine's width where every vector must have it ({@link Gemm#ONE_WIDTH}).
+     * Vectors for copying rows: the machine's width, a row's last one cut to size by a mask. Vectors of another width
+     * beside them (8 numbers, as long as an image's short rows) were compiled as calls in some JVMs, each vector put
+     * on the heap.
      */
-    private static final VectorSpecies<Float> ROW = Gemm.ONE_WIDTH ? Gemm.SPECIES : FloatVector.SPECIES_256;
-    /** Vectors for gathering numbers that lie far apart. */
-    private static final VectorSpecies<Float> GATHER = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> ROW = Gemm.SPECIES;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
     private static final int FEW_TAPS = 32;
     private static final int PADDED = 0, OUT = 1, FILTERS = 2, TURNED = 3, UNPOOLED = 4;
@@ -161,22 +161,16 @@ final class ShiftedConvolution {
         /**
          * Turns {@code rows} planes of outputs ({@code OH x OW}) into one row per computed position (of
          * {@code width} numbers, rows past {@code rows} zero), zeros on the cropped positions. A position's numbers
-         * lie a plane apart: a vector of them is gathered at once.
+         * lie a plane apart. They are copied one by one: a vector gathered from them was compiled, in some JVMs, as
+         * calls that put each vector on the heap.
          */
         void turn(float[] dy, int dyOff, int rows, float[] out, int width) {
-            int plane = outHeight * outWidth, lanes = GATHER.length(), whole = rows - rows % lanes;
-            int[] apart = new int[lanes];
-            for (int r = 0; r < lanes; r++) {
-                apart[r] = r * plane;
-            }
+            int plane = outHeight * outWidth;
             for (int oy = 0; oy < outHeight; oy++) {
                 for (int ox = 0; ox < paddedWidth; ox++) {   // each row of out written once, in order
                     int to = (oy * paddedWidth + ox) * width, from = dyOff + oy * outWidth + ox;
                     int r = 0;
                     if (ox < outWidth) {
-                        for (; r < whole; r += lanes) {
-                            FloatVector.fromArray(GATHER, dy, from + r * plane, apart, 0).intoArray(out, to + r);
-                        }
                         for (; r < rows; r++) {
                             out[to + r] = dy[from + r * plane];
                         }
@@ -189,21 +183,12 @@ final class ShiftedConvolution {
 
     /**
      * {@code to[toOff + i] = from[fromOff + i] + add} for {@code i < length}: a short row (an image's), so in
-     * vectors of 8 with the last one overlapping the one before, rather than a loop with a tail.
+     * vectors with the last one masked, rather than a loop with a tail.
      */
     private static void copyRow(float[] from, int fromOff, float[] to, int toOff, int length, float add) {
-        if (length < ROW.length()) {
-            for (int i = 0; i < length; i++) {
-                to[toOff + i] = from[fromOff + i] + add;
-            }
-            return;
-        }
-        for (int i = 0; ; i += ROW.length()) {
-            int at = Math.min(i, length - ROW.length());
-            FloatVector.fromArray(ROW, from, fromOff + at).add(add).intoArray(to, toOff + at);
-            if (at == length - ROW.length()) {
-                return;
-            }
+        for (int i = 0; i < length; i += ROW.length()) {
+            VectorMask<Float> row = ROW.indexInRange(i, length);
+            FloatVector.fromArray(ROW, from, fromOff + i, row).add(add).intoArray(to, toOff + i, row);
         }
     }
 
