@@ -6,7 +6,6 @@ import static dl.backend.cpu.Gemm.NR;
 import dl.backend.ConvGeometry;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -39,9 +38,9 @@ final class ShiftedConvolution {
 
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][0]);
     /**
-     * Vectors for copying rows: the machine's width, a row's last one cut to size by a mask. Vectors of another width
-     * beside them (8 numbers, as long as an image's short rows) were compiled as calls in some JVMs, each vector put
-     * on the heap.
+     * Vectors for copying rows: the machine's width. Vectors of another width beside them (8 numbers, as long as an
+     * image's short rows) were compiled as calls in some JVMs, each vector put on the heap; a mask for a row's end
+     * costs JDK 17 more than it saves.
      */
     private static final VectorSpecies<Float> ROW = Gemm.SPECIES;
     /** Below this many taps per filter, the weight gradient is summed as dot products. */
@@ -183,12 +182,22 @@ final class ShiftedConvolution {
 
     /**
      * {@code to[toOff + i] = from[fromOff + i] + add} for {@code i < length}: a short row (an image's), so in
-     * vectors with the last one masked, rather than a loop with a tail.
+     * vectors with the last one overlapping the one before, rather than a loop with a tail; one by one if it is
+     * shorter than a vector.
      */
     private static void copyRow(float[] from, int fromOff, float[] to, int toOff, int length, float add) {
-        for (int i = 0; i < length; i += ROW.length()) {
-            VectorMask<Float> row = ROW.indexInRange(i, length);
-            FloatVector.fromArray(ROW, from, fromOff + i, row).add(add).intoArray(to, toOff + i, row);
+        if (length < ROW.length()) {
+            for (int i = 0; i < length; i++) {
+                to[toOff + i] = from[fromOff + i] + add;
+            }
+            return;
+        }
+        for (int i = 0; ; i += ROW.length()) {
+            int at = Math.min(i, length - ROW.length());
+            FloatVector.fromArray(ROW, from, fromOff + at).add(add).intoArray(to, toOff + at);
+            if (at == length - ROW.length()) {
+                return;
+            }
         }
     }
 
