@@ -59,9 +59,6 @@ public final class Gemm {
     /** Each thread's packing buffers (A, B, an edge tile), grown when a product needs more. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
 
-    /** Where row p of a packed panel of B starts: {@code p * NR} (see {@link GemmKernel}). */
-    static final int[] PACKED_ROWS = rowStarts(KC, NR);
-
     private Gemm() {
     }
 
@@ -126,7 +123,7 @@ public final class Gemm {
                 if (packB) {
                     GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
                 }
-                Panels panels = packB ? new Panels(packedB, 0, kc, NR, PACKED_ROWS)
+                Panels panels = packB ? new Panels(packedB, 0, kc, NR, null)
                         : new Panels(b, bOff + pc * ldb + jc, 1, ldb, inPlace);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
@@ -141,8 +138,8 @@ public final class Gemm {
     /**
      * Where the micro-kernel finds the {@code NR} columns starting at column {@code jr} of a block of B:
      * {@code array[start + jr * step ...]}, one row after the other {@code rowStride} apart. Packed panels lie one
-     * after the other ({@code step = kc}, rows {@code NR} apart); an unpacked B is read in place. {@code rows}
-     * holds where each row starts ({@code p * rowStride}), as the micro-kernel reads them.
+     * after the other ({@code step = kc}, rows {@code NR} apart); an unpacked B is read in place. For it {@code rows}
+     * holds where each row starts ({@code p * rowStride}), as the micro-kernel reads them; packed panels need none.
      */
     private record Panels(float[] array, int start, int step, int rowStride, int[] rows) {
     }
@@ -161,16 +158,21 @@ public final class Gemm {
             if (cols < NR && b.rowStride() != NR) {   // an unpacked edge: pad its columns with zeros first
                 bArray = tile;
                 bPanel = MR * NR;
-                bRows = PACKED_ROWS;
+                bRows = null;
                 GemmPacking.copyEdge(b.array(), b.start() + jr, b.rowStride(), kc, cols, tile, bPanel);
             }
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int at = cOff + ir * ldc + jr;
-                if (rows == MR && cols == NR && !load) {   // a whole tile that replaces C: straight into C
-                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, c, at, ldc);
-                } else {                                    // else aside first, then added or cut to size
-                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, tile, 0, NR);
+                boolean whole = rows == MR && cols == NR && !load;   // a whole tile that replaces C: straight into C
+                float[] out = whole ? c : tile;                      // else aside first, then added or cut to size
+                int outOff = whole ? at : 0, ldo = whole ? ldc : NR;
+                if (bRows == null) {
+                    GemmKernel.packedTile(kc, packedA, ir * kc, bArray, bPanel, out, outOff, ldo);
+                } else {
+                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, out, outOff, ldo);
+                }
+                if (!whole) {
                     GemmKernel.write(tile, rows, cols, c, at, ldc, load);
                 }
             }

@@ -16,9 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  *       for r in 0 .. MR-1:  acc[r] += A[r, p] * (b0, b1)   (a broadcast and two fused multiply-adds)
  *   out[0 .. MR-1, 0 .. NR-1] = acc                  (into C, or into a scratch tile)
  * </pre>
- * A is packed ({@code MR} numbers per step of p); row p of B starts at {@code bOff + bRows[p]}: {@code p * NR} for
- * a packed panel, {@code p * ldb} for a matrix read in place, and for a convolution the padded image shifted to
- * where the filter's tap p reads it (see {@link ShiftedConvolution}).
+ * A is packed ({@code MR} numbers per step of p); row p of B starts at {@code bOff + bRows[p]}: {@code p * ldb} for
+ * a matrix read in place, and for a convolution the padded image shifted to where the filter's tap p reads it (see
+ * {@link ShiftedConvolution}). A packed panel of B has its own loop ({@link #packedTile}): its rows lie {@code NR}
+ * apart, and with indices that grow by a constant the JIT checks them against the array once, before the loop,
+ * instead of twice a step, which makes the loop faster. Callers choose the loop themselves: behind one entry point
+ * that chose between them, the JIT compiled the convolutions' loop with its vectors on the heap in some runs.
  *
  * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast: 19 of the 32):
  * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product means one kernel for the
@@ -34,6 +37,8 @@ final class GemmKernel {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     private static final int V = S.length();
+    /** Where row p of a packed panel of B starts, {@code p * NR}: for AVX2's tile (see {@link #packedTile}). */
+    private static final int[] PACKED_ROWS = Gemm.rowStarts(Gemm.KC, NR);
 
     private GemmKernel() {
     }
@@ -51,6 +56,19 @@ final class GemmKernel {
         }
     }
 
+    /**
+     * {@link #tile} for a packed panel of B: its rows lie {@code NR} apart. AVX2's 5-row tile still reads where they
+     * start from a table: where the JIT knows its indices, it loads the five broadcasts before the multiply-adds,
+     * runs out of its 16 registers, and keeps two sums in memory.
+     */
+    static void packedTile(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int ldo) {
+        if (MR == 8) {
+            packedTile8(kc, a, aOff, b, bOff, out, outOff, ldo);
+        } else {
+            tile5(kc, a, aOff, b, bOff, PACKED_ROWS, out, outOff, ldo);
+        }
+    }
+
     /** The 8-row tile, for machines with 32 vector registers. */
     private static void tile8(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                               int outOff, int ldo) {
@@ -59,6 +77,42 @@ final class GemmKernel {
         FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
         for (int p = 0; p < kc; p++) {
             int ai = aOff + p * MR, bi = bOff + bRows[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[ai]);     c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, a[ai + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, a[ai + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[ai + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[ai + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + V);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + V);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + V);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + V);
+        c40.intoArray(out, outOff + 4 * ldo);
+        c41.intoArray(out, outOff + 4 * ldo + V);
+        c50.intoArray(out, outOff + 5 * ldo);
+        c51.intoArray(out, outOff + 5 * ldo + V);
+        c60.intoArray(out, outOff + 6 * ldo);
+        c61.intoArray(out, outOff + 6 * ldo + V);
+        c70.intoArray(out, outOff + 7 * ldo);
+        c71.intoArray(out, outOff + 7 * ldo + V);
+    }
+
+    /** The 8-row tile of a packed panel of B. */
+    private static void packedTile8(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
+                                    int ldo) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + p * NR;
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
             x = FloatVector.broadcast(S, a[ai]);     c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
             x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
