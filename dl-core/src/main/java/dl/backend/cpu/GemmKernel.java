@@ -24,8 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
  * that chose between them, the JIT compiled the convolutions' loop with its vectors on the heap in some runs.
  *
  * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast: 19 of the 32):
- * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product means one kernel for the
- * JIT to compile. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice, would need
+ * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product keeps the loops the JIT
+ * compiles few. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice, would need
  * 15 and leave the JIT only one to spare. The accumulators are written out one by one so that the JIT keeps each in a
  * register: an array of vectors would live in memory. Nor is a vector passed to a helper method: where the JIT does not
  * inline the call, each vector becomes an object on the heap. The loop starts from zero rather than from C, so that it
