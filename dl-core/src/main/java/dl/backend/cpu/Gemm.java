@@ -35,8 +35,8 @@ public final class Gemm {
      * faster.
      */
     static final boolean ONE_WIDTH = Runtime.version().feature() < 25;
-    /** Rows of a register tile: 8 with AVX-512's 32 registers, 5 with AVX2's 16 (see {@link GemmKernel}). */
-    static final int MR = SPECIES.length() >= 16 ? 8 : 5;
+    /** Rows of a register tile: 8 with AVX-512's 32 registers, 4 with AVX2's 16 (see {@link GemmKernel}). */
+    static final int MR = SPECIES.length() >= 16 ? 8 : 4;
     /** Columns of a register tile: two vectors. */
     static final int NR = 2 * SPECIES.length();
     /**
@@ -45,7 +45,7 @@ public final class Gemm {
      * which still feeds the kernel fast enough.
      */
     static final int KC = 1024;
-    /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 320 KiB with AVX2), kept in L2. */
+    /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 256 KiB with AVX2), kept in L2. */
     static final int MC = 16 * MR;
     /**
      * Columns of a packed block of B ({@code KC x NC}, 8 MiB), read from L3. The same with AVX2 as with AVX-512:

@@ -25,20 +25,19 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast: 19 of the 32):
  * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product keeps the loops the JIT
- * compiles few. AVX2 has 16 registers, so its tile has 5 rows (13 registers); 6 rows, the textbook choice, would need
- * 15 and leave the JIT only one to spare. The accumulators are written out one by one so that the JIT keeps each in a
- * register: an array of vectors would live in memory. Nor is a vector passed to a helper method: where the JIT does not
- * inline the call, each vector becomes an object on the heap. The loop starts from zero rather than from C, so that it
- * never waits for C to arrive from memory; C is read, if at all, once the sums are made: a tile to be added to C, or
- * cut at C's edges, goes through a scratch tile and {@link #write}, and {@link #tileFromRows} adds its sums to C
- * itself.
+ * compiles few. AVX2 has 16 registers, so its tile has 4 rows: where the JIT knows B's indices, it loads all the
+ * broadcasts of a step before its multiply-adds, and 8 accumulators, two rows of B and 4 broadcasts fit in 14 (with
+ * 5 rows, 17 did not, and two sums went to memory at every step). The accumulators are written out one by one so
+ * that the JIT keeps each in a register: an array of vectors would live in memory. Nor is a vector passed to a
+ * helper method: where the JIT does not inline the call, each vector becomes an object on the heap. The loop starts
+ * from zero rather than from C, so that it never waits for C to arrive from memory; C is read, if at all, once the
+ * sums are made: a tile to be added to C, or cut at C's edges, goes through a scratch tile and {@link #write}, and
+ * {@link #tileFromRows} adds its sums to C itself.
  */
 final class GemmKernel {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     private static final int V = S.length();
-    /** Where row p of a packed panel of B starts, {@code p * NR}: for AVX2's tile (see {@link #packedTile}). */
-    private static final int[] PACKED_ROWS = Gemm.rowStarts(Gemm.KC, NR);
 
     private GemmKernel() {
     }
@@ -52,20 +51,16 @@ final class GemmKernel {
         if (MR == 8) {
             tile8(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         } else {
-            tile5(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
+            tile4(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
         }
     }
 
-    /**
-     * {@link #tile} for a packed panel of B: its rows lie {@code NR} apart. AVX2's 5-row tile still reads where they
-     * start from a table: where the JIT knows its indices, it loads the five broadcasts before the multiply-adds,
-     * runs out of its 16 registers, and keeps two sums in memory.
-     */
+    /** {@link #tile} for a packed panel of B: its rows lie {@code NR} apart. */
     static void packedTile(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int ldo) {
         if (MR == 8) {
             packedTile8(kc, a, aOff, b, bOff, out, outOff, ldo);
         } else {
-            tile5(kc, a, aOff, b, bOff, PACKED_ROWS, out, outOff, ldo);
+            packedTile4(kc, a, aOff, b, bOff, out, outOff, ldo);
         }
     }
 
@@ -141,14 +136,11 @@ final class GemmKernel {
         c71.intoArray(out, outOff + 7 * ldo + V);
     }
 
-    /**
-     * The 5-row tile, for machines with 16 vector registers (AVX2): 10 accumulators, two rows of B and a broadcast
-     * leave the JIT room.
-     */
-    private static void tile5(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
+    /** The 4-row tile, for machines with 16 vector registers (AVX2). */
+    private static void tile4(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
                               int outOff, int ldo) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+        FloatVector c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
             int ai = aOff + p * MR, bi = bOff + bRows[p];
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
@@ -156,7 +148,6 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
             x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
             x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[ai + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
         }
         c00.intoArray(out, outOff);
         c01.intoArray(out, outOff + V);
@@ -166,8 +157,29 @@ final class GemmKernel {
         c21.intoArray(out, outOff + 2 * ldo + V);
         c30.intoArray(out, outOff + 3 * ldo);
         c31.intoArray(out, outOff + 3 * ldo + V);
-        c40.intoArray(out, outOff + 4 * ldo);
-        c41.intoArray(out, outOff + 4 * ldo + V);
+    }
+
+    /** The 4-row tile of a packed panel of B. */
+    private static void packedTile4(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
+                                    int ldo) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
+            x = FloatVector.broadcast(S, a[ai]);     c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+        }
+        c00.intoArray(out, outOff);
+        c01.intoArray(out, outOff + V);
+        c10.intoArray(out, outOff + ldo);
+        c11.intoArray(out, outOff + ldo + V);
+        c20.intoArray(out, outOff + 2 * ldo);
+        c21.intoArray(out, outOff + 2 * ldo + V);
+        c30.intoArray(out, outOff + 3 * ldo);
+        c31.intoArray(out, outOff + 3 * ldo + V);
     }
 
     /**
@@ -182,7 +194,7 @@ final class GemmKernel {
         if (MR == 8) {
             tileFromRows8(kc, a, aOff, aRows, r0, b, bOff, ldb, c, cOff, ldc);
         } else {
-            tileFromRows5(kc, a, aOff, aRows, r0, b, bOff, ldb, c, cOff, ldc);
+            tileFromRows4(kc, a, aOff, aRows, r0, b, bOff, ldb, c, cOff, ldc);
         }
     }
 
@@ -229,15 +241,14 @@ final class GemmKernel {
         c71.add(FloatVector.fromArray(S, c, cOff + 7 * ldc + V)).intoArray(c, cOff + 7 * ldc + V);
     }
 
-    private static void tileFromRows5(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
+    private static void tileFromRows4(int kc, float[] a, int aOff, int[] aRows, int r0, float[] b, int bOff,
                                       int ldb, float[] c, int cOff, int ldc) {
         int a0 = aOff + aRows[r0];
         int a1 = aOff + aRows[r0 + 1];
         int a2 = aOff + aRows[r0 + 2];
         int a3 = aOff + aRows[r0 + 3];
-        int a4 = aOff + aRows[r0 + 4];
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+        FloatVector c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
             int bi = bOff + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + V), x;
@@ -245,7 +256,6 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[a1 + p]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
             x = FloatVector.broadcast(S, a[a2 + p]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
             x = FloatVector.broadcast(S, a[a3 + p]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[a4 + p]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
         }
         c00.add(FloatVector.fromArray(S, c, cOff)).intoArray(c, cOff);
         c01.add(FloatVector.fromArray(S, c, cOff + V)).intoArray(c, cOff + V);
@@ -255,8 +265,6 @@ final class GemmKernel {
         c21.add(FloatVector.fromArray(S, c, cOff + 2 * ldc + V)).intoArray(c, cOff + 2 * ldc + V);
         c30.add(FloatVector.fromArray(S, c, cOff + 3 * ldc)).intoArray(c, cOff + 3 * ldc);
         c31.add(FloatVector.fromArray(S, c, cOff + 3 * ldc + V)).intoArray(c, cOff + 3 * ldc + V);
-        c40.add(FloatVector.fromArray(S, c, cOff + 4 * ldc)).intoArray(c, cOff + 4 * ldc);
-        c41.add(FloatVector.fromArray(S, c, cOff + 4 * ldc + V)).intoArray(c, cOff + 4 * ldc + V);
     }
 
     /**
