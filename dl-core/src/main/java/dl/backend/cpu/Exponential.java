@@ -2,10 +2,9 @@ package dl.backend.cpu;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -26,14 +25,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class Exponential {
 
     /**
-     * The machine's vectors of doubles, and of floats: a vector of floats is worked on as two vectors of doubles.
-     * Where the JIT allows it ({@link Gemm#ONE_WIDTH}), the floats are loaded and stored in vectors half as wide
-     * instead, one vector of doubles each.
+     * The machine's vectors of doubles, and of floats, all of the machine's width (see {@link Gemm#SPECIES}). Each
+     * step loads a vector of floats, works on its first half ({@link #HALF} lanes) as one vector of doubles, and
+     * writes that half back through a mask.
      */
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> HALF_FLOATS = FloatVector.SPECIES_PREFERRED
-            .withShape(VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+    private static final int HALF = DOUBLES.length();
+    private static final VectorMask<Float> FIRST_HALF = FLOATS.indexInRange(0, HALF);
 
     private static final double LOG2_E = 1.4426950408889634;
     /** ln 2 in two parts: {@code n * LN2_HIGH} is exact for the n that occur, so r loses nothing to rounding. */
@@ -58,21 +57,9 @@ final class Exponential {
 
     /** {@code out[i] = e^x[i]} for i in {@code [from, to)}. */
     static void exp(float[] x, float[] out, int from, int to) {
-        exp(x, out, from, to, Gemm.ONE_WIDTH);
-    }
-
-    /** {@link #exp(float[], float[], int, int)} in whole vectors of floats or, unless {@code oneWidth}, in halves. */
-    static void exp(float[] x, float[] out, int from, int to, boolean oneWidth) {
         int i = from;
-        if (oneWidth) {
-            for (int end = from + FLOATS.loopBound(to - from); i < end; i += FLOATS.length()) {
-                FloatVector v = FloatVector.fromArray(FLOATS, x, i);
-                joined(exp(half(v, 0)), exp(half(v, 1))).intoArray(out, i);
-            }
-        } else {
-            for (int end = from + HALF_FLOATS.loopBound(to - from); i < end; i += HALF_FLOATS.length()) {
-                rounded(exp(widened(x, i))).intoArray(out, i);
-            }
+        for (; i + FLOATS.length() <= to; i += HALF) {
+            rounded(exp(widened(x, i))).intoArray(out, i, FIRST_HALF);
         }
         for (; i < to; i++) {
             out[i] = (float) exp((double) x[i]);
@@ -81,21 +68,9 @@ final class Exponential {
 
     /** {@code out[i] = 1 / (1 + e^-x[i])} for i in {@code [from, to)}, in double precision. */
     static void sigmoid(float[] x, float[] out, int from, int to) {
-        sigmoid(x, out, from, to, Gemm.ONE_WIDTH);
-    }
-
-    /** {@link #sigmoid(float[], float[], int, int)} in whole vectors of floats or, unless {@code oneWidth}, halves. */
-    static void sigmoid(float[] x, float[] out, int from, int to, boolean oneWidth) {
         int i = from;
-        if (oneWidth) {
-            for (int end = from + FLOATS.loopBound(to - from); i < end; i += FLOATS.length()) {
-                FloatVector v = FloatVector.fromArray(FLOATS, x, i);
-                joined(sigmoid(half(v, 0)), sigmoid(half(v, 1))).intoArray(out, i);
-            }
-        } else {
-            for (int end = from + HALF_FLOATS.loopBound(to - from); i < end; i += HALF_FLOATS.length()) {
-                rounded(sigmoid(widened(x, i))).intoArray(out, i);
-            }
+        for (; i + FLOATS.length() <= to; i += HALF) {
+            rounded(sigmoid(widened(x, i))).intoArray(out, i, FIRST_HALF);
         }
         for (; i < to; i++) {
             out[i] = (float) (1 / (1 + exp(-(double) x[i])));
@@ -106,28 +81,14 @@ final class Exponential {
         return DoubleVector.broadcast(DOUBLES, 1).div(exp(x.neg()).add(1));
     }
 
-    /** Half {@code part} (0 or 1) of a vector of floats, in double precision. */
-    private static DoubleVector half(FloatVector v, int part) {
-        return (DoubleVector) v.convertShape(VectorOperators.F2D, DOUBLES, part);
-    }
-
-    /** The floats at {@code x[i ..]}, as many as a vector of doubles holds, in double precision. */
+    /** The first {@link #HALF} floats at {@code x[i]} (of a whole vector's), in double precision. */
     private static DoubleVector widened(float[] x, int i) {
-        return (DoubleVector) FloatVector.fromArray(HALF_FLOATS, x, i).convertShape(VectorOperators.F2D, DOUBLES, 0);
+        return (DoubleVector) FloatVector.fromArray(FLOATS, x, i).convertShape(VectorOperators.F2D, DOUBLES, 0);
     }
 
+    /** {@code v} rounded to floats, into the first {@link #HALF} lanes of a vector of floats. */
     private static FloatVector rounded(DoubleVector v) {
-        return (FloatVector) v.convertShape(VectorOperators.D2F, HALF_FLOATS, 0);
-    }
-
-    /**
-     * Two vectors of doubles rounded to floats side by side in one vector: each is converted into its half, zeros in
-     * the other, and the halves are put together bit by bit.
-     */
-    private static FloatVector joined(DoubleVector low, DoubleVector high) {
-        IntVector a = ((FloatVector) low.convertShape(VectorOperators.D2F, FLOATS, 0)).reinterpretAsInts();
-        IntVector b = ((FloatVector) high.convertShape(VectorOperators.D2F, FLOATS, -1)).reinterpretAsInts();
-        return a.or(b).reinterpretAsFloats();
+        return (FloatVector) v.convertShape(VectorOperators.D2F, FLOATS, 0);
     }
 
     /** The steps above, on every lane. */

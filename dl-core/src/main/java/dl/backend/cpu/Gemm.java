@@ -27,14 +27,13 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Gemm {
 
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /**
-     * Whether every FloatVector the kernels make has the machine's width. Before JDK 25 it must: once a FloatVector
-     * method has run on vectors of two widths, that JIT compiles its stores as calls to plain Java wherever it cannot
-     * prove the width itself, the GEMM micro-kernel's included. From JDK 25 on, narrower vectors go where they are
-     * faster.
+     * The machine's vectors: every vector the kernels make has this width. The JIT compiles the Vector API's methods
+     * (a store's, say) from what they ran on so far, for all their callers together: once they have run on vectors of
+     * two widths, it may compile a kernel for the other width, and then every vector of that kernel goes through the
+     * heap for the rest of the training, which then runs at a fraction of its speed.
      */
-    static final boolean ONE_WIDTH = Runtime.version().feature() < 25;
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** Rows of a register tile: 8 with AVX-512's 32 registers, 4 with AVX2's 16 (see {@link GemmKernel}). */
     static final int MR = SPECIES.length() >= 16 ? 8 : 4;
     /** Columns of a register tile: two vectors. */

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -26,14 +25,11 @@ final class Pooling {
 
     private static final VectorSpecies<Float> S = Gemm.SPECIES;
     /**
-     * Half a vector's lanes: as many windows as one vector holds cells of a row. From JDK 25 on they are written
-     * through a mask of the first half: some of its JVMs compiled the store of a vector half as wide as a call, with
-     * each vector put on the heap. JDK 17's JIT stores the half vector well and a masked vector slowly.
+     * Half a vector's lanes: as many windows as one vector holds cells of a row. They are written through a mask of
+     * the first half, not as a vector half as wide: every vector keeps the machine's width (see {@link Gemm#SPECIES}).
      */
     private static final int HALF = S.length() / 2;
     private static final VectorMask<Float> FIRST_HALF = S.indexInRange(0, HALF);
-    private static final VectorSpecies<Float> HALF_WIDTH =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
     /** Lanes 0, 2, 4, ... (the windows' left cells) and 1, 3, 5, ... (their right cells) into the first half. */
     private static final VectorShuffle<Float> LEFT = VectorShuffle.fromOp(S, i -> 2 * i % S.length());
     private static final VectorShuffle<Float> RIGHT = VectorShuffle.fromOp(S, i -> (2 * i + 1) % S.length());
@@ -126,13 +122,8 @@ final class Pooling {
         FloatVector lowerIndex = index.add(width).blend(index.add(width + 1), d.compare(VectorOperators.GT, c));
         FloatVector max = upper.max(lower);
         FloatVector winner = upperIndex.blend(lowerIndex, lower.compare(VectorOperators.GT, upper));
-        if (Gemm.ONE_WIDTH) {
-            ((FloatVector) max.reinterpretShape(HALF_WIDTH, 0)).intoArray(y, out);
-            ((FloatVector) winner.reinterpretShape(HALF_WIDTH, 0)).intoArray(argmax, out);
-        } else {
-            max.intoArray(y, out, FIRST_HALF);
-            winner.intoArray(argmax, out, FIRST_HALF);
-        }
+        max.intoArray(y, out, FIRST_HALF);
+        winner.intoArray(argmax, out, FIRST_HALF);
     }
 
     /** The first {@code count} windows of an output row, one at a time (the arguments of {@link #maxOfWindows}). */

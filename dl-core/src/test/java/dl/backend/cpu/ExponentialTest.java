@@ -64,7 +64,7 @@ class ExponentialTest {
         assertTrue(differ < 10, differ + " of 1,000,000 differ from StrictMath's float");
     }
 
-    /** In the lanes of whole vectors of floats, of half vectors (see Gemm.ONE_WIDTH), or one by one at the end. */
+    /** In the lanes of whole vectors of floats, or one by one at the end. */
     @Test
     void aNumbersResultIsTheSameInTheVectorLanesAndInTheTail() {
         float[] x = new float[67];
@@ -74,15 +74,12 @@ class ExponentialTest {
             Arrays.fill(x, value);
             float one = (float) Exponential.exp((double) value);
             float sigmoidOfOne = (float) (1 / (1 + Exponential.exp(-(double) value)));
-            for (boolean oneWidth : new boolean[] {true, false}) {
-                float[] exp = new float[x.length], sigmoid = new float[x.length];
-                Exponential.exp(x, exp, 0, x.length, oneWidth);
-                Exponential.sigmoid(x, sigmoid, 0, x.length, oneWidth);
-                for (int i = 0; i < x.length; i++) {
-                    assertEquals(one, exp[i], 0f, "e^" + value + " at " + i + (oneWidth ? "" : ", in halves"));
-                    assertEquals(sigmoidOfOne, sigmoid[i], 0f, "sigmoid(" + value + ") at " + i
-                            + (oneWidth ? "" : ", in halves"));
-                }
+            float[] exp = new float[x.length], sigmoid = new float[x.length];
+            Exponential.exp(x, exp, 0, x.length);
+            Exponential.sigmoid(x, sigmoid, 0, x.length);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(one, exp[i], 0f, "e^" + value + " at " + i);
+                assertEquals(sigmoidOfOne, sigmoid[i], 0f, "sigmoid(" + value + ") at " + i);
             }
         }
     }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * The GEMM's, the convolutions' and the pooling's loops hand no vector to a method of their own. Once the method the
  * JIT compiles is large it stops inlining ordinary calls (the Vector API's own methods it always inlines), and each
  * vector passed to a call left out of line is put on the heap: the GEMM's weight-gradient tile once added its sums
- * to C through such a helper, and half of them went through the heap.
+ * to C through such a helper, and half of them went through the heap. And every vector of the CPU backend has the
+ * machine's width: where {@code Exponential} used vectors half as wide, some runs of LeNet-5 compiled the
+ * convolutions' micro-kernel for the narrower vectors and trained at a fraction of their speed.
  */
 class VectorsStayInlineTest {
 
@@ -42,6 +44,35 @@ class VectorsStayInlineTest {
         }
         assertTrue(found.isEmpty(), "write these steps where their vectors are made, not in a method:\n"
                 + String.join("\n", found));
+    }
+
+    /** A species, shape or conversion other than the machine's width. */
+    private static final Pattern OTHER_WIDTH = Pattern.compile(
+            "VectorShape|withShape\\(|reinterpretShape\\(|SPECIES_(64|128|256|512|MAX)\\b|VectorSpecies\\.of\\(");
+
+    @Test
+    void everyVectorHasTheMachinesWidth() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (var files = Files.list(Path.of("src/main/java/dl/backend/cpu"))) {
+            for (Path file : files.sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (OTHER_WIDTH.matcher(lines.get(i)).find()) {
+                        found.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "use Gemm.SPECIES (and DoubleVector.SPECIES_PREFERRED) only:\n"
+                + String.join("\n", found));
+    }
+
+    @Test
+    void theWidthCheckFindsANarrowerVector() {
+        assertTrue(OTHER_WIDTH.matcher("        FloatVector.SPECIES_256.length()").find());
+        assertTrue(OTHER_WIDTH.matcher("        ((FloatVector) v.reinterpretShape(HALF, 0)).intoArray(y, 0);").find());
+        assertFalse(OTHER_WIDTH.matcher("    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;")
+                .find());
     }
 
     @Test
