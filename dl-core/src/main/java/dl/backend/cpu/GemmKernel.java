@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * a matrix read in place, and for a convolution the padded image shifted to where the filter's tap p reads it (see
  * {@link ShiftedConvolution}). A packed panel of B has its own loop ({@link #packedTile}): its rows lie {@code NR}
  * apart, and with indices that grow by a constant the JIT checks them against the array once, before the loop,
- * instead of twice a step, which makes the loop faster.
+ * instead of twice a step, which makes the loop faster. The two loops differ in that one line; one loop that chose
+ * the index at each step made the convolutions slower.
  *
  * <p>With AVX-512's 32 registers a tile has 8 rows (16 accumulators, two rows of B and a broadcast: 19 of the 32):
  * its 16 multiply-adds a step keep both FMA units busy, and one tile size for every product keeps the loops the JIT
