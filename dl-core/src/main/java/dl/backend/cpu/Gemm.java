@@ -19,6 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  *           for each block of MC rows (ic):            pack A[ic.., pc..]    (MC x KC, stays in L2)
  *               for each NR columns (jr), each MR rows (ir):   C tile += A panel * B panel   (the kernel)
  * </pre>
+ * With more than one block of k, the tiles' sums wait in a buffer of whole tiles and C is written once, at the end of
+ * its block of columns.
  * The cores share the work by columns (or rows) of C. The vector width is the machine's: 16 floats with
  * AVX-512, 8 with AVX2.
  *
@@ -39,24 +41,24 @@ public final class Gemm {
     /** Columns of a register tile: two vectors. */
     static final int NR = 2 * SPECIES.length();
     /**
-     * Depth of a packed block. Every block of k costs one more pass that reads and writes the whole of C, so the
-     * blocks are deep: a micro-panel of B ({@code KC x NR}, 128 KiB with AVX-512) then sits in L2 rather than L1,
-     * which still feeds the kernel fast enough.
+     * Depth of a packed block: 256 with AVX-512, 512 with AVX2, so that a micro-panel of B ({@code KC x NR}) fills
+     * 32 KiB and stays in L1 while the kernel runs it against every panel of A. Deeper products sum their blocks in
+     * a buffer.
      */
-    static final int KC = 1024;
-    /** Rows of a packed block of A ({@code MC x KC}: 512 KiB with AVX-512, 256 KiB with AVX2), kept in L2. */
+    static final int KC = 8192 / NR;
+    /** Rows of a packed block of A ({@code MC x KC}: 128 KiB), kept in L2. */
     static final int MC = 16 * MR;
     /**
-     * Columns of a packed block of B ({@code KC x NC}, 8 MiB), read from L3. The same with AVX2 as with AVX-512:
-     * every block of columns packs all of A once more.
+     * Columns of a packed block of B ({@code KC x NC}: 2 MiB with AVX-512, 4 MiB with AVX2), read from L2 and L3.
+     * The same with AVX2 as with AVX-512: every block of columns packs all of A once more.
      */
     static final int NC = 2048;
 
     /** Below this many multiply-adds a plain loop beats packing. */
     private static final long SMALL = 16 * 16 * 16;
 
-    /** Each thread's packing buffers (A, B, an edge tile), grown when a product needs more. */
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
+    /** Each thread's buffers (packed A, packed B, a tile and an edge, the running sums), grown when needed. */
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[4][0]);
 
     private Gemm() {
     }
@@ -109,11 +111,14 @@ public final class Gemm {
         // With few rows, each number of B is used by one or two register tiles only: copying B first would cost
         // as much as the product (convolutions: 6 or 16 filters). Then the kernel reads B's rows where they are.
         boolean packB = transB || m > 2 * MR;
-        int kMax = Math.min(KC, k);
+        int kMax = Math.min(KC, k), mPadded = roundUp(m, MR);
         float[][] buffers = BUFFERS.get();
-        float[] packedA = buffer(buffers, 0, Math.min(MC, roundUp(m, MR)) * kMax);
+        float[] packedA = buffer(buffers, 0, Math.min(MC, mPadded) * kMax);
         float[] packedB = buffer(buffers, 1, packB ? kMax * Math.min(NC, roundUp(n, NR)) : 0);
         float[] tile = buffer(buffers, 2, MR * NR + kMax * NR);
+        // Several blocks of k: their tiles are summed in a buffer of whole tiles, one after the other, and C is
+        // written once at the end, row after row (C's rows lie far apart: reading them once per block is slow).
+        Sums sums = k > KC ? new Sums(buffer(buffers, 3, mPadded * Math.min(NC, roundUp(n, NR))), mPadded) : null;
         int[] inPlace = packB ? null : rowStarts(kMax, ldb);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
@@ -127,9 +132,15 @@ public final class Gemm {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, packedA);
-                    macroKernel(mc, nc, kc, packedA, panels, c, cOff + ic * ldc + jc, ldc, tile,
-                            accumulate || pc > 0);
+                    if (sums == null) {
+                        macroKernel(mc, nc, kc, packedA, panels, c, cOff + ic * ldc + jc, ldc, tile, accumulate);
+                    } else {
+                        addToSums(mc, nc, kc, packedA, panels, sums, ic, tile, pc > 0);
+                    }
                 }
+            }
+            if (sums != null) {
+                sums.writeTo(m, nc, c, cOff + jc, ldc, accumulate);
             }
         }
     }
@@ -141,6 +152,27 @@ public final class Gemm {
      * holds where each row starts ({@code p * rowStride}), as the micro-kernel reads them; packed panels need none.
      */
     private record Panels(float[] array, int start, int step, int rowStride, int[] rows) {
+
+        /**
+         * The one panel of columns {@code jr..}, as the kernel reads it (its {@code start}; {@code step} unused): in
+         * place, or an unpacked edge's columns padded with zeros into {@code tile}.
+         */
+        Panels panel(int jr, int kc, int cols, float[] tile) {
+            if (cols < NR && rowStride != NR) {
+                GemmPacking.copyEdge(array, start + jr, rowStride, kc, cols, tile, MR * NR);
+                return new Panels(tile, MR * NR, 0, NR, null);
+            }
+            return new Panels(array, start + jr * step, 0, rowStride, rows);
+        }
+
+        /** The register tile of rows {@code ir..} of a packed block of A times this panel, into {@code out}. */
+        void multiply(int kc, float[] packedA, int ir, float[] out, int outOff, int ldo) {
+            if (rows == null) {
+                GemmKernel.packedTile(kc, packedA, ir * kc, array, start, out, outOff, ldo);
+            } else {
+                GemmKernel.tile(kc, packedA, ir * kc, array, start, rows, out, outOff, ldo);
+            }
+        }
     }
 
     /**
@@ -151,28 +183,56 @@ public final class Gemm {
                                     float[] c, int cOff, int ldc, float[] tile, boolean load) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
-            float[] bArray = b.array();
-            int bPanel = b.start() + jr * b.step();
-            int[] bRows = b.rows();
-            if (cols < NR && b.rowStride() != NR) {   // an unpacked edge: pad its columns with zeros first
-                bArray = tile;
-                bPanel = MR * NR;
-                bRows = null;
-                GemmPacking.copyEdge(b.array(), b.start() + jr, b.rowStride(), kc, cols, tile, bPanel);
-            }
+            Panels panel = b.panel(jr, kc, cols, tile);
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int at = cOff + ir * ldc + jr;
-                boolean whole = rows == MR && cols == NR && !load;   // a whole tile that replaces C: straight into C
-                float[] out = whole ? c : tile;                      // else aside first, then added or cut to size
-                int outOff = whole ? at : 0, ldo = whole ? ldc : NR;
-                if (bRows == null) {
-                    GemmKernel.packedTile(kc, packedA, ir * kc, bArray, bPanel, out, outOff, ldo);
-                } else {
-                    GemmKernel.tile(kc, packedA, ir * kc, bArray, bPanel, bRows, out, outOff, ldo);
+                if (rows == MR && cols == NR && !load) {   // a whole tile that replaces C: straight into C
+                    panel.multiply(kc, packedA, ir, c, at, ldc);
+                } else {                                   // else aside first, then added or cut to size
+                    panel.multiply(kc, packedA, ir, tile, 0, NR);
+                    GemmKernel.write(tile, 0, rows, cols, c, at, ldc, load);
                 }
-                if (!whole) {
-                    GemmKernel.write(tile, rows, cols, c, at, ldc, load);
+            }
+        }
+    }
+
+    /**
+     * The running sums of a product with several blocks of k: whole register tiles ({@code MR x NR}, rows
+     * {@code NR} apart), those of a column of tiles one after the other, then the next column.
+     */
+    private record Sums(float[] array, int rows) {
+
+        /** Where the tile of C's rows {@code row..} and columns {@code jr..} (within the block) starts. */
+        int at(int row, int jr) {
+            return (jr / NR * rows + row) * NR;
+        }
+
+        /** Writes the sums into C's first {@code m} rows and {@code nc} columns: added when {@code add}. */
+        void writeTo(int m, int nc, float[] c, int cOff, int ldc, boolean add) {
+            for (int row = 0; row < m; row++) {   // along C's rows: one stream the hardware prefetcher follows
+                for (int jr = 0; jr < nc; jr += NR) {
+                    GemmKernel.write(array, at(row, jr), 1, Math.min(NR, nc - jr), c, cOff + row * ldc + jr, ldc, add);
+                }
+            }
+        }
+    }
+
+    /**
+     * All register tiles of one packed block of A (C's rows {@code ic..}) times one block of B, added to the running
+     * sums; the first block of k starts them.
+     */
+    private static void addToSums(int mc, int nc, int kc, float[] packedA, Panels b, Sums sums, int ic,
+                                  float[] tile, boolean add) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            Panels panel = b.panel(jr, kc, Math.min(NR, nc - jr), tile);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int at = sums.at(ic + ir, jr);
+                if (add) {
+                    panel.multiply(kc, packedA, ir, tile, 0, NR);
+                    GemmKernel.write(tile, 0, MR, NR, sums.array(), at, NR, true);
+                } else {
+                    panel.multiply(kc, packedA, ir, sums.array(), at, NR);
                 }
             }
         }

@@ -268,12 +268,12 @@ final class GemmKernel {
     }
 
     /**
-     * Writes the first {@code rows x cols} numbers of a tile ({@code NR} numbers per row) into C at {@code cOff}:
-     * added to C when {@code add}, else replacing it.
+     * Writes the first {@code rows x cols} numbers of a tile ({@code NR} numbers per row, from {@code tileOff}) into
+     * C at {@code cOff}: added to C when {@code add}, else replacing it.
      */
-    static void write(float[] tile, int rows, int cols, float[] c, int cOff, int ldc, boolean add) {
+    static void write(float[] tile, int tileOff, int rows, int cols, float[] c, int cOff, int ldc, boolean add) {
         for (int r = 0; r < rows; r++) {
-            int at = cOff + r * ldc, from = r * NR, j = 0;
+            int at = cOff + r * ldc, from = tileOff + r * NR, j = 0;
             for (; cols == NR && j < NR; j += V) {
                 FloatVector sum = FloatVector.fromArray(S, tile, from + j);
                 if (add) {

@@ -82,6 +82,8 @@ class GemmTest {
         "784, 50, 64, true, false, false, true",
         "150, 37, 1030, true, false, true, false",
         "21, 32, 40, true, true, false, false",
+        "6, 90, 600, false, false, true, false",
+        "140, 2050, 300, false, false, true, true",
     })
     void matchesTheDefinition(int m, int n, int k, boolean transA, boolean transB, boolean accumulate,
                               boolean allCores) {
