@@ -166,11 +166,11 @@ public final class Gemm {
         }
 
         /** The register tile of rows {@code ir..} of a packed block of A times this panel, into {@code out}. */
-        void multiply(int kc, float[] packedA, int ir, float[] out, int outOff, int ldo) {
+        void multiply(int kc, float[] packedA, int ir, float[] out, int outOff, int ldo, boolean add) {
             if (rows == null) {
-                GemmKernel.packedTile(kc, packedA, ir * kc, array, start, out, outOff, ldo);
+                GemmKernel.packedTile(kc, packedA, ir * kc, array, start, out, outOff, ldo, add);
             } else {
-                GemmKernel.tile(kc, packedA, ir * kc, array, start, rows, out, outOff, ldo);
+                GemmKernel.tile(kc, packedA, ir * kc, array, start, rows, out, outOff, ldo, add);
             }
         }
     }
@@ -187,10 +187,10 @@ public final class Gemm {
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int at = cOff + ir * ldc + jr;
-                if (rows == MR && cols == NR && !load) {   // a whole tile that replaces C: straight into C
-                    panel.multiply(kc, packedA, ir, c, at, ldc);
-                } else {                                   // else aside first, then added or cut to size
-                    panel.multiply(kc, packedA, ir, tile, 0, NR);
+                if (rows == MR && cols == NR) {   // a whole tile: straight into C (added to it when load)
+                    panel.multiply(kc, packedA, ir, c, at, ldc, load);
+                } else {                          // else aside first, then cut to size
+                    panel.multiply(kc, packedA, ir, tile, 0, NR, false);
                     GemmKernel.write(tile, 0, rows, cols, c, at, ldc, load);
                 }
             }
@@ -228,12 +228,7 @@ public final class Gemm {
             Panels panel = b.panel(jr, kc, Math.min(NR, nc - jr), tile);
             for (int ir = 0; ir < mc; ir += MR) {
                 int at = sums.at(ic + ir, jr);
-                if (add) {
-                    panel.multiply(kc, packedA, ir, tile, 0, NR);
-                    GemmKernel.write(tile, 0, MR, NR, sums.array(), at, NR, true);
-                } else {
-                    panel.multiply(kc, packedA, ir, sums.array(), at, NR);
-                }
+                panel.multiply(kc, packedA, ir, sums.array(), at, NR, add);
             }
         }
     }

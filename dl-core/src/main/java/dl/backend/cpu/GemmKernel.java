@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   for p in 0 .. kc-1:
  *       b0, b1 = B[p, 0 .. NR-1]                        (two vector loads)
  *       for r in 0 .. MR-1:  acc[r] += A[r, p] * (b0, b1)   (a broadcast and two fused multiply-adds)
- *   out[0 .. MR-1, 0 .. NR-1] = acc                  (into C, or into a scratch tile)
+ *   out[0 .. MR-1, 0 .. NR-1] = acc  (or += acc)     (into C, or into a scratch tile)
  * </pre>
  * A is packed ({@code MR} numbers per step of p); row p of B starts at {@code bOff + bRows[p]}: {@code p * ldb} for
  * a matrix read in place, and for a convolution the padded image shifted to where the filter's tap p reads it (see
@@ -31,8 +31,8 @@ import jdk.incubator.vector.VectorSpecies;
  * that the JIT keeps each in a register: an array of vectors would live in memory. Nor is a vector passed to a
  * helper method: where the JIT does not inline the call, each vector becomes an object on the heap. The loop starts
  * from zero rather than from C, so that it never waits for C to arrive from memory; C is read, if at all, once the
- * sums are made: a tile to be added to C, or cut at C's edges, goes through a scratch tile and {@link #write}, and
- * {@link #tileFromRows} adds its sums to C itself.
+ * sums are made: a tile that adds to {@code out} reads it after the loop ({@code add}, and always in
+ * {@link #tileFromRows}), and a tile cut at C's edges goes through a scratch tile and {@link #write}.
  */
 final class GemmKernel {
 
@@ -43,30 +43,31 @@ final class GemmKernel {
     }
 
     /**
-     * {@code out[MR, NR] = A[MR, kc] B[kc, NR]}, written with rows {@code ldo} apart from {@code outOff}: into C
-     * itself, or into a scratch tile that {@link #write} then adds to C.
+     * {@code out[MR, NR] = A[MR, kc] B[kc, NR]}, or {@code out += A B} when {@code add}, with rows {@code ldo}
+     * apart from {@code outOff}: C itself, a buffer of sums, or a scratch tile that {@link #write} cuts to C's edges.
      */
     static void tile(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out, int outOff,
-                     int ldo) {
+                     int ldo, boolean add) {
         if (MR == 8) {
-            tile8(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
+            tile8(kc, a, aOff, b, bOff, bRows, out, outOff, ldo, add);
         } else {
-            tile4(kc, a, aOff, b, bOff, bRows, out, outOff, ldo);
+            tile4(kc, a, aOff, b, bOff, bRows, out, outOff, ldo, add);
         }
     }
 
     /** {@link #tile} for a packed panel of B: its rows lie {@code NR} apart. */
-    static void packedTile(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int ldo) {
+    static void packedTile(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int ldo,
+                           boolean add) {
         if (MR == 8) {
-            packedTile8(kc, a, aOff, b, bOff, out, outOff, ldo);
+            packedTile8(kc, a, aOff, b, bOff, out, outOff, ldo, add);
         } else {
-            packedTile4(kc, a, aOff, b, bOff, out, outOff, ldo);
+            packedTile4(kc, a, aOff, b, bOff, out, outOff, ldo, add);
         }
     }
 
     /** The 8-row tile, for machines with 32 vector registers. */
     private static void tile8(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
-                              int outOff, int ldo) {
+                              int outOff, int ldo, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
@@ -81,6 +82,24 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[ai + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
             x = FloatVector.broadcast(S, a[ai + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, a[ai + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, out, outOff));
+            c01 = c01.add(FloatVector.fromArray(S, out, outOff + V));
+            c10 = c10.add(FloatVector.fromArray(S, out, outOff + ldo));
+            c11 = c11.add(FloatVector.fromArray(S, out, outOff + ldo + V));
+            c20 = c20.add(FloatVector.fromArray(S, out, outOff + 2 * ldo));
+            c21 = c21.add(FloatVector.fromArray(S, out, outOff + 2 * ldo + V));
+            c30 = c30.add(FloatVector.fromArray(S, out, outOff + 3 * ldo));
+            c31 = c31.add(FloatVector.fromArray(S, out, outOff + 3 * ldo + V));
+            c40 = c40.add(FloatVector.fromArray(S, out, outOff + 4 * ldo));
+            c41 = c41.add(FloatVector.fromArray(S, out, outOff + 4 * ldo + V));
+            c50 = c50.add(FloatVector.fromArray(S, out, outOff + 5 * ldo));
+            c51 = c51.add(FloatVector.fromArray(S, out, outOff + 5 * ldo + V));
+            c60 = c60.add(FloatVector.fromArray(S, out, outOff + 6 * ldo));
+            c61 = c61.add(FloatVector.fromArray(S, out, outOff + 6 * ldo + V));
+            c70 = c70.add(FloatVector.fromArray(S, out, outOff + 7 * ldo));
+            c71 = c71.add(FloatVector.fromArray(S, out, outOff + 7 * ldo + V));
         }
         c00.intoArray(out, outOff);
         c01.intoArray(out, outOff + V);
@@ -102,7 +121,7 @@ final class GemmKernel {
 
     /** The 8-row tile of a packed panel of B. */
     private static void packedTile8(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
-                                    int ldo) {
+                                    int ldo, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
@@ -117,6 +136,24 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[ai + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
             x = FloatVector.broadcast(S, a[ai + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, a[ai + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, out, outOff));
+            c01 = c01.add(FloatVector.fromArray(S, out, outOff + V));
+            c10 = c10.add(FloatVector.fromArray(S, out, outOff + ldo));
+            c11 = c11.add(FloatVector.fromArray(S, out, outOff + ldo + V));
+            c20 = c20.add(FloatVector.fromArray(S, out, outOff + 2 * ldo));
+            c21 = c21.add(FloatVector.fromArray(S, out, outOff + 2 * ldo + V));
+            c30 = c30.add(FloatVector.fromArray(S, out, outOff + 3 * ldo));
+            c31 = c31.add(FloatVector.fromArray(S, out, outOff + 3 * ldo + V));
+            c40 = c40.add(FloatVector.fromArray(S, out, outOff + 4 * ldo));
+            c41 = c41.add(FloatVector.fromArray(S, out, outOff + 4 * ldo + V));
+            c50 = c50.add(FloatVector.fromArray(S, out, outOff + 5 * ldo));
+            c51 = c51.add(FloatVector.fromArray(S, out, outOff + 5 * ldo + V));
+            c60 = c60.add(FloatVector.fromArray(S, out, outOff + 6 * ldo));
+            c61 = c61.add(FloatVector.fromArray(S, out, outOff + 6 * ldo + V));
+            c70 = c70.add(FloatVector.fromArray(S, out, outOff + 7 * ldo));
+            c71 = c71.add(FloatVector.fromArray(S, out, outOff + 7 * ldo + V));
         }
         c00.intoArray(out, outOff);
         c01.intoArray(out, outOff + V);
@@ -138,7 +175,7 @@ final class GemmKernel {
 
     /** The 4-row tile, for machines with 16 vector registers (AVX2). */
     private static void tile4(int kc, float[] a, int aOff, float[] b, int bOff, int[] bRows, float[] out,
-                              int outOff, int ldo) {
+                              int outOff, int ldo, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
@@ -148,6 +185,16 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
             x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
             x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+        }
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, out, outOff));
+            c01 = c01.add(FloatVector.fromArray(S, out, outOff + V));
+            c10 = c10.add(FloatVector.fromArray(S, out, outOff + ldo));
+            c11 = c11.add(FloatVector.fromArray(S, out, outOff + ldo + V));
+            c20 = c20.add(FloatVector.fromArray(S, out, outOff + 2 * ldo));
+            c21 = c21.add(FloatVector.fromArray(S, out, outOff + 2 * ldo + V));
+            c30 = c30.add(FloatVector.fromArray(S, out, outOff + 3 * ldo));
+            c31 = c31.add(FloatVector.fromArray(S, out, outOff + 3 * ldo + V));
         }
         c00.intoArray(out, outOff);
         c01.intoArray(out, outOff + V);
@@ -161,7 +208,7 @@ final class GemmKernel {
 
     /** The 4-row tile of a packed panel of B. */
     private static void packedTile4(int kc, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff,
-                                    int ldo) {
+                                    int ldo, boolean add) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
@@ -171,6 +218,16 @@ final class GemmKernel {
             x = FloatVector.broadcast(S, a[ai + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
             x = FloatVector.broadcast(S, a[ai + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
             x = FloatVector.broadcast(S, a[ai + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+        }
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, out, outOff));
+            c01 = c01.add(FloatVector.fromArray(S, out, outOff + V));
+            c10 = c10.add(FloatVector.fromArray(S, out, outOff + ldo));
+            c11 = c11.add(FloatVector.fromArray(S, out, outOff + ldo + V));
+            c20 = c20.add(FloatVector.fromArray(S, out, outOff + 2 * ldo));
+            c21 = c21.add(FloatVector.fromArray(S, out, outOff + 2 * ldo + V));
+            c30 = c30.add(FloatVector.fromArray(S, out, outOff + 3 * ldo));
+            c31 = c31.add(FloatVector.fromArray(S, out, outOff + 3 * ldo + V));
         }
         c00.intoArray(out, outOff);
         c01.intoArray(out, outOff + V);

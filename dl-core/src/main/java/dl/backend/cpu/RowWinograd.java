@@ -490,7 +490,7 @@ final class RowWinograd {
             for (int jr = fromTile * NR; jr < toTile * NR; jr += NR) {
                 for (int ir = 0; ir < rowsPadded; ir += MR) {
                     GemmKernel.tile(k, u, r * uStride + ir * k, v, r * rStride + jr, strips.taps,
-                            m, (r * rowsPadded + ir) * strips.columns + jr, strips.columns);
+                            m, (r * rowsPadded + ir) * strips.columns + jr, strips.columns, false);
                 }
             }
         }

@@ -299,7 +299,7 @@ final class ShiftedConvolution {
         for (int jr = fromTile * NR; jr < toTile * NR; jr += NR) {
             for (int ir = 0; ir < rows; ir += MR) {
                 GemmKernel.tile(k, filters, ir * k, padded, at + jr, layout.taps,
-                        computed, ir * layout.columns + jr, layout.columns);
+                        computed, ir * layout.columns + jr, layout.columns, false);
             }
         }
     }
