@@ -165,7 +165,10 @@ public final class Gemm {
             return new Panels(array, start + jr * step, 0, rowStride, rows);
         }
 
-        /** The register tile of rows {@code ir..} of a packed block of A times this panel, into {@code out}. */
+        /**
+         * The register tile of rows {@code ir..} of a packed block of A times this panel: into {@code out}, or added to
+         * it when {@code add}.
+         */
         void multiply(int kc, float[] packedA, int ir, float[] out, int outOff, int ldo, boolean add) {
             if (rows == null) {
                 GemmKernel.packedTile(kc, packedA, ir * kc, array, start, out, outOff, ldo, add);
