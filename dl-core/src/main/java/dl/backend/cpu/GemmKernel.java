@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  *   for p in 0 .. kc-1:
  *       b0, b1 = B[p, 0 .. NR-1]                        (two vector loads)
  *       for r in 0 .. MR-1:  acc[r] += A[r, p] * (b0, b1)   (a broadcast and two fused multiply-adds)
- *   out[0 .. MR-1, 0 .. NR-1] = acc  (or += acc)     (into C, or into a scratch tile)
+ *   out[0 .. MR-1, 0 .. NR-1] = acc  (or += acc)     (into C, the running sums, or a scratch tile)
  * </pre>
  * A is packed ({@code MR} numbers per step of p); row p of B starts at {@code bOff + bRows[p]}: {@code p * ldb} for
  * a matrix read in place, and for a convolution the padded image shifted to where the filter's tap p reads it (see
